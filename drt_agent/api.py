@@ -1,0 +1,58 @@
+"""Module-level conveniences for agent workflows: `drt_agent.solve("...")` with models loaded once per process."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .errors import DrtError
+from .problems import GraphProblem, LogicProblem, RelationalProblem, Solution
+from .reasoner import Steps, get_reasoner
+
+AnyProblem = GraphProblem | LogicProblem | RelationalProblem
+
+
+def _typed(item: str | AnyProblem, domain: str | None) -> AnyProblem:
+    if isinstance(item, str):
+        from .parsers import parse
+
+        return parse(item, domain=domain)
+    return item
+
+
+def solve(
+    problem: str | AnyProblem, domain: str | None = None, steps: Steps = "auto", model: str | None = None
+) -> Solution:
+    """Solve text or a typed problem with the shipped checkpoint of its domain (or `model`, a directory).
+
+    Raises a DrtError subclass (ParseError, LimitError, ...) whose message says what to fix.
+    """
+    typed = _typed(problem, domain)
+    return get_reasoner(model or typed.domain).solve(typed, steps=steps)
+
+
+def solve_many(
+    items: Sequence[str | AnyProblem | tuple[str, str | None]],
+    steps: Steps = "auto",
+    model: str | None = None,
+) -> list[Solution | DrtError]:
+    """Solve many problems, batched per domain; a bad item yields its error and the rest are still answered."""
+    out: list[Solution | DrtError | None] = [None] * len(items)
+    groups: dict[str, list[tuple[int, AnyProblem]]] = defaultdict(list)
+    for i, item in enumerate(items):
+        text, domain = item if isinstance(item, tuple) else (item, None)
+        try:
+            typed = _typed(text, domain)
+            groups[model or typed.domain].append((i, typed))
+        except DrtError as exc:
+            out[i] = exc
+    for key, members in groups.items():
+        try:
+            sols = get_reasoner(key).solve_batch([p for _, p in members], steps=steps)
+        except DrtError as exc:
+            for i, _ in members:
+                out[i] = exc
+            continue
+        for (i, _), sol in zip(members, sols, strict=True):
+            out[i] = sol
+    return [o for o in out if o is not None]

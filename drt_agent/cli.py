@@ -1,0 +1,300 @@
+"""The `drt-agent` command line. Heavy imports (torch, parsers) happen inside commands, so --help is fast."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+app = typer.Typer(
+    name="drt-agent",
+    help="A depth-recurrent Transformer that reasons in latent space: graph reachability, boolean logic, "
+    "relational text.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+EXIT_USAGE = 2
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _steps(value: str) -> int | str:
+    if value == "auto":
+        return "auto"
+    try:
+        n = int(value)
+    except ValueError:
+        raise _fail(f"--steps takes 'auto' or a whole number, got {value!r}") from None
+    if n < 1:
+        raise _fail(f"--steps must be at least 1, got {n}")
+    return n
+
+
+def _range(value: str, name: str) -> tuple[int, int]:
+    try:
+        lo, _, hi = value.partition(":")
+        out = (int(lo), int(hi or lo))
+    except ValueError:
+        raise _fail(f"{name} takes LO:HI (e.g. 1:5), got {value!r}") from None
+    if out[0] > out[1] or out[0] < 0:
+        raise _fail(f"{name}: LO must be <= HI and non-negative, got {value!r}")
+    return out
+
+
+def _ints(value: str, name: str) -> list[int]:
+    try:
+        return [int(v) for v in value.replace(" ", "").split(",") if v]
+    except ValueError:
+        raise _fail(f"{name} takes comma-separated whole numbers, got {value!r}") from None
+
+
+def _read_text(text: str | None, file: Path | None) -> str:
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise _fail(f"cannot read --file {file}: {exc.strerror}") from None
+    if text is None or text == "-":
+        if sys.stdin is None or sys.stdin.isatty():
+            raise _fail(
+                'give the problem as an argument, e.g. drt-agent solve "A-B, B-C. Is A connected to C?"'
+            )
+        return sys.stdin.read()
+    return text
+
+
+def _human(sol: Any) -> str:
+    answer = sol.answer
+    shown = "yes" if answer is True else "no" if answer is False else str(answer)
+    lines = [f"answer: {shown}", f"steps used: {sol.steps_used}", f"confidence: {sol.confidence:.3f}"]
+    if sol.exact is not None:
+        verdict = "agrees" if sol.agrees_with_exact else "DISAGREES"
+        lines.append(f"exact check: {verdict} (exact answer: {sol.exact})")
+    if sol.witness:
+        lines.append(f"path: {' -> '.join(sol.witness)} ({sol.hops} hops)")
+    return "\n".join(lines)
+
+
+def _problem_from_line(line: str, default_domain: str | None) -> tuple[str, str | None]:
+    """A --batch line: plain text, or a JSON object with `text` and an optional `domain`."""
+    stripped = line.strip()
+    if stripped.startswith("{"):
+        from .errors import ParseError
+
+        try:
+            obj = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"line is not valid JSON: {exc.msg} at column {exc.colno}") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise ParseError(
+                'a JSON line needs a string field "text", e.g. {"text": "A-B. Is A connected to B?"}'
+            )
+        domain = obj.get("domain", default_domain)
+        if domain is not None and not isinstance(domain, str):
+            raise ParseError('"domain" must be a string such as "graph"')
+        return obj["text"], domain
+    return stripped, default_domain
+
+
+def _run_batch(source: str, steps: int | str, domain: str | None, model: str | None) -> None:
+    from .api import solve_many
+    from .errors import DrtError
+
+    try:
+        handle = sys.stdin if source == "-" else open(source, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except OSError as exc:
+        raise _fail(f"cannot read --batch {source}: {exc.strerror}") from None
+    with handle:
+        lines = [line for line in handle.read().splitlines() if line.strip()]
+    items: list[tuple[str, str | None] | DrtError] = []
+    for line in lines:
+        try:
+            items.append(_problem_from_line(line, domain))
+        except DrtError as exc:
+            items.append(exc)
+    texts = [it for it in items if not isinstance(it, DrtError)]
+    results = iter(solve_many(texts, steps=steps, model=model))
+    for it in items:
+        res = it if isinstance(it, DrtError) else next(results)
+        if isinstance(res, DrtError):
+            typer.echo(json.dumps({"error": res.to_dict()}))
+        else:
+            typer.echo(res.model_dump_json())
+
+
+@app.command()
+def solve(
+    text: Annotated[
+        str | None, typer.Argument(help="The problem as text; '-' or nothing reads stdin.")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    batch: Annotated[
+        str | None,
+        typer.Option("--batch", help="File with one problem per line ('-' = stdin); JSON lines out."),
+    ] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read the problem from a file.")] = None,
+    steps: Annotated[str, typer.Option(help="Thinking steps: 'auto' or a whole number.")] = "auto",
+    domain: Annotated[
+        str | None, typer.Option(help="graph, logic or relational (default: detected).")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="A checkpoint directory to use instead of the shipped one.")
+    ] = None,
+) -> None:
+    """Solve a problem given as text, e.g. drt-agent solve "A-B, B-C, C-F. Is A connected to F?"."""
+    from .errors import DrtError
+
+    n_steps = _steps(steps)
+    if batch is not None:
+        _run_batch(batch, n_steps, domain, model)
+        return
+    from .api import solve as api_solve
+
+    try:
+        sol = api_solve(_read_text(text, file), domain=domain, steps=n_steps, model=model)
+    except DrtError as exc:
+        if json_out:
+            typer.echo(json.dumps({"error": exc.to_dict()}))
+            raise typer.Exit(EXIT_USAGE) from None
+        raise _fail(str(exc)) from None
+    typer.echo(sol.model_dump_json() if json_out else _human(sol))
+
+
+@app.command()
+def train(
+    domain: Annotated[str, typer.Argument(help="graph, logic or relational.")],
+    out: Annotated[Path, typer.Option(help="Checkpoint directory to write.")] = Path("runs/model"),
+    iters: Annotated[int | None, typer.Option(help="Training iterations.")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Global batch (split across torchrun processes).")
+    ] = None,
+    lr: Annotated[float | None, typer.Option(help="Peak learning rate (AdamW, warm-up then cosine).")] = None,
+    steps: Annotated[str | None, typer.Option(help="Thinking steps drawn per batch, LO:HI.")] = None,
+    complexity: Annotated[
+        str | None, typer.Option(help="Training complexity LO:HI (hops, depth...).")
+    ] = None,
+    seed: Annotated[int, typer.Option()] = 0,
+    d_model: Annotated[int | None, typer.Option(help="Width of the shared block.")] = None,
+    n_heads: Annotated[int | None, typer.Option()] = None,
+    d_ff: Annotated[int | None, typer.Option()] = None,
+    dropout: Annotated[float | None, typer.Option()] = None,
+    layerscale: Annotated[
+        bool | None, typer.Option(help="LayerScale on residual branches (init 1e-4).")
+    ] = None,
+    gate: Annotated[bool | None, typer.Option(help="Identity-biased gated update (bias -2).")] = None,
+    reinject: Annotated[bool | None, typer.Option(help="Re-inject the encoded input every step.")] = None,
+    state_norm: Annotated[bool | None, typer.Option(help="LayerNorm on the state after each update.")] = None,
+    dense_targets: Annotated[
+        bool | None, typer.Option(help="Supervise every token's final state, not only the answer's.")
+    ] = None,
+    intermediate_weight: Annotated[
+        float | None, typer.Option(help="Per-step loss weight alpha (0 = silent thinking).")
+    ] = None,
+    curriculum: Annotated[
+        float | None, typer.Option(help="Fraction of training over which complexity ramps up.")
+    ] = None,
+    threads: Annotated[int | None, typer.Option(help="CPU threads for torch (0 = default).")] = None,
+    save_every: Annotated[int | None, typer.Option(help="Iterations between resumable states.")] = None,
+    resume: Annotated[bool, typer.Option(help="Continue from the training state in --out.")] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Train a model with silent thinking (defaults: the task's shipped recipe). Runs data-parallel under
+    `torchrun --nproc-per-node N -m drt_agent.cli train ...`."""
+    from .distributed import maybe_init_distributed, shutdown_distributed
+    from .errors import DrtError
+    from .train import config_for
+    from .train import train as run_train
+
+    try:
+        cfg = config_for(
+            domain,
+            iters=iters,
+            batch_size=batch_size,
+            lr=lr,
+            seed=seed,
+            steps=_range(steps, "--steps") if steps else None,
+            complexity=_range(complexity, "--complexity") if complexity else None,
+            d_model=d_model,
+            n_heads=n_heads,
+            d_ff=d_ff,
+            dropout=dropout,
+            layerscale=layerscale,
+            gate=gate,
+            reinject=reinject,
+            state_norm=state_norm,
+            dense_targets=dense_targets,
+            intermediate_weight=intermediate_weight,
+            curriculum=curriculum,
+            threads=threads,
+            save_every=save_every,
+        )
+    except DrtError as exc:
+        raise _fail(str(exc)) from None
+    maybe_init_distributed()
+    try:
+        run_train(cfg, out_dir=out, resume=resume, progress=progress)
+    finally:
+        shutdown_distributed()
+    typer.echo(f"checkpoint written to {out}", err=True)
+
+
+@app.command()
+def evaluate(
+    model: Annotated[str, typer.Argument(help="Shipped name ('graph') or checkpoint directory.")] = "graph",
+    complexities: Annotated[
+        str, typer.Option(help="Comma-separated complexity buckets.")
+    ] = "1,2,3,4,5,6,8,10,12,16,24,32,64,128",
+    n: Annotated[int, typer.Option(help="Problems per bucket.")] = 500,
+    seed: Annotated[int, typer.Option(help="Seed of the test problems.")] = 1234,
+    directed: Annotated[bool | None, typer.Option("--directed/--undirected", help="Graphs only.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the results as JSON here.")] = None,
+) -> None:
+    """Accuracy of the `auto` depth policy per complexity bucket, on fresh problems scored against exact solvers."""
+    from .checkpoint import load_checkpoint
+    from .errors import DrtError
+    from .evaluate import evaluate_auto, sample_bucket
+
+    try:
+        loaded = load_checkpoint(model)
+    except DrtError as exc:
+        raise _fail(str(exc)) from None
+    knobs = {"directed": directed} if directed is not None and loaded.task.name == "graph" else {}
+    rows = []
+    typer.echo("complexity  n    accuracy  median_steps  median_steps_pos  acc_at_3x")
+    for c in _ints(complexities, "--complexities"):
+        _, batch = sample_bucket(loaded.task, c, n, seed, **knobs)
+        r = evaluate_auto(loaded.model, loaded.task, batch, c)
+        rows.append(r.to_dict())
+        typer.echo(
+            f"{c:>10}  {r.n:<4} {r.accuracy:8.4f}  {r.median_steps:12.1f}  "
+            f"{r.median_steps_positive if r.median_steps_positive is not None else float('nan'):16.1f}  {r.accuracy_at_3x:9.4f}"
+        )
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(
+            json.dumps({"model": model, "seed": seed, "directed": directed, "rows": rows}, indent=2)
+        )
+
+
+@app.command()
+def version() -> None:
+    """Print the installed version."""
+    from importlib.metadata import version as pkg_version
+
+    typer.echo(pkg_version("drt-agent"))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+"""The task-invariant reasoning core: a shared block, its depth recurrence, and the depth policy."""
+
+from .block import LayerScale, SharedBlock
+from .config import CoreConfig
+from .halting import DepthPolicy, ThinkResult, think
+from .recurrent import DepthRecurrentCore, IdentityBiasedGate
+
+__all__ = [
+    "CoreConfig",
+    "DepthPolicy",
+    "DepthRecurrentCore",
+    "IdentityBiasedGate",
+    "LayerScale",
+    "SharedBlock",
+    "ThinkResult",
+    "think",
+]

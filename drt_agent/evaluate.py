@@ -1,0 +1,92 @@
+"""Accuracy over thinking steps x complexity (the computational frontier), and of the `auto` depth policy.
+
+Every problem is freshly generated from a fixed seed and scored against the task's exact solver.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+import torch
+
+from .core import DepthPolicy
+from .model import DRTModel
+from .tasks import Batch, Task
+
+
+def sample_bucket(task: Task, complexity: int, n: int, seed: int, **knobs: Any) -> tuple[list[Any], Batch]:
+    rng = np.random.default_rng([seed, complexity, 7919])
+    return task.sample(n, complexity, rng, **{**task.bucket_knobs(complexity), **knobs})
+
+
+def _labels_at_answer(batch: Batch) -> torch.Tensor:
+    assert batch.labels is not None
+    return batch.labels[torch.arange(len(batch)), batch.answer_index]
+
+
+@torch.no_grad()
+def accuracy_by_steps(
+    model: DRTModel, batch: Batch, steps: Sequence[int], chunk: int = 256
+) -> dict[int, float]:
+    """Accuracy after each step count in `steps`, in one pass of max(steps) steps."""
+    want = sorted(set(steps))
+    correct = dict.fromkeys(want, 0)
+    gold = _labels_at_answer(batch)
+    for start in range(0, len(batch), chunk):
+        idx = torch.arange(start, min(start + chunk, len(batch)))
+        sub = Batch(**{k: (v[idx] if isinstance(v, torch.Tensor) else v) for k, v in batch.__dict__.items()})
+        x = model.embed(sub)
+        h = model.core.initial_state(x)
+        rows = torch.arange(len(idx))
+        for t in range(1, want[-1] + 1):
+            h = model.core.step(h, x, sub.mask, sub.positions)
+            if t in correct:
+                pred = model.readout(h[rows, sub.answer_index]).argmax(-1)
+                correct[t] += int((pred == gold[idx]).sum())
+    return {t: correct[t] / len(batch) for t in want}
+
+
+@dataclass
+class AutoResult:
+    complexity: int
+    n: int
+    accuracy: float
+    median_steps: float  # over all problems
+    median_steps_positive: float | None  # over problems whose answer is 'yes' (graphs)
+    accuracy_at_3x: float  # fixed steps = 3 x the median auto depth
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@torch.no_grad()
+def evaluate_auto(
+    model: DRTModel, task: Task, batch: Batch, complexity: int, max_steps: int = 512, chunk: int = 256
+) -> AutoResult:
+    """Accuracy and depth of the auto policy, and accuracy when thinking 3x as long as auto chose."""
+    gold = _labels_at_answer(batch)
+    preds, used = [], []
+    for start in range(0, len(batch), chunk):
+        idx = torch.arange(start, min(start + chunk, len(batch)))
+        sub = Batch(**{k: (v[idx] if isinstance(v, torch.Tensor) else v) for k, v in batch.__dict__.items()})
+        limit = task.step_limit(sub, max_steps)
+        res = model.solve(sub, DepthPolicy(steps=None, max_steps=limit), is_final=task.is_final)
+        preds.append(res.probs.argmax(-1))
+        used.append(res.steps_used)
+    pred, steps_used = torch.cat(preds), torch.cat(used)
+    med = float(statistics.median(steps_used.tolist()))
+    pos = steps_used[gold == 1].tolist()
+    three_x = max(1, round(3 * med))
+    acc3 = accuracy_by_steps(model, batch, [three_x], chunk)[three_x]
+    return AutoResult(
+        complexity=complexity,
+        n=len(batch),
+        accuracy=float((pred == gold).float().mean()),
+        median_steps=med,
+        median_steps_positive=float(statistics.median(pos)) if pos else None,
+        accuracy_at_3x=acc3,
+    )

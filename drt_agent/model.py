@@ -1,0 +1,100 @@
+"""The whole network: a task's input embedding, the shared reasoning core, and a per-token readout.
+
+Minimal on purpose (training lives in train.py, checkpoint I/O in checkpoint.py). The readout classifies every
+token's final state; the task picks which token answers (the target node, the CLS token, ...), so the paper's
+single-output loss and dense final-step targets differ only in which labels are set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .core import CoreConfig, DepthPolicy, DepthRecurrentCore, ThinkResult, think
+from .tasks.base import Batch
+
+
+@dataclass
+class ModelConfig:
+    """Everything needed to rebuild the network (stored as JSON beside the weights)."""
+
+    task: str
+    vocab_size: int
+    n_roles: int
+    n_classes: int
+    core: CoreConfig = field(default_factory=CoreConfig)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "task": self.task,
+            "vocab_size": self.vocab_size,
+            "n_roles": self.n_roles,
+            "n_classes": self.n_classes,
+            "core": self.core.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ModelConfig:
+        data = dict(data)
+        core = CoreConfig.from_dict(data.pop("core", {}))
+        return cls(core=core, **data)
+
+
+class Readout(nn.Module):
+    """Per-token classifier on the final state."""
+
+    def __init__(self, d_model: int, n_classes: int) -> None:
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.LayerNorm(d_model), nn.Linear(d_model, d_model), nn.GELU(), nn.Linear(d_model, n_classes)
+        )
+
+    def forward(self, h: torch.Tensor) -> torch.Tensor:
+        return self.net(h)  # (..., D) -> (..., C)
+
+
+class DRTModel(nn.Module):
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.cfg = cfg
+        d = cfg.core.d_model
+        self.token_emb = nn.Embedding(cfg.vocab_size, d)
+        self.role_emb = nn.Embedding(cfg.n_roles, d)
+        nn.init.normal_(self.token_emb.weight, std=0.02)
+        nn.init.normal_(self.role_emb.weight, std=0.02)
+        self.core = DepthRecurrentCore(cfg.core)
+        self.readout = Readout(d, cfg.n_classes)
+
+    def embed(self, batch: Batch) -> torch.Tensor:
+        return self.token_emb(batch.tokens) + self.role_emb(batch.roles)  # (B, L, D)
+
+    def forward(self, batch: Batch, steps: int, keep_all: bool = False) -> list[torch.Tensor]:
+        """Per-token logits (B, L, C) after `steps` steps; one tensor per step if keep_all."""
+        states = self.core(self.embed(batch), batch.mask, steps, batch.positions, keep_all=keep_all)
+        return [self.readout(h) for h in states]
+
+    @torch.no_grad()
+    def solve(self, batch: Batch, policy: DepthPolicy, is_final: Any = None) -> ThinkResult:
+        """Think under `policy`; the answer distribution is read at each example's answer token."""
+
+        def answer_probs(h: torch.Tensor, ids: torch.Tensor) -> torch.Tensor:
+            idx = batch.answer_index[ids]
+            return F.softmax(self.readout(h[torch.arange(len(ids), device=h.device), idx]), dim=-1)
+
+        return think(
+            self.core,
+            self.embed(batch),
+            batch.mask,
+            batch.valid,
+            answer_probs,
+            policy,
+            positions=batch.positions,
+            is_final=is_final,
+        )
+
+    def n_params(self) -> int:
+        return sum(p.numel() for p in self.parameters() if p.requires_grad)

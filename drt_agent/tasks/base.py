@@ -1,0 +1,87 @@
+"""The perceptual interface every domain provides to the one reasoning core."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, fields
+from typing import Any
+
+import numpy as np
+import torch
+
+from ..problems import Answer
+
+IGNORE = -100  # label of tokens that carry no target
+
+
+@dataclass
+class Batch:
+    """Tensors for B problems padded to L tokens."""
+
+    tokens: torch.Tensor  # (B, L) long
+    roles: torch.Tensor  # (B, L) long
+    mask: torch.Tensor  # (B, L, L) bool: row i lists the tokens token i may attend to
+    valid: torch.Tensor  # (B, L) bool: real tokens, not padding
+    answer_index: torch.Tensor  # (B,) long: the token whose readout is the answer
+    positions: torch.Tensor | None = None  # (B, L) long, for relative-position tasks
+    labels: torch.Tensor | None = None  # (B, L) long targets, IGNORE where none
+    complexity: torch.Tensor | None = None  # (B,) long: hops, nesting depth, chain length
+
+    def to(self, device: torch.device | str) -> Batch:
+        moved = {
+            f.name: (v.to(device) if isinstance(v, torch.Tensor) else v)
+            for f in fields(self)
+            for v in [getattr(self, f.name)]
+        }
+        return Batch(**moved)
+
+    def __len__(self) -> int:
+        return int(self.tokens.shape[0])
+
+
+class Task(ABC):
+    """encode problems into tensors, decode answers, generate labelled data, and solve exactly."""
+
+    name: str
+    vocab_size: int
+    n_roles: int
+    n_classes: int
+
+    @abstractmethod
+    def encode(self, problems: list[Any]) -> Batch:
+        """Typed problems -> a padded batch (no labels)."""
+
+    @abstractmethod
+    def decode(self, probs: torch.Tensor, problems: list[Any]) -> list[Answer]:
+        """Answer distributions (B, C) at the answer tokens -> answers."""
+
+    @abstractmethod
+    def exact(self, problem: Any) -> Answer:
+        """The ground truth, from an exact solver."""
+
+    @abstractmethod
+    def sample(
+        self, n: int, complexity: int | tuple[int, int], rng: np.random.Generator, **knobs: Any
+    ) -> tuple[list[Any], Batch]:
+        """n fresh problems (complexity fixed or drawn from an inclusive range) and their labelled batch."""
+
+    def is_final(self, probs: torch.Tensor) -> torch.Tensor | None:
+        """Which answers can no longer change with more thinking (None: no such shortcut)."""
+        return None
+
+    def step_limit(self, batch: Batch, max_steps: int) -> int:
+        """The most thinking steps `auto` may spend on this batch (a task may know a tighter bound)."""
+        return max_steps
+
+    def bucket_knobs(self, complexity: int) -> dict[str, Any]:
+        """Generator settings for a test bucket of this complexity."""
+        return {}
+
+    @classmethod
+    def train_defaults(cls) -> dict[str, Any]:
+        """TrainConfig fields (and `core` fields) that suit this task; the CLI's options override them."""
+        return {}
+
+    def knobs(self) -> dict[str, Any]:
+        """Task settings stored in a checkpoint's config."""
+        return {}

@@ -1,0 +1,256 @@
+"""Graph reachability: is the target reachable from the source?
+
+Perceptual interface: one token per node; the source and target are marked by role embeddings; attention is
+masked to the graph (a node attends only to its in-neighbours and itself), so one thinking step moves
+information exactly one hop. Dense targets: every node's own final state says whether it is reachable.
+
+Generator: a chain of `hops` edges from the source, and a decoy chain of the same length (when the node budget
+allows) in a second component, both dressed with tree branches and extra edges that never shorten either chain.
+A positive asks for the end of the source's chain, a negative for the end of the decoy chain: one graph
+distribution for both labels, so no local statistic separates them; only information that travelled from the
+source does.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import torch
+
+from ..problems import Answer, Edge, GraphProblem
+from .base import IGNORE, Batch, Task
+
+ROLE_OTHER, ROLE_SOURCE, ROLE_TARGET = 0, 1, 2
+
+
+def default_nodes(hops: int, max_nodes: int = 160) -> tuple[int, int]:
+    """Node-count range for a hop bucket: room for two chains while it fits, else one chain and a shorter decoy."""
+    lo = 2 * hops + 2 if 2 * hops + 2 <= max_nodes else hops + 3
+    lo = max(lo, 8)
+    return lo, min(max(lo + 8, 16), max_nodes)
+
+
+def _bfs(adj: list[list[int]], start: int) -> list[int]:
+    dist = [-1] * len(adj)
+    dist[start] = 0
+    queue = deque([start])
+    while queue:
+        u = queue.popleft()
+        for v in adj[u]:
+            if dist[v] < 0:
+                dist[v] = dist[u] + 1
+                queue.append(v)
+    return dist
+
+
+def generate_graph(
+    rng: np.random.Generator, hops: int, n_nodes: int, directed: bool, positive: bool
+) -> tuple[int, np.ndarray, int, int]:
+    """One graph: (n_nodes, edges (E, 2) as src->dst, source, target). Node ids are shuffled."""
+    if hops < 1:
+        raise ValueError("hops must be >= 1")
+    if n_nodes < hops + 3:
+        raise ValueError(f"{n_nodes} nodes cannot hold a {hops}-hop chain and a decoy; use >= {hops + 3}")
+    decoy = min(hops, n_nodes - hops - 2)
+    main_nodes = list(range(hops + 1))
+    decoy_nodes = list(range(hops + 1, hops + decoy + 2))
+    comp = [0] * (hops + 1) + [1] * (decoy + 1)
+    edges = [(i, i + 1) for i in range(hops)] + [(decoy_nodes[i], decoy_nodes[i + 1]) for i in range(decoy)]
+    members = [list(main_nodes), list(decoy_nodes)]
+    for v in range(hops + decoy + 2, n_nodes):  # tree branches: a new leaf never shortens a chain
+        c = int(rng.integers(2))
+        u = members[c][int(rng.integers(len(members[c])))]
+        comp.append(c)
+        members[c].append(v)
+        edges.append((u, v) if rng.random() < 0.5 else (v, u))
+
+    ends = [(0, hops, hops), (decoy_nodes[0], decoy_nodes[-1], decoy)]
+
+    def chains_intact(edge_list: list[tuple[int, int]]) -> bool:
+        out: list[list[int]] = [[] for _ in range(n_nodes)]
+        for a, b in edge_list:
+            out[a].append(b)
+            if not directed:
+                out[b].append(a)
+        return all(_bfs(out, s)[t] == d for s, t, d in ends)
+
+    present = set(edges) | ({(b, a) for a, b in edges} if not directed else set())
+    for _ in range(int(rng.integers(n_nodes // 4, n_nodes // 2 + 1))):
+        c = int(rng.integers(2))
+        if len(members[c]) < 3:
+            continue
+        a, b = (int(v) for v in rng.choice(members[c], size=2, replace=False))
+        if (a, b) in present:
+            continue
+        if chains_intact(edges + [(a, b)]):
+            edges.append((a, b))
+            present.add((a, b))
+            if not directed:
+                present.add((b, a))
+
+    perm = rng.permutation(n_nodes)
+    arr = perm[np.asarray(edges, dtype=np.int64)]
+    arr = arr[rng.permutation(len(arr))]
+    source = int(perm[0])
+    target = int(perm[hops] if positive else perm[decoy_nodes[-1]])
+    return n_nodes, arr, source, target
+
+
+def problem_from_arrays(
+    n_nodes: int, edges: np.ndarray, source: int, target: int, directed: bool
+) -> GraphProblem:
+    """A typed problem over nodes named n0..n{N-1}, built without re-validation (the arrays are trusted)."""
+    return GraphProblem.model_construct(
+        domain="graph",
+        edges=[Edge.model_construct(src=f"n{a}", dst=f"n{b}") for a, b in edges.tolist()],
+        nodes=[f"n{i}" for i in range(n_nodes)],
+        directed=directed,
+        source=f"n{source}",
+        target=f"n{target}",
+        negated=False,
+    )
+
+
+def to_arrays(problem: GraphProblem) -> tuple[list[str], np.ndarray, int, int]:
+    """Node names, edges as index pairs (E, 2), and the source and target indices."""
+    names = problem.node_names()
+    index = {name: i for i, name in enumerate(names)}
+    edges = np.asarray([(index[e.src], index[e.dst]) for e in problem.edges], dtype=np.int64).reshape(-1, 2)
+    return names, edges, index[problem.source], index[problem.target]
+
+
+def to_networkx(problem: GraphProblem) -> nx.Graph:
+    g: nx.Graph = nx.DiGraph() if problem.directed else nx.Graph()
+    g.add_nodes_from(problem.node_names())
+    g.add_edges_from((e.src, e.dst) for e in problem.edges)
+    return g
+
+
+class GraphTask(Task):
+    """Reachability over directed or undirected graphs."""
+
+    name = "graph"
+    vocab_size = 2  # 0 = padding, 1 = node
+    n_roles = 3  # other, source, target
+    n_classes = 2  # unreachable, reachable
+
+    def __init__(
+        self, nodes: tuple[int, int] = (8, 16), directed_fraction: float = 0.5, final_threshold: float = 0.98
+    ) -> None:
+        self.nodes = nodes
+        self.directed_fraction = directed_fraction
+        self.final_threshold = final_threshold
+
+    def knobs(self) -> dict[str, Any]:
+        return {
+            "nodes": list(self.nodes),
+            "directed_fraction": self.directed_fraction,
+            "final_threshold": self.final_threshold,
+        }
+
+    # -- encoding ------------------------------------------------------------------------------------------
+    def encode_arrays(
+        self,
+        graphs: list[tuple[int, np.ndarray, int, int]],
+        directed: list[bool],
+        with_labels: bool = False,
+    ) -> Batch:
+        B = len(graphs)
+        L = max(g[0] for g in graphs)
+        tokens = torch.zeros(B, L, dtype=torch.long)
+        roles = torch.zeros(B, L, dtype=torch.long)
+        mask = torch.eye(L, dtype=torch.bool).repeat(B, 1, 1)
+        answer = torch.zeros(B, dtype=torch.long)
+        labels = torch.full((B, L), IGNORE, dtype=torch.long) if with_labels else None
+        for b, ((n, edges, s, t), d) in enumerate(zip(graphs, directed, strict=True)):
+            tokens[b, :n] = 1
+            roles[b, t] = ROLE_TARGET
+            roles[b, s] = ROLE_SOURCE
+            answer[b] = t
+            if len(edges):
+                e = torch.from_numpy(np.asarray(edges, dtype=np.int64))
+                mask[b, e[:, 1], e[:, 0]] = True  # dst attends to src: information flows along the edge
+                if not d:
+                    mask[b, e[:, 0], e[:, 1]] = True
+            if labels is not None:
+                labels[b, :n] = torch.from_numpy(_reachable(n, edges, s, d).astype(np.int64))
+        return Batch(
+            tokens=tokens, roles=roles, mask=mask, valid=tokens > 0, answer_index=answer, labels=labels
+        )
+
+    def encode(self, problems: list[GraphProblem]) -> Batch:
+        graphs, directed = [], []
+        for p in problems:
+            names, edges, s, t = to_arrays(p)
+            graphs.append((len(names), edges, s, t))
+            directed.append(p.directed)
+        return self.encode_arrays(graphs, directed)
+
+    def decode(self, probs: torch.Tensor, problems: list[GraphProblem]) -> list[Answer]:
+        return [bool(pr[1] > 0.5) != p.negated for pr, p in zip(probs, problems, strict=True)]
+
+    def is_final(self, probs: torch.Tensor) -> torch.Tensor:
+        # reachability is monotone in thinking steps: once the target is confidently reached it stays reached
+        return probs[:, 1] > self.final_threshold
+
+    def step_limit(self, batch: Batch, max_steps: int) -> int:
+        # no shortest path is longer than the graph has nodes
+        return min(max_steps, int(batch.valid.sum(-1).max()) + 4)
+
+    def bucket_knobs(self, complexity: int) -> dict[str, Any]:
+        return {"nodes": default_nodes(complexity)}
+
+    @classmethod
+    def train_defaults(cls) -> dict[str, Any]:
+        return {
+            "iters": 1500,
+            "batch_size": 64,
+            "lr": 3e-3,
+            "steps": (6, 30),
+            "complexity": (1, 5),
+            "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": False},
+        }
+
+    def exact(self, problem: GraphProblem) -> Answer:
+        return nx.has_path(to_networkx(problem), problem.source, problem.target) != problem.negated
+
+    # -- data ----------------------------------------------------------------------------------------------
+    def sample(
+        self,
+        n: int,
+        complexity: int | tuple[int, int],
+        rng: np.random.Generator,
+        nodes: tuple[int, int] | None = None,
+        directed: bool | None = None,
+        **_: Any,
+    ) -> tuple[list[GraphProblem], Batch]:
+        """n graphs, half positive, with hops fixed or drawn from an inclusive range."""
+        lo, hi = (complexity, complexity) if isinstance(complexity, int) else complexity
+        graphs, dirs, hop_list = [], [], []
+        for i in range(n):
+            hops = int(rng.integers(lo, hi + 1))
+            n_lo, n_hi = nodes if nodes is not None else self.nodes
+            n_lo = max(n_lo, 2 * hops + 2 if 2 * hops + 2 <= n_hi else hops + 3)
+            n_nodes = int(rng.integers(n_lo, max(n_lo, n_hi) + 1))
+            d = bool(rng.random() < self.directed_fraction) if directed is None else directed
+            graphs.append(generate_graph(rng, hops, n_nodes, d, positive=i % 2 == 0))
+            dirs.append(d)
+            hop_list.append(hops)
+        batch = self.encode_arrays(graphs, dirs, with_labels=True)
+        batch.complexity = torch.tensor(hop_list)
+        problems = [problem_from_arrays(*g, directed=d) for g, d in zip(graphs, dirs, strict=True)]
+        return problems, batch
+
+
+def _reachable(n: int, edges: np.ndarray, source: int, directed: bool) -> np.ndarray:
+    """Which nodes are reachable from `source` (networkx is the exact solver)."""
+    g: nx.Graph = nx.DiGraph() if directed else nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(map(tuple, np.asarray(edges).tolist()))
+    out = np.zeros(n, dtype=bool)
+    out[list(nx.descendants(g, source) if directed else nx.node_connected_component(g, source))] = True
+    out[source] = True
+    return out
