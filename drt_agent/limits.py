@@ -1,0 +1,154 @@
+"""Input limits, checked before any tensor is built, so no input can exhaust memory or time.
+
+drt-agent sits behind language models that can emit anything: a megabyte of text, a 100,000-edge graph,
+10,000 nested brackets. Every entry point (`drt_agent.parsers.parse`, `Reasoner.solve_batch`, the CLI, the
+tools) checks its input against a `Limits` and raises `LimitError` naming the limit and how to raise it.
+
+Three ways to raise a limit, most local first:
+- pass `limits=Limits(max_nodes=5000)` (or `default_limits().replace(max_nodes=5000)`) to the call;
+- set an environment variable, e.g. `DRT_AGENT_MAX_NODES=5000` (read by `default_limits()`);
+- on the command line, `drt-agent solve --limit max_nodes=5000 ...`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .errors import LimitError
+
+ENV_PREFIX = "DRT_AGENT_"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The largest input drt-agent accepts. Defaults keep one problem well under a second and ~100 MB."""
+
+    max_chars: int = 100_000  # characters of one text input (before parsing)
+    max_nodes: int = 1_024  # graph nodes / people / tokens of one encoded problem: the sequence length L
+    max_edges: int = 20_000  # graph edges or relational facts of one problem
+    max_tokens: int = 2_048  # tokens of one encoded problem (logic expressions, relational text)
+    max_depth: int = 256  # bracket nesting depth of one expression
+    max_steps: int = 512  # thinking steps, fixed or the cap of `auto`
+    max_batch: int = 100_000  # problems in one solve_batch / --batch call
+    max_name_chars: int = 200  # characters of one node or person name
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise LimitError(f"Limits.{f.name} must be a whole number >= 1, got {value!r}")
+
+    def replace(self, **changes: int) -> Limits:
+        """A copy with some limits changed (unknown names raise LimitError listing the known ones)."""
+        unknown = set(changes) - set(names())
+        if unknown:
+            raise LimitError(f"unknown limit(s) {sorted(unknown)}; known limits: {', '.join(names())}")
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        """Defaults overridden by DRT_AGENT_MAX_* environment variables."""
+        env = os.environ if environ is None else environ
+        changes: dict[str, int] = {}
+        for name in names():
+            raw = env.get(env_var(name))
+            if raw is None or not raw.strip():
+                continue
+            try:
+                changes[name] = int(raw.strip().replace("_", ""))
+            except ValueError:
+                raise LimitError(f"{env_var(name)}={raw!r} is not a whole number") from None
+        return cls(**changes)
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[str], base: Limits | None = None) -> Limits:
+        """Parse CLI `--limit NAME=N` options (NAME with or without the `max_` prefix)."""
+        changes: dict[str, int] = {}
+        for pair in pairs:
+            key, sep, raw = pair.partition("=")
+            key = key.strip().lower().replace("-", "_")
+            key = key if key.startswith("max_") else f"max_{key}"
+            if not sep:
+                raise LimitError(f"--limit takes NAME=N (e.g. max_nodes=5000), got {pair!r}")
+            try:
+                changes[key] = int(raw.strip().replace("_", ""))
+            except ValueError:
+                raise LimitError(f"--limit {pair!r}: {raw!r} is not a whole number") from None
+        return (base or default_limits()).replace(**changes)
+
+    def to_dict(self) -> dict[str, int]:
+        return dataclasses.asdict(self)
+
+    # -- checks ------------------------------------------------------------------------------------------
+    def check(self, name: str, value: int, what: str) -> None:
+        """Raise LimitError if `value` (the size of `what`) is above the limit `name`."""
+        limit = getattr(self, name)
+        if value > limit:
+            raise LimitError(
+                f"{what} is {value:,}, above the limit {name}={limit:,}; to allow it pass "
+                f"limits=Limits({name}={value}), set {env_var(name)}={value}, "
+                f"or use `drt-agent solve --limit {name}={value}`"
+            )
+
+    def check_text(self, text: str, what: str = "the input text's length in characters") -> None:
+        """Length and bracket nesting of raw text, before a parser or regex sees it."""
+        self.check("max_chars", len(text), what)
+        self.check("max_depth", nesting_depth(text), "the bracket nesting depth of the input")
+
+    def check_steps(self, steps: int) -> None:
+        self.check("max_steps", steps, "the number of thinking steps")
+
+    def check_batch(self, n: int) -> None:
+        self.check("max_batch", n, "the number of problems in one batch")
+
+    def check_problem(self, problem: Any) -> None:
+        """Sizes of a typed problem (graph, logic or relational), before it is encoded into tensors."""
+        domain = getattr(problem, "domain", None)
+        if domain == "graph":
+            self.check("max_edges", len(problem.edges), "the number of edges")
+            self.check("max_nodes", len(problem.node_names()), "the number of nodes")
+        elif domain == "logic":
+            expr = problem.expression
+            self.check("max_chars", len(expr), "the expression's length in characters")
+            self.check("max_tokens", len(expr), "the expression's length in tokens")
+            self.check("max_depth", nesting_depth(expr), "the bracket nesting depth of the expression")
+            self.check("max_nodes", len(problem.variables), "the number of variables")
+        elif domain == "relational":
+            self.check("max_edges", len(problem.facts), "the number of facts")
+            people = {f.subject for f in problem.facts} | {f.object for f in problem.facts}
+            self.check("max_nodes", len(people), "the number of people")
+
+
+def names() -> list[str]:
+    """The names of all limits, e.g. ['max_chars', 'max_nodes', ...]."""
+    return [f.name for f in fields(Limits)]
+
+
+def env_var(name: str) -> str:
+    return ENV_PREFIX + name.upper()
+
+
+def default_limits() -> Limits:
+    """The limits in force when a call passes none: the defaults, overridden by DRT_AGENT_MAX_* variables."""
+    return Limits.from_env()
+
+
+def resolve(limits: Limits | None) -> Limits:
+    return default_limits() if limits is None else limits
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest bracket nesting in text, counting (), [] and {} alike; linear time, no recursion."""
+    depth = best = 0
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+            if depth > best:
+                best = depth
+        elif ch in ")]}" and depth:
+            depth -= 1
+    return best
