@@ -25,16 +25,20 @@ ENV_PREFIX = "DRT_AGENT_"
 
 @dataclass(frozen=True)
 class Limits:
-    """The largest input drt-agent accepts. Defaults keep one problem well under a second and ~100 MB."""
+    """The largest input drt-agent accepts. The defaults admit graphs of 10,000 nodes and 100,000 edges
+    (the sparse path's target) and keep any one dense batch under ~1 GB."""
 
-    max_chars: int = 100_000  # characters of one text input (before parsing)
-    max_nodes: int = 1_024  # graph nodes / people / tokens of one encoded problem: the sequence length L
-    max_edges: int = 20_000  # graph edges or relational facts of one problem
-    max_tokens: int = 2_048  # tokens of one encoded problem (logic expressions, relational text)
-    max_depth: int = 256  # bracket nesting depth of one expression
+    max_chars: int = 2_000_000  # characters of one text input, before any parser or regex sees it
+    max_nodes: int = 20_000  # graph nodes / people of one problem (its sequence length L)
+    max_edges: int = 200_000  # graph edges or relational facts of one problem
+    max_tokens: int = 4_096  # tokens of one encoded sequence problem (logic expressions, relational text)
+    max_depth: int = 256  # bracket nesting depth of one text or expression
     max_steps: int = 512  # thinking steps, fixed or the cap of `auto`
     max_batch: int = 100_000  # problems in one solve_batch / --batch call
     max_name_chars: int = 200  # characters of one node or person name
+    # dense attention holds a (B, L, L) mask and (B, heads, L, L) scores: batches are split to stay under this
+    # many cells, and one problem above it needs a sparse path (or a raised limit and the memory to match)
+    max_dense_cells: int = 1 << 24
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -110,7 +114,9 @@ class Limits:
         domain = getattr(problem, "domain", None)
         if domain == "graph":
             self.check("max_edges", len(problem.edges), "the number of edges")
-            self.check("max_nodes", len(problem.node_names()), "the number of nodes")
+            names = problem.node_names()
+            self.check("max_nodes", len(names), "the number of nodes")
+            self.check("max_name_chars", max(map(len, names), default=0), "the longest node name")
         elif domain == "logic":
             expr = problem.expression
             self.check("max_chars", len(expr), "the expression's length in characters")
@@ -121,6 +127,11 @@ class Limits:
             self.check("max_edges", len(problem.facts), "the number of facts")
             people = {f.subject for f in problem.facts} | {f.object for f in problem.facts}
             self.check("max_nodes", len(people), "the number of people")
+            self.check("max_name_chars", max(map(len, people), default=0), "the longest name")
+
+    def check_dense(self, batch: int, length: int) -> None:
+        """One dense-attention batch of `batch` problems padded to `length` tokens."""
+        self.check("max_dense_cells", batch * length * length, "the dense attention size B*L*L")
 
 
 def names() -> list[str]:
