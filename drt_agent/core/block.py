@@ -1,6 +1,7 @@
 """The shared Transformer block: pre-norm attention + MLP, each residual branch scaled by LayerScale.
 
-Shapes: B batch, L tokens (nodes for graphs), D model width, H heads, Dh = D / H.
+Shapes: B batch, L tokens (nodes for graphs), D model width, H heads, Dh = D / H. Attention takes either a
+dense (B, L, L) mask or, for large sparse graphs, an EdgeIndex (sparse.py): one block, two attention kernels.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ import torch.nn.functional as F
 from torch import nn
 
 from .config import CoreConfig
+from .sparse import EdgeIndex, edge_attention
+
+Structure = torch.Tensor | EdgeIndex  # who may attend to whom: a dense (B, L, L) bool mask or an edge list
 
 
 class LayerScale(nn.Module):
@@ -53,7 +57,7 @@ class SelfAttention(nn.Module):
         self.dropout = cfg.dropout
 
     def forward(
-        self, x: torch.Tensor, mask: torch.Tensor, positions: torch.Tensor | None = None
+        self, x: torch.Tensor, mask: Structure, positions: torch.Tensor | None = None
     ) -> torch.Tensor:
         B, L, D = x.shape
         q, k, v = self.qkv(x).view(B, L, 3, self.n_heads, D // self.n_heads).permute(2, 0, 3, 1, 4)
@@ -63,6 +67,9 @@ class SelfAttention(nn.Module):
                 positions = torch.arange(L, device=x.device).expand(B, L)
             q = apply_rope(q, positions, self.rope_base)
             k = apply_rope(k, positions, self.rope_base)
+        if isinstance(mask, EdgeIndex):  # sparse path: the same scores and softmax, per edge (no dropout)
+            q, k, v = (t.transpose(1, 2).reshape(B * L, self.n_heads, -1) for t in (q, k, v))
+            return self.proj(edge_attention(q, k, v, mask).view(B, L, D))
         y = F.scaled_dot_product_attention(
             q, k, v, attn_mask=mask[:, None], dropout_p=self.dropout if self.training else 0.0
         )  # (B, H, L, Dh)
@@ -97,8 +104,9 @@ class SharedBlock(nn.Module):
             self.scale_mlp = nn.Identity()
 
     def forward(
-        self, x: torch.Tensor, mask: torch.Tensor, positions: torch.Tensor | None = None
+        self, x: torch.Tensor, mask: Structure, positions: torch.Tensor | None = None
     ) -> torch.Tensor:
-        # x: (B, L, D); mask: (B, L, L) bool, row i lists the tokens that token i may attend to
+        # x: (B, L, D); mask: (B, L, L) bool, row i lists the tokens that token i may attend to, or the same
+        # relation as an EdgeIndex (sparse path for large graphs)
         x = x + self.scale_attn(self.attn(self.ln_attn(x), mask, positions))
         return x + self.scale_mlp(self.mlp(self.ln_mlp(x)))

@@ -1,0 +1,114 @@
+"""Sparse attention for graphs: each token attends over its in-edges (and itself) only, as message passing.
+
+With strict adjacency masking, dense attention spends O(L^2) work per step on pairs that are masked out. Here
+the same scores, softmax and weighted sum are computed per edge, so a step costs O(E) and a 10,000-node,
+100,000-edge graph fits in a few hundred MB. The block's parameters and the rest of its math (norms, MLP, gate)
+are the dense path's; only the attention kernel differs (see SelfAttention in block.py).
+
+Layout: token slot (b, i) of a padded (B, L, D) batch is the flat row b * L + i. An `EdgeIndex` lists the
+(receiver, sender) pairs over those rows, deduplicated, with a self-loop on every slot (the dense path's mask
+diagonal), so padding slots attend to themselves exactly as in the dense path.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+
+@dataclass
+class EdgeIndex:
+    """Which token may attend to which, as flat (dst, src) pairs over B * L slots: dst receives from src.
+
+    Stands in for the dense (B, L, L) boolean mask wherever the core takes a mask.
+    """
+
+    dst: torch.Tensor  # (E,) long: receiving slot b * L + i, sorted
+    src: torch.Tensor  # (E,) long: sending slot b * L + j (same b)
+    batch_size: int  # B
+    n_tokens: int  # L
+
+    @classmethod
+    def from_graphs(
+        cls,
+        graphs: Sequence[tuple[int, np.ndarray]],
+        directed: Sequence[bool],
+        n_tokens: int | None = None,
+    ) -> EdgeIndex:
+        """From per-example (n_nodes, edges (E_b, 2) as src->dst); undirected edges go both ways."""
+        L = n_tokens if n_tokens is not None else max((n for n, _ in graphs), default=1)
+        B = len(graphs)
+        dst_parts: list[np.ndarray] = [np.arange(B * L, dtype=np.int64)]  # self-loops, padding included
+        src_parts: list[np.ndarray] = [np.arange(B * L, dtype=np.int64)]
+        for b, ((_, edges), d) in enumerate(zip(graphs, directed, strict=True)):
+            e = np.asarray(edges, dtype=np.int64).reshape(-1, 2) + b * L
+            dst_parts.append(e[:, 1])
+            src_parts.append(e[:, 0])
+            if not d:
+                dst_parts.append(e[:, 0])
+                src_parts.append(e[:, 1])
+        dst = np.concatenate(dst_parts)
+        src = np.concatenate(src_parts)
+        # the dense mask is boolean, so repeated edges count once: deduplicate, sorted by receiver
+        key = np.unique(dst * (B * L) + src)
+        return cls(
+            dst=torch.from_numpy(key // (B * L)),
+            src=torch.from_numpy(key % (B * L)),
+            batch_size=B,
+            n_tokens=L,
+        )
+
+    @classmethod
+    def from_dense(cls, mask: torch.Tensor) -> EdgeIndex:
+        """From a (B, L, L) boolean mask (row i lists what token i may attend to). For tests and small inputs."""
+        B, L, _ = mask.shape
+        b, i, j = mask.nonzero(as_tuple=True)
+        return cls(dst=b * L + i, src=b * L + j, batch_size=B, n_tokens=L)
+
+    def __len__(self) -> int:
+        return self.batch_size
+
+    @property
+    def n_edges(self) -> int:
+        return int(self.dst.numel())
+
+    def __getitem__(self, keep: torch.Tensor) -> EdgeIndex:
+        """The examples where `keep` (B,) bool is True, renumbered: how finished examples leave the batch."""
+        L = self.n_tokens
+        keep = keep.to(self.dst.device)
+        new_pos = torch.cumsum(keep.long(), 0) - 1  # new example index of each kept example
+        ex = self.dst // L
+        sel = keep[ex]
+        ex = ex[sel]
+        offset = (new_pos[ex] - ex) * L
+        return EdgeIndex(
+            dst=self.dst[sel] + offset,
+            src=self.src[sel] + offset,
+            batch_size=int(keep.sum()),
+            n_tokens=L,
+        )
+
+    def to(self, device: torch.device | str) -> EdgeIndex:
+        return EdgeIndex(self.dst.to(device), self.src.to(device), self.batch_size, self.n_tokens)
+
+
+def edge_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, edges: EdgeIndex) -> torch.Tensor:
+    """softmax(q k^T / sqrt(Dh)) v restricted to the edges, with a segment softmax per receiving token.
+
+    q, k, v: (N, H, Dh) with N = B * L flat slots -> (N, H, Dh). Equal to scaled_dot_product_attention
+    under the matching dense mask up to float rounding.
+    """
+    N, H, Dh = q.shape
+    dst, src = edges.dst, edges.src
+    scores = (q[dst] * k[src]).sum(-1) * (1.0 / math.sqrt(Dh))  # (E, H)
+    index = dst[:, None].expand(-1, H)
+    top = torch.full((N, H), float("-inf"), device=q.device, dtype=scores.dtype)
+    top = top.scatter_reduce(0, index, scores, reduce="amax", include_self=True)
+    weights = (scores - top[dst]).exp_()  # (E, H); every slot has its self-loop, so no row is empty
+    denom = torch.zeros((N, H), device=q.device, dtype=scores.dtype).index_add_(0, dst, weights)
+    out = torch.zeros_like(q).index_add_(0, dst, weights[..., None] * v[src])
+    return out / denom[..., None]
