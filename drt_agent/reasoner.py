@@ -13,6 +13,8 @@ import torch
 from .checkpoint import Loaded, load_checkpoint
 from .core import DepthPolicy
 from .errors import DomainError, LimitError
+from .limits import Limits
+from .limits import resolve as resolve_limits
 from .problems import GraphProblem, Solution
 from .tasks.graph import to_networkx
 
@@ -31,10 +33,7 @@ def policy_for(steps: Steps, max_steps: int = DEFAULT_MAX_STEPS) -> DepthPolicy:
         return DepthPolicy(steps=None, max_steps=max_steps)
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
         raise LimitError(f"steps must be 'auto' or a whole number >= 1, got {steps!r}")
-    if steps > max_steps:
-        raise LimitError(
-            f"steps={steps} is above the limit max_steps={max_steps}; raise max_steps to allow it"
-        )
+    Limits(max_steps=max_steps).check_steps(steps)
     return DepthPolicy(steps=steps, max_steps=max_steps)
 
 
@@ -47,7 +46,11 @@ class Reasoner:
     """
 
     def __init__(
-        self, loaded: Loaded, device: str | torch.device = "cpu", max_steps: int = DEFAULT_MAX_STEPS
+        self,
+        loaded: Loaded,
+        device: str | torch.device = "cpu",
+        max_steps: int | None = None,
+        limits: Limits | None = None,
     ):
         self.loaded = loaded
         self.device = pick_device(device)
@@ -55,7 +58,11 @@ class Reasoner:
         self.task = loaded.task
         self.domain = loaded.task.name
         self.name = loaded.config.get("name", loaded.path.name)
-        self.max_steps = max_steps
+        # input limits (drt_agent.limits): checked in solve_batch before any tensor is built
+        self.limits = resolve_limits(limits)
+        if max_steps is not None:
+            self.limits = self.limits.replace(max_steps=max_steps)
+        self.max_steps = self.limits.max_steps
         self._lock = threading.Lock()  # torch modules are not re-entrant across threads for our think loop
 
     @classmethod
@@ -63,15 +70,22 @@ class Reasoner:
         cls,
         name_or_path: str | Path = "graph",
         device: str | torch.device = "cpu",
-        max_steps: int = DEFAULT_MAX_STEPS,
+        max_steps: int | None = None,
+        limits: Limits | None = None,
     ) -> Reasoner:
         """Load a shipped checkpoint by domain name ('graph') or a checkpoint directory."""
-        return cls(load_checkpoint(name_or_path), device=device, max_steps=max_steps)
+        return cls(load_checkpoint(name_or_path), device=device, max_steps=max_steps, limits=limits)
 
     # -- solving ---------------------------------------------------------------------------------------------
-    def solve(self, problem: GraphProblem | str, steps: Steps = "auto", check: bool = True) -> Solution:
+    def solve(
+        self,
+        problem: GraphProblem | str,
+        steps: Steps = "auto",
+        check: bool = True,
+        limits: Limits | None = None,
+    ) -> Solution:
         """Solve one problem (typed, or text for the parser)."""
-        return self.solve_batch([problem], steps=steps, check=check)[0]
+        return self.solve_batch([problem], steps=steps, check=check, limits=limits)[0]
 
     def solve_batch(
         self,
@@ -79,20 +93,28 @@ class Reasoner:
         steps: Steps = "auto",
         check: bool = True,
         batch_size: int = 256,
+        limits: Limits | None = None,
     ) -> list[Solution]:
-        """Solve many problems; answers do not depend on batch size or position."""
-        typed = [self._typed(p) for p in problems]
-        policy = policy_for(steps, self.max_steps)
+        """Solve many problems; answers do not depend on batch size or position.
+
+        Every size is checked against `limits` (default: this reasoner's) before a tensor is built."""
+        lim = self.limits if limits is None else limits
+        lim.check_batch(len(problems))
+        policy_for(steps, lim.max_steps)  # a bad `steps` fails before any parsing
+        typed = [self._typed(p, lim) for p in problems]
         out: list[Solution] = []
-        for start in range(0, len(typed), batch_size):
-            out.extend(self._solve_chunk(typed[start : start + batch_size], policy, check))
+        for chunk in _chunks(typed, batch_size, lim):
+            # a fresh policy per chunk: `auto` narrows its cap to the chunk, which must not leak to the next
+            out.extend(self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check))
         return out
 
-    def _typed(self, problem: GraphProblem | str) -> GraphProblem:
-        if isinstance(problem, str):
+    def _typed(self, problem: GraphProblem | str, limits: Limits) -> GraphProblem:
+        if isinstance(problem, str | bytes):
             from .parsers import parse
 
-            problem = parse(problem, domain=self.domain)
+            problem = parse(problem, domain=self.domain, limits=limits)
+        else:
+            limits.check_problem(problem)
         if getattr(problem, "domain", None) != self.domain:
             raise DomainError(
                 f"this reasoner was trained for {self.domain!r} problems, got a {getattr(problem, 'domain', type(problem).__name__)!r} "
@@ -134,6 +156,35 @@ class Reasoner:
                 path = nx.shortest_path(g, problem.source, problem.target)
                 extra.update(witness=[str(v) for v in path], hops=len(path) - 1)
         return extra
+
+
+def _length(problem: object) -> int:
+    """The padded sequence length a problem needs (an upper bound for text domains), for batch splitting."""
+    if isinstance(problem, GraphProblem):
+        return len(problem.node_names())
+    text = getattr(problem, "expression", None)
+    return len(text) + 2 if isinstance(text, str) else 1
+
+
+def _chunks(problems: list[GraphProblem], batch_size: int, limits: Limits) -> list[list[GraphProblem]]:
+    """Consecutive chunks of at most batch_size problems whose dense attention (B*L*L) fits the budget."""
+    chunks: list[list[GraphProblem]] = []
+    current: list[GraphProblem] = []
+    longest = 0
+    for p in problems:
+        n = _length(p)
+        limits.check_dense(1, n)  # one problem alone must fit
+        grown = max(longest, n)
+        if current and (
+            len(current) >= batch_size or (len(current) + 1) * grown * grown > limits.max_dense_cells
+        ):
+            chunks.append(current)
+            current, grown = [], n
+        current.append(p)
+        longest = grown
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 _cache: dict[str, Reasoner] = {}
