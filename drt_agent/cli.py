@@ -285,6 +285,27 @@ def evaluate(
 
 
 @app.command()
+def mcp(
+    model: Annotated[
+        list[str] | None,
+        typer.Option(help="DOMAIN=DIR: serve a checkpoint directory for a domain (repeatable)."),
+    ] = None,
+) -> None:
+    """Serve the agent tools over MCP on stdio (client config: {"command": "drt-agent", "args": ["mcp"]})."""
+    models: dict[str, str] = {}
+    for item in model or []:
+        domain, sep, path = item.partition("=")
+        if not sep or not domain or not path:
+            raise _fail(f"--model takes DOMAIN=DIR, e.g. --model graph=runs/graph, got {item!r}")
+        models[domain] = path
+    try:
+        from .tools.mcp import main as serve
+    except ImportError as exc:
+        raise _fail(f"the MCP server needs the 'mcp' extra: pip install 'drt-agent[mcp]' ({exc})") from None
+    serve(models or None)
+
+
+@app.command()
 def version() -> None:
     """Print the installed version."""
     from importlib.metadata import version as pkg_version
