@@ -9,11 +9,12 @@ monotone). Nothing runs past `max_steps`. Halted examples leave the batch, so th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import torch
 
 from .recurrent import DepthRecurrentCore
+from .sparse import EdgeIndex
 
 Readout = Callable[
     [torch.Tensor, torch.Tensor], torch.Tensor
@@ -26,7 +27,7 @@ class DepthPolicy:
     """How many steps to think. `steps=None` means auto."""
 
     steps: int | None = None
-    max_steps: int = 256
+    max_steps: int | torch.Tensor = 256  # or (B,) per-example caps, so batching never changes an answer
     min_steps: int = 1
     state_tol: float = 0.02
     readout_tol: float = 0.01
@@ -43,7 +44,12 @@ class ThinkResult:
 
     probs: torch.Tensor  # (B, C) answer distribution at the halting step
     steps_used: torch.Tensor  # (B,) long
-    traces: list[torch.Tensor] = field(default_factory=list)  # B tensors of shape (steps_used_i, C)
+    history: torch.Tensor  # (B, T, C): answer distribution after every step; rows past steps_used_i are NaN
+
+    @property
+    def traces(self) -> list[torch.Tensor]:
+        """B tensors of shape (steps_used_i, C): each example's answer distribution step by step."""
+        return [h[:n] for h, n in zip(self.history, self.steps_used.tolist(), strict=True)]
 
 
 def _relative_change(h_new: torch.Tensor, h: torch.Tensor, valid: torch.Tensor) -> torch.Tensor:
@@ -56,7 +62,7 @@ def _relative_change(h_new: torch.Tensor, h: torch.Tensor, valid: torch.Tensor) 
 def think(
     core: DepthRecurrentCore,
     x: torch.Tensor,
-    mask: torch.Tensor,
+    mask: torch.Tensor | EdgeIndex,
     valid: torch.Tensor,
     readout: Readout,
     policy: DepthPolicy,
@@ -65,9 +71,12 @@ def think(
 ) -> ThinkResult:
     """Run the core on x: (B, L, D) under `policy`, halting each example on its own."""
     B = x.shape[0]
-    limit = policy.steps if policy.steps is not None else policy.max_steps
-    if limit < 1:
+    caps = policy.max_steps if isinstance(policy.max_steps, torch.Tensor) and policy.auto else None
+    limit = policy.steps if policy.steps is not None else int(torch.as_tensor(policy.max_steps).max())
+    if limit < 1 or (caps is not None and int(caps.min()) < 1):
         raise ValueError("at least one thinking step is needed")
+    if caps is not None:
+        caps = caps.to(x.device)
     ids = torch.arange(B, device=x.device)  # examples still thinking
     h = core.initial_state(x)
     calm = torch.zeros(B, dtype=torch.long, device=x.device)
@@ -97,6 +106,8 @@ def think(
             if is_final is not None:
                 done |= is_final(p)
             done &= t >= policy.min_steps
+            if caps is not None:
+                done |= caps[ids] <= t
         if done.any():
             out_probs[ids[done]] = p[done]
             steps_used[ids[done]] = t
@@ -105,7 +116,7 @@ def think(
                 ids[keep],
                 h_new[keep],
                 x[keep],
-                mask[keep],
+                mask[keep],  # a dense mask or an EdgeIndex (which renumbers its edges)
                 valid[keep],
                 calm[keep],
                 p[keep],
@@ -117,8 +128,10 @@ def think(
         h, prev_p = h_new, p
 
     assert out_probs is not None
-    traces: list[list[torch.Tensor]] = [[] for _ in range(B)]
-    for step_ids, step_p in history:
-        for i, row in zip(step_ids.tolist(), step_p, strict=True):
-            traces[i].append(row)
-    return ThinkResult(probs=out_probs, steps_used=steps_used, traces=[torch.stack(tr) for tr in traces])
+    # one scatter per step, not per example: bookkeeping stays small next to the thinking itself
+    trace = torch.full(
+        (B, len(history), out_probs.shape[-1]), float("nan"), device=x.device, dtype=out_probs.dtype
+    )
+    for t, (step_ids, step_p) in enumerate(history):
+        trace[step_ids, t] = step_p
+    return ThinkResult(probs=out_probs, steps_used=steps_used, history=trace)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from .block import SharedBlock
+from .block import SharedBlock, Structure
 from .config import CoreConfig
 
 
@@ -49,10 +49,10 @@ class DepthRecurrentCore(nn.Module):
         self,
         h: torch.Tensor,
         x: torch.Tensor,
-        mask: torch.Tensor,
+        mask: Structure,
         positions: torch.Tensor | None = None,
     ) -> torch.Tensor:
-        """One thinking step. h, x: (B, L, D); mask: (B, L, L) bool."""
+        """One thinking step. h, x: (B, L, D); mask: (B, L, L) bool or an EdgeIndex (sparse graphs)."""
         u = h + self.inject(x) if self.inject is not None else h
         h_new = self.block(u, mask, positions)
         h = self.gate(h_new, h) if self.gate is not None else h_new
@@ -61,7 +61,7 @@ class DepthRecurrentCore(nn.Module):
     def forward(
         self,
         x: torch.Tensor,
-        mask: torch.Tensor,
+        mask: Structure,
         steps: int,
         positions: torch.Tensor | None = None,
         keep_all: bool = False,

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from ..core.sparse import EdgeIndex
 from ..problems import Answer
 
 IGNORE = -100  # label of tokens that carry no target
@@ -20,7 +21,9 @@ class Batch:
 
     tokens: torch.Tensor  # (B, L) long
     roles: torch.Tensor  # (B, L) long
-    mask: torch.Tensor  # (B, L, L) bool: row i lists the tokens token i may attend to
+    mask: (
+        torch.Tensor | EdgeIndex
+    )  # (B, L, L) bool: row i lists the tokens token i may attend to; or as edges
     valid: torch.Tensor  # (B, L) bool: real tokens, not padding
     answer_index: torch.Tensor  # (B,) long: the token whose readout is the answer
     positions: torch.Tensor | None = None  # (B, L) long, for relative-position tasks
@@ -29,7 +32,7 @@ class Batch:
 
     def to(self, device: torch.device | str) -> Batch:
         moved = {
-            f.name: (v.to(device) if isinstance(v, torch.Tensor) else v)
+            f.name: (v.to(device) if isinstance(v, torch.Tensor | EdgeIndex) else v)
             for f in fields(self)
             for v in [getattr(self, f.name)]
         }
@@ -69,8 +72,9 @@ class Task(ABC):
         """Which answers can no longer change with more thinking (None: no such shortcut)."""
         return None
 
-    def step_limit(self, batch: Batch, max_steps: int) -> int:
-        """The most thinking steps `auto` may spend on this batch (a task may know a tighter bound)."""
+    def step_limit(self, batch: Batch, max_steps: int) -> int | torch.Tensor:
+        """The most thinking steps `auto` may spend on this batch, or (B,) per example (a task may know a
+        tighter bound; per example, batching never changes an answer)."""
         return max_steps
 
     def bucket_knobs(self, complexity: int) -> dict[str, Any]:

@@ -20,10 +20,12 @@ import networkx as nx
 import numpy as np
 import torch
 
+from ..core.sparse import EdgeIndex
 from ..problems import Answer, Edge, GraphProblem
 from .base import IGNORE, Batch, Task
 
 ROLE_OTHER, ROLE_SOURCE, ROLE_TARGET = 0, 1, 2
+SPARSE_MIN_NODES = 128  # graphs this large are encoded as edge lists (bench/speed.py measures the crossover)
 
 
 def default_nodes(hops: int, max_nodes: int = 160) -> tuple[int, int]:
@@ -138,17 +140,23 @@ class GraphTask(Task):
     n_classes = 2  # unreachable, reachable
 
     def __init__(
-        self, nodes: tuple[int, int] = (8, 16), directed_fraction: float = 0.5, final_threshold: float = 0.98
+        self,
+        nodes: tuple[int, int] = (8, 16),
+        directed_fraction: float = 0.5,
+        final_threshold: float = 0.98,
+        sparse_min_nodes: int = SPARSE_MIN_NODES,
     ) -> None:
         self.nodes = nodes
         self.directed_fraction = directed_fraction
         self.final_threshold = final_threshold
+        self.sparse_min_nodes = sparse_min_nodes
 
     def knobs(self) -> dict[str, Any]:
         return {
             "nodes": list(self.nodes),
             "directed_fraction": self.directed_fraction,
             "final_threshold": self.final_threshold,
+            "sparse_min_nodes": self.sparse_min_nodes,
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -157,25 +165,38 @@ class GraphTask(Task):
         graphs: list[tuple[int, np.ndarray, int, int]],
         directed: list[bool],
         with_labels: bool = False,
+        sparse: bool | None = None,
     ) -> Batch:
+        """Padded batch; attention structure as a dense (B, L, L) mask, or as an EdgeIndex when `sparse`
+        (None: sparse once the largest graph has `sparse_min_nodes` nodes, where O(L^2) work stops paying)."""
         B = len(graphs)
         L = max(g[0] for g in graphs)
-        tokens = torch.zeros(B, L, dtype=torch.long)
+        n_nodes = torch.tensor([g[0] for g in graphs])
+        tokens = (torch.arange(L)[None, :] < n_nodes[:, None]).long()  # 1 = node, 0 = padding
         roles = torch.zeros(B, L, dtype=torch.long)
-        mask = torch.eye(L, dtype=torch.bool).repeat(B, 1, 1)
-        answer = torch.zeros(B, dtype=torch.long)
-        labels = torch.full((B, L), IGNORE, dtype=torch.long) if with_labels else None
-        for b, ((n, edges, s, t), d) in enumerate(zip(graphs, directed, strict=True)):
-            tokens[b, :n] = 1
-            roles[b, t] = ROLE_TARGET
-            roles[b, s] = ROLE_SOURCE
-            answer[b] = t
-            if len(edges):
-                e = torch.from_numpy(np.asarray(edges, dtype=np.int64))
+        answer = torch.tensor([g[3] for g in graphs], dtype=torch.long)
+        rows = torch.arange(B)
+        roles[rows, answer] = ROLE_TARGET
+        roles[rows, torch.tensor([g[2] for g in graphs], dtype=torch.long)] = ROLE_SOURCE
+        if sparse is None:
+            sparse = self.sparse_min_nodes <= L
+        mask: torch.Tensor | EdgeIndex
+        if sparse:
+            mask = EdgeIndex.from_graphs([(n, e) for n, e, _, _ in graphs], directed, n_tokens=L)
+        else:
+            mask = torch.eye(L, dtype=torch.bool).repeat(B, 1, 1)
+            parts = [np.asarray(g[1], dtype=np.int64).reshape(-1, 2) for g in graphs]
+            counts = torch.tensor([len(e) for e in parts])
+            if int(counts.sum()):
+                e = torch.from_numpy(np.concatenate(parts))
+                b = torch.repeat_interleave(rows, counts)
+                undirected = ~torch.tensor(list(directed), dtype=torch.bool)[b]
                 mask[b, e[:, 1], e[:, 0]] = True  # dst attends to src: information flows along the edge
-                if not d:
-                    mask[b, e[:, 0], e[:, 1]] = True
-            if labels is not None:
+                mask[b[undirected], e[undirected, 0], e[undirected, 1]] = True
+        labels = None
+        if with_labels:
+            labels = torch.full((B, L), IGNORE, dtype=torch.long)
+            for b, ((n, edges, s, _), d) in enumerate(zip(graphs, directed, strict=True)):
                 labels[b, :n] = torch.from_numpy(_reachable(n, edges, s, d).astype(np.int64))
         return Batch(
             tokens=tokens, roles=roles, mask=mask, valid=tokens > 0, answer_index=answer, labels=labels
@@ -196,9 +217,9 @@ class GraphTask(Task):
         # reachability is monotone in thinking steps: once the target is confidently reached it stays reached
         return probs[:, 1] > self.final_threshold
 
-    def step_limit(self, batch: Batch, max_steps: int) -> int:
-        # no shortest path is longer than the graph has nodes
-        return min(max_steps, int(batch.valid.sum(-1).max()) + 4)
+    def step_limit(self, batch: Batch, max_steps: int) -> torch.Tensor:
+        # no shortest path is longer than the graph has nodes; per example, so batching never changes an answer
+        return (batch.valid.sum(-1) + 4).clamp(max=max_steps)
 
     def bucket_knobs(self, complexity: int) -> dict[str, Any]:
         return {"nodes": default_nodes(complexity)}
