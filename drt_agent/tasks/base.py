@@ -21,9 +21,7 @@ class Batch:
 
     tokens: torch.Tensor  # (B, L) long
     roles: torch.Tensor  # (B, L) long
-    mask: (
-        torch.Tensor | EdgeIndex
-    )  # (B, L, L) bool: row i lists the tokens token i may attend to; or as edges
+    mask: torch.Tensor | EdgeIndex  # (B, L, L) bool, row i = what token i may attend to; or an EdgeIndex
     valid: torch.Tensor  # (B, L) bool: real tokens, not padding
     answer_index: torch.Tensor  # (B,) long: the token whose readout is the answer
     positions: torch.Tensor | None = None  # (B, L) long, for relative-position tasks
