@@ -6,49 +6,58 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .errors import DrtError
+from .limits import Limits
+from .limits import resolve as resolve_limits
 from .problems import GraphProblem, LogicProblem, RelationalProblem, Solution
 from .reasoner import Steps, get_reasoner
 
 AnyProblem = GraphProblem | LogicProblem | RelationalProblem
 
 
-def _typed(item: str | AnyProblem, domain: str | None) -> AnyProblem:
+def _typed(item: str | AnyProblem, domain: str | None, limits: Limits | None = None) -> AnyProblem:
     if isinstance(item, str):
         from .parsers import parse
 
-        return parse(item, domain=domain)
+        return parse(item, domain=domain, limits=limits)
     return item
 
 
 def solve(
-    problem: str | AnyProblem, domain: str | None = None, steps: Steps = "auto", model: str | None = None
+    problem: str | AnyProblem,
+    domain: str | None = None,
+    steps: Steps = "auto",
+    model: str | None = None,
+    limits: Limits | None = None,
 ) -> Solution:
     """Solve text or a typed problem with the shipped checkpoint of its domain (or `model`, a directory).
 
-    Raises a DrtError subclass (ParseError, LimitError, ...) whose message says what to fix.
+    Raises a DrtError subclass (ParseError, LimitError, ...) whose message says what to fix; `limits`
+    (default: drt_agent.limits.default_limits()) bounds the input's size.
     """
-    typed = _typed(problem, domain)
-    return get_reasoner(model or typed.domain).solve(typed, steps=steps)
+    typed = _typed(problem, domain, limits)
+    return get_reasoner(model or typed.domain).solve(typed, steps=steps, limits=limits)
 
 
 def solve_many(
     items: Sequence[str | AnyProblem | tuple[str, str | None]],
     steps: Steps = "auto",
     model: str | None = None,
+    limits: Limits | None = None,
 ) -> list[Solution | DrtError]:
     """Solve many problems, batched per domain; a bad item yields its error and the rest are still answered."""
+    resolve_limits(limits).check_batch(len(items))
     out: list[Solution | DrtError | None] = [None] * len(items)
     groups: dict[str, list[tuple[int, AnyProblem]]] = defaultdict(list)
     for i, item in enumerate(items):
         text, domain = item if isinstance(item, tuple) else (item, None)
         try:
-            typed = _typed(text, domain)
+            typed = _typed(text, domain, limits)
             groups[model or typed.domain].append((i, typed))
         except DrtError as exc:
             out[i] = exc
     for key, members in groups.items():
         try:
-            sols = get_reasoner(key).solve_batch([p for _, p in members], steps=steps)
+            sols = get_reasoner(key).solve_batch([p for _, p in members], steps=steps, limits=limits)
         except DrtError as exc:
             for i, _ in members:
                 out[i] = exc
