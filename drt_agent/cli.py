@@ -83,16 +83,20 @@ def _human(sol: Any) -> str:
     return "\n".join(lines)
 
 
-def _problem_from_line(line: str, default_domain: str | None) -> tuple[str, str | None]:
+def _problem_from_line(line: str, default_domain: str | None, limits: Any = None) -> tuple[str, str | None]:
     """A --batch line: plain text, or a JSON object with `text` and an optional `domain`."""
     stripped = line.strip()
     if stripped.startswith("{"):
         from .errors import ParseError
+        from .limits import resolve
 
+        resolve(limits).check_text(stripped)  # size and nesting before json.loads can recurse
         try:
             obj = json.loads(stripped)
         except json.JSONDecodeError as exc:
             raise ParseError(f"line is not valid JSON: {exc.msg} at column {exc.colno}") from None
+        except RecursionError:
+            raise ParseError("line is JSON nested too deeply to read") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise ParseError(
                 'a JSON line needs a string field "text", e.g. {"text": "A-B. Is A connected to B?"}'
@@ -104,9 +108,14 @@ def _problem_from_line(line: str, default_domain: str | None) -> tuple[str, str 
     return stripped, default_domain
 
 
-def _run_batch(source: str, steps: int | str, domain: str | None, model: str | None) -> None:
+def _run_batch(
+    source: str, steps: int | str, domain: str | None, model: str | None, limits: Any = None
+) -> None:
     from .api import solve_many
     from .errors import DrtError
+    from .limits import resolve
+
+    limits = resolve(limits)
 
     try:
         handle = sys.stdin if source == "-" else open(source, encoding="utf-8", errors="replace")  # noqa: SIM115
@@ -114,14 +123,18 @@ def _run_batch(source: str, steps: int | str, domain: str | None, model: str | N
         raise _fail(f"cannot read --batch {source}: {exc.strerror}") from None
     with handle:
         lines = [line for line in handle.read().splitlines() if line.strip()]
+    try:
+        limits.check_batch(len(lines))
+    except DrtError as exc:
+        raise _fail(str(exc)) from None
     items: list[tuple[str, str | None] | DrtError] = []
     for line in lines:
         try:
-            items.append(_problem_from_line(line, domain))
+            items.append(_problem_from_line(line, domain, limits))
         except DrtError as exc:
             items.append(exc)
     texts = [it for it in items if not isinstance(it, DrtError)]
-    results = iter(solve_many(texts, steps=steps, model=model))
+    results = iter(solve_many(texts, steps=steps, model=model, limits=limits))
     for it in items:
         res = it if isinstance(it, DrtError) else next(results)
         if isinstance(res, DrtError):
@@ -148,18 +161,32 @@ def solve(
     model: Annotated[
         str | None, typer.Option(help="A checkpoint directory to use instead of the shipped one.")
     ] = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--limit",
+            help="Raise an input limit, NAME=N (repeatable), e.g. --limit max_nodes=50000. Limits: "
+            "max_chars, max_nodes, max_edges, max_tokens, max_depth, max_steps, max_batch, max_name_chars, "
+            "max_dense_cells (env: DRT_AGENT_MAX_NODES=...).",
+        ),
+    ] = None,
 ) -> None:
     """Solve a problem given as text, e.g. drt-agent solve "A-B, B-C, C-F. Is A connected to F?"."""
     from .errors import DrtError
+    from .limits import Limits
 
     n_steps = _steps(steps)
+    try:
+        limits = Limits.from_pairs(limit or [])
+    except DrtError as exc:
+        raise _fail(str(exc)) from None
     if batch is not None:
-        _run_batch(batch, n_steps, domain, model)
+        _run_batch(batch, n_steps, domain, model, limits)
         return
     from .api import solve as api_solve
 
     try:
-        sol = api_solve(_read_text(text, file), domain=domain, steps=n_steps, model=model)
+        sol = api_solve(_read_text(text, file), domain=domain, steps=n_steps, model=model, limits=limits)
     except DrtError as exc:
         if json_out:
             typer.echo(json.dumps({"error": exc.to_dict()}))
