@@ -56,7 +56,7 @@ class Reasoner:
         self.device = pick_device(device)
         self.model = loaded.model.to(self.device).eval()
         self.task = loaded.task
-        self.domain = loaded.task.name
+        self.domain = getattr(loaded.task, "domain", loaded.task.name)  # task variants share a domain
         self.name = loaded.config.get("name", loaded.path.name)
         # input limits (drt_agent.limits): checked in solve_batch before any tensor is built
         self.limits = resolve_limits(limits)
@@ -103,7 +103,7 @@ class Reasoner:
         policy_for(steps, lim.max_steps)  # a bad `steps` fails before any parsing
         typed = [self._typed(p, lim) for p in problems]
         out: list[Solution] = []
-        for chunk in _chunks(typed, batch_size, lim):
+        for chunk in _chunks(typed, batch_size, lim, getattr(self.task, "sparse_min_nodes", None)):
             # a fresh policy per chunk: `auto` narrows its cap to the chunk, which must not leak to the next
             out.extend(self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check))
         return out
@@ -166,22 +166,32 @@ def _length(problem: object) -> int:
     return len(text) + 2 if isinstance(text, str) else 1
 
 
-def _chunks(problems: list[GraphProblem], batch_size: int, limits: Limits) -> list[list[GraphProblem]]:
-    """Consecutive chunks of at most batch_size problems whose dense attention (B*L*L) fits the budget."""
+def _chunks(
+    problems: list[GraphProblem], batch_size: int, limits: Limits, sparse_from: int | None = None
+) -> list[list[GraphProblem]]:
+    """Consecutive chunks of at most batch_size problems whose attention fits the memory budget: B*L*L mask
+    cells for a dense chunk, sum(nodes + 2*edges) <= max_dense_cells/16 message vectors for a sparse one (a
+    chunk is sparse once its longest problem reaches the task's `sparse_from` length)."""
     chunks: list[list[GraphProblem]] = []
     current: list[GraphProblem] = []
-    longest = 0
+    longest = messages = 0
     for p in problems:
         n = _length(p)
-        limits.check_dense(1, n)  # one problem alone must fit
+        m = n + 2 * len(getattr(p, "edges", ()))
         grown = max(longest, n)
-        if current and (
-            len(current) >= batch_size or (len(current) + 1) * grown * grown > limits.max_dense_cells
-        ):
+        sparse = sparse_from is not None and grown >= sparse_from
+        if not (sparse_from is not None and n >= sparse_from):
+            limits.check_dense(1, n)  # one dense problem alone must fit
+        over = (
+            messages + m > limits.max_dense_cells // 16
+            if sparse
+            else (len(current) + 1) * grown * grown > limits.max_dense_cells
+        )
+        if current and (len(current) >= batch_size or over):
             chunks.append(current)
-            current, grown = [], n
+            current, grown, messages = [], n, 0
         current.append(p)
-        longest = grown
+        longest, messages = grown, messages + m
     if current:
         chunks.append(current)
     return chunks
