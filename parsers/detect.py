@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from drt_agent.errors import DomainError
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from drt_agent.errors import DomainError, ParseError
 from drt_agent.limits import Limits
 from drt_agent.limits import resolve as resolve_limits
 from drt_agent.problems import GraphProblem, LogicProblem, RelationalProblem
@@ -10,9 +14,86 @@ from drt_agent.problems import GraphProblem, LogicProblem, RelationalProblem
 DOMAINS = ("graph", "logic", "relational")
 
 
+# Each domain: (module, parse function, detector). Modules are imported lazily, and a domain whose parser is
+# not installed yet simply does not take part in routing.
+_PARSERS = {
+    "graph": ("graph", "parse_graph", "looks_like_graph"),
+    "logic": ("logic", "parse_logic", "looks_like_logic"),
+    "relational": ("relational", "parse_relational", "looks_like_relational"),
+}
+_CLEAR_MARGIN = (
+    0.3  # a reading wins over another that also parses when its detector score is this much higher
+)
+
+
+def _module(domain: str) -> Any | None:
+    try:
+        return importlib.import_module(f"{__package__}.{_PARSERS[domain][0]}")
+    except ImportError:
+        return None
+
+
+def _parser(domain: str) -> Callable[[str], Any]:
+    if domain not in _PARSERS:
+        raise DomainError(f"unknown domain {domain!r}; choose one of: {', '.join(DOMAINS)}")
+    mod = _module(domain)
+    fn = getattr(mod, _PARSERS[domain][1], None) if mod is not None else None
+    if fn is None:
+        raise DomainError(f"the {domain!r} parser is not available in this installation; use another domain")
+    return fn
+
+
+def _scores(text: str) -> dict[str, float]:
+    """Detector score per available domain, 0..1 (a detector may return a bool)."""
+    out: dict[str, float] = {}
+    for domain in DOMAINS:
+        mod = _module(domain)
+        detector = getattr(mod, _PARSERS[domain][2], None) if mod is not None else None
+        if detector is None:
+            continue
+        try:
+            out[domain] = float(detector(text))
+        except Exception:  # a detector must never break routing
+            out[domain] = 0.0
+    return out
+
+
+def _route(text: str) -> tuple[str, Any]:
+    """(domain, problem): try every domain whose detector fires; one clear reading wins, else ParseError."""
+    scores = {d: s for d, s in _scores(text).items() if s > 0}
+    if not scores:
+        raise ParseError(
+            "could not tell what kind of problem this is (graph, logic or relational); pass domain=... "
+            "(CLI: --domain), or write e.g. 'A-B, B-C. Is A connected to C?' or 'not (True and False) or False'"
+        )
+    ranked = sorted(scores, key=lambda d: -scores[d])
+    readings: dict[str, Any] = {}
+    errors: dict[str, ParseError] = {}
+    for domain in ranked:
+        try:
+            readings[domain] = _parser(domain)(text)
+        except ParseError as exc:
+            errors[domain] = exc
+    if not readings:
+        raise errors[ranked[0]]
+    ok = [d for d in ranked if d in readings]
+    if len(ok) > 1 and scores[ok[0]] - scores[ok[1]] < _CLEAR_MARGIN:
+        shown = "; ".join(f"{d}: {_summary(readings[d])}" for d in ok)
+        raise ParseError(
+            f"ambiguous input: it reads as {len(ok)} kinds of problem ({shown}); pass domain=... "
+            f"(CLI: --domain {ok[0]}) to choose one"
+        )
+    return ok[0], readings[ok[0]]
+
+
+def _summary(problem: Any) -> str:
+    text = problem.model_dump_json(exclude_defaults=True)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
 def detect_domain(text: str) -> str:
-    """The domain of `text`: graph for now (other domains register their detectors as they land)."""
-    return "graph"
+    """The domain `parse(text)` would choose; ParseError if none or several fit equally well."""
+    return _route(text)[0]
 
 
 def parse(
@@ -31,9 +112,13 @@ def _parse(text: str, domain: str | None, limits: Limits) -> GraphProblem | Logi
         text = bytes(text).decode("utf-8", errors="replace")
     if isinstance(text, str):
         limits.check_text(text)
-    domain = domain or detect_domain(text)
-    if domain == "graph":
-        from .graph import parse_graph
-
-        return parse_graph(text)
-    raise DomainError(f"unknown or not yet supported domain {domain!r}; supported: graph")
+    if not isinstance(text, str):
+        raise ParseError(f"expected text, got {type(text).__name__}")
+    if not text.strip():
+        raise ParseError(
+            "empty input; give a problem as text, e.g. 'A-B, B-C. Is A connected to C?' "
+            "or 'not (True and False) or False'"
+        )
+    if domain is None:
+        return _route(text)[1]
+    return _parser(domain.strip().lower())(text)
