@@ -1,0 +1,230 @@
+"""LangChain tools: correct answers through invoke and ainvoke, concurrency, strict schemas, errors as messages."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from _tool_cases import Case, check_witness, graph_cases, logic_cases, need
+from drt_agent.tools.langchain import (
+    DrtToolkit,
+    GraphReachabilityTool,
+    LogicTool,
+    SolveTool,
+    get_tools,
+)
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+from langchain_core.utils.function_calling import convert_to_openai_tool
+
+from drt_agent.checkpoint import shipped_names
+
+
+def call(name: str, args: dict[str, Any], i: int = 0) -> dict[str, Any]:
+    return {"type": "tool_call", "id": f"call_{i}", "name": name, "args": args}
+
+
+def check(case: Case, msg: ToolMessage) -> None:
+    """The message is a success whose artifact answers correctly and whose content states it and the depth."""
+    assert isinstance(msg, ToolMessage) and msg.status == "success", msg.content
+    art = msg.artifact
+    assert art["answer"] == case.answer, (case.text, msg.content)
+    assert art["agrees_with_exact"] is True and art["exact"] == case.answer
+    assert f"{art['steps_used']} thinking step" in msg.content
+    if isinstance(case.answer, bool) and case.tool == "graph_reachability":
+        assert msg.content.startswith("Yes" if case.answer else "No")
+        check_witness(case, art)
+
+
+def cases_for(domain: str, n: int, seed: int) -> list[Case]:
+    return graph_cases(n, seed) if domain == "graph" else logic_cases(n, seed)
+
+
+DOMAIN_TOOLS = [
+    pytest.param("graph", GraphReachabilityTool, marks=need("graph")),
+    pytest.param("logic", LogicTool, marks=need("logic")),
+]
+
+
+@pytest.mark.parametrize(("domain", "tool_cls"), DOMAIN_TOOLS)
+def test_domain_tool_invoke(domain: str, tool_cls: type) -> None:
+    tool = tool_cls()
+    cases = cases_for(domain, 12, seed=11)
+    assert {c.answer for c in cases} == {True, False}  # both answers occur, so a constant answer fails
+    for i, case in enumerate(cases):
+        check(case, tool.invoke(call(tool.name, case.args, i)))
+
+
+@pytest.mark.parametrize(("domain", "tool_cls"), DOMAIN_TOOLS)
+async def test_domain_tool_ainvoke(domain: str, tool_cls: type) -> None:
+    tool = tool_cls()
+    for i, case in enumerate(cases_for(domain, 8, seed=12)):
+        check(case, await tool.ainvoke(call(tool.name, case.args, i)))
+
+
+@pytest.mark.parametrize(
+    "domain", [pytest.param("graph", marks=need("graph")), pytest.param("logic", marks=need("logic"))]
+)
+async def test_drt_solve_routes_text(domain: str) -> None:
+    """drt_solve detects the domain from text alone and answers as the specialised tool does."""
+    tool = SolveTool()
+    for i, case in enumerate(cases_for(domain, 6, seed=13)):
+        msg = tool.invoke(call(tool.name, {"text": case.text}, i))
+        assert msg.artifact["domain"] == domain
+        check(case, msg)
+        amsg = await tool.ainvoke(call(tool.name, {"text": case.text, "domain": domain}, i))
+        check(case, amsg)
+
+
+@need("graph")
+def test_plain_inputs_return_content_only() -> None:
+    """Invoked without a ToolCall, a tool returns its sentence; a bare string fills the text field."""
+    tool = GraphReachabilityTool()
+    out = tool.invoke("X1-X2, X2-X3, X3-X4. Is X1 connected to X4?")
+    assert out.startswith("Yes: X1 is connected to X4, path X1 -> X2 -> X3 -> X4 (3 hops)")
+    out = tool.invoke({"text": "X1-X2, X3-X4. Is X1 not connected to X4?"})
+    assert out.startswith("Yes: X1 is not connected to X4")
+
+
+@need("graph")
+async def test_32_concurrent_ainvoke_calls_get_their_own_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """32 concurrent calls on different problems, across tools, starting from an empty model cache: every call
+    gets its own correct answer and each checkpoint is loaded exactly once."""
+    import drt_agent.reasoner as reasoner_mod
+
+    loads: list[str] = []
+    original = reasoner_mod.Reasoner.load.__func__  # type: ignore[attr-defined]
+
+    def counting_load(cls: type, name: Any = "graph", *a: Any, **kw: Any) -> Any:
+        loads.append(str(name))
+        return original(cls, name, *a, **kw)
+
+    monkeypatch.setattr(reasoner_mod.Reasoner, "load", classmethod(counting_load))
+    monkeypatch.setattr(reasoner_mod, "_cache", {})
+    domains = [d for d in ("graph", "logic") if d in shipped_names()]
+    pool = [c for d in domains for c in cases_for(d, 32, seed=14)]
+    cases = [pool[(i * 7) % len(pool)] for i in range(32)]
+    tools = {t.name: t for t in get_tools()}
+    calls = []
+    for i, case in enumerate(cases):
+        if i % 4 == 3:  # some go through the router
+            calls.append(tools["drt_solve"].ainvoke(call("drt_solve", {"text": case.text}, i)))
+        else:
+            calls.append(tools[case.tool].ainvoke(call(case.tool, case.args, i)))
+    msgs = await asyncio.gather(*calls)
+    for i, (case, msg) in enumerate(zip(cases, msgs, strict=True)):
+        assert msg.tool_call_id == f"call_{i}"
+        check(case, msg)
+    assert sorted(loads) == sorted(set(loads)) and set(loads) <= set(domains), loads
+
+
+# -- errors come back as messages ----------------------------------------------------------------------------
+BAD_GRAPH_CALLS = [
+    ({"edges": [["a", "b"]], "source": "a", "target": "b"}, "edges.0"),  # tuples instead of objects
+    ({"edges": [{"src": "a", "dst": "b"}], "source": "a"}, "missing target"),
+    ({"edges": [{"src": "a", "to": "b"}], "source": "a", "target": "b"}, "edges.0.dst"),
+    ({"edges": [{"src": "a", "dst": "b"}], "source": "a", "target": "zz"}, "target 'zz' is not a node"),
+    ({"text": "A-B, B-C. Is A connected to C?", "source": "A"}, "not both"),
+    ({"text": "A-B, B-C. Is A connected to C?", "steps": 0}, "steps"),
+    ({"text": "A-B, B-C. Is A connected to C?", "colour": "red"}, "colour"),
+    ({"text": "A-B, B-C, and then some?"}, "ParseError"),
+    ({"text": "hello there"}, "ParseError"),
+    ({"text": ""}, "text"),
+]
+
+
+@need("graph")
+@pytest.mark.parametrize(("args", "needle"), BAD_GRAPH_CALLS)
+async def test_bad_arguments_become_error_messages(args: dict[str, Any], needle: str) -> None:
+    tool = GraphReachabilityTool()
+    msg = tool.invoke(call(tool.name, args))
+    assert isinstance(msg, ToolMessage) and msg.status == "error"
+    assert needle in msg.content, msg.content
+    amsg = await tool.ainvoke(call(tool.name, args))
+    assert amsg.status == "error" and amsg.content == msg.content
+    assert needle in tool.invoke(args)  # without a ToolCall: the message is returned, nothing is raised
+
+
+@need("graph")
+def test_agent_loop_recovers_from_a_bad_call() -> None:
+    """A model that first sends tuple edges gets an error message naming the field, retries, and finishes."""
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+    class FakeToolModel(GenericFakeChatModel):
+        def bind_tools(self, tools: Any, **kw: Any) -> FakeToolModel:
+            return self
+
+    bad = {"edges": [["A", "B"], ["B", "C"]], "source": "A", "target": "C"}
+    good = {"edges": [{"src": "A", "dst": "B"}, {"src": "B", "dst": "C"}], "source": "A", "target": "C"}
+    model = FakeToolModel(
+        messages=iter(
+            [
+                AIMessage("", tool_calls=[call("graph_reachability", bad, 1)]),
+                AIMessage("", tool_calls=[call("graph_reachability", good, 2)]),
+                AIMessage("done"),
+            ]
+        )
+    ).bind_tools(get_tools())
+    tools = {t.name: t for t in get_tools()}
+    messages: list[Any] = [HumanMessage("Can A reach C?")]
+    ai = model.invoke(messages)
+    results = []
+    while ai.tool_calls:
+        messages.append(ai)
+        for tc in ai.tool_calls:
+            results.append(tools[tc["name"]].invoke(tc))
+            messages.append(results[-1])
+        ai = model.invoke(messages)
+    assert [r.status for r in results] == ["error", "success"]
+    assert "edges.0" in results[0].content and results[1].artifact["answer"] is True
+    assert ai.content == "done"
+
+
+# -- schemas -------------------------------------------------------------------------------------------------
+def _walk(node: Any) -> Any:
+    if isinstance(node, dict):
+        yield node
+        for v in node.values():
+            yield from _walk(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk(v)
+
+
+@pytest.mark.parametrize("tool", [GraphReachabilityTool(), LogicTool(), SolveTool()], ids=lambda t: t.name)
+def test_schemas_suit_strict_function_calling(tool: Any) -> None:
+    spec = convert_to_openai_tool(tool, strict=True)["function"]
+    assert spec["name"] == tool.name and len(spec["description"]) > 80
+    params = spec["parameters"]
+    for node in _walk(params):
+        assert "prefixItems" not in node  # no tuples
+        if node.get("type") == "object" or "properties" in node:
+            assert node.get("additionalProperties") is False, node
+        if node.get("type") == "array":
+            assert "maxItems" in node or node is params
+    strings = [n for n in _walk(params) if n.get("type") == "string" and "enum" not in n]
+    assert any("maxLength" in n for n in strings)
+    for name, prop in params["properties"].items():
+        assert prop.get("description"), name
+    json.dumps(spec)
+
+
+def test_get_tools_covers_landed_domains_and_loads_nothing() -> None:
+    """One tool per shipped domain plus drt_solve; building them loads no model (checked in a fresh process)."""
+    names = [t.name for t in get_tools()]
+    expected = {"graph": "graph_reachability", "logic": "boolean_logic", "relational": "relational_reasoning"}
+    assert names == [expected[d] for d in ("graph", "logic", "relational") if d in shipped_names()] + [
+        "drt_solve"
+    ]
+    assert [t.name for t in DrtToolkit(domains=["graph"]).get_tools()] == ["graph_reachability", "drt_solve"]
+    code = (
+        "from drt_agent.tools.langchain import get_tools; import drt_agent.reasoner as r; "
+        "tools = get_tools(); print(len(tools), len(r._cache))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.split()[1] == "0"
+    with pytest.raises(Exception, match="unknown domain"):
+        get_tools(domains=["chess"])
