@@ -22,6 +22,7 @@ EXIT_USAGE = 2
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    message = " ".join(message.split("\n"))  # always one line
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)
 
@@ -67,14 +68,28 @@ def _read_text(text: str | None, file: Path | None) -> str:
             raise _fail(
                 'give the problem as an argument, e.g. drt-agent solve "A-B, B-C. Is A connected to C?"'
             )
-        return sys.stdin.read()
+        return _read_stdin()
     return text
+
+
+def _read_stdin() -> str:
+    """stdin as text; undecodable bytes become U+FFFD, which the parsers reject with a clear message."""
+    raw = getattr(sys.stdin, "buffer", None)
+    return raw.read().decode("utf-8", errors="replace") if raw is not None else sys.stdin.read()
 
 
 def _human(sol: Any) -> str:
     answer = sol.answer
     shown = "yes" if answer is True else "no" if answer is False else str(answer)
     lines = [f"answer: {shown}", f"steps used: {sol.steps_used}", f"confidence: {sol.confidence:.3f}"]
+    p = sol.problem
+    if p is not None and p.domain == "graph":  # say how the text was read, direction included
+        kind = "directed" if p.directed else "undirected"
+        ask = "NOT reachable" if p.negated else "reachable"
+        lines.append(
+            f"read as: {kind} graph, {len(p.node_names())} nodes, {len(p.edges)} edges; "
+            f"is {p.target!r} {ask} from {p.source!r}?"
+        )
     if sol.exact is not None:
         verdict = "agrees" if sol.agrees_with_exact else "DISAGREES"
         lines.append(f"exact check: {verdict} (exact answer: {sol.exact})")
@@ -161,6 +176,14 @@ def solve(
     model: Annotated[
         str | None, typer.Option(help="A checkpoint directory to use instead of the shipped one.")
     ] = None,
+    graph: Annotated[
+        Path | None,
+        typer.Option(
+            "--graph",
+            help="Read the graph from this file (edges, JSON or DOT; '-' = stdin); the text argument is then "
+            'only the question, e.g. --graph edges.txt "Is A connected to F?".',
+        ),
+    ] = None,
     limit: Annotated[
         list[str] | None,
         typer.Option(
@@ -186,13 +209,62 @@ def solve(
     from .api import solve as api_solve
 
     try:
-        sol = api_solve(_read_text(text, file), domain=domain, steps=n_steps, model=model, limits=limits)
+        problem: Any = (
+            _read_text(text, file) if graph is None else _graph_problem(graph, text, domain, limits)
+        )
+        sol = api_solve(problem, domain=domain, steps=n_steps, model=model, limits=limits)
     except DrtError as exc:
         if json_out:
             typer.echo(json.dumps({"error": exc.to_dict()}))
             raise typer.Exit(EXIT_USAGE) from None
         raise _fail(str(exc)) from None
     typer.echo(sol.model_dump_json() if json_out else _human(sol))
+
+
+def _graph_problem(graph: Path, question: str | None, domain: str | None, limits: Any) -> Any:
+    """`--graph FILE "question"`: the graph and the question come separately."""
+    from .errors import DomainError, ParseError
+    from .parsers.graph import parse_graph
+
+    if domain not in (None, "graph"):
+        raise DomainError(f"--graph gives a graph, so --domain must be graph (got {domain!r})")
+    if question is None or question == "-":
+        raise ParseError(
+            '--graph needs the question as the argument, e.g. --graph edges.txt "Is A connected to F?"'
+        )
+    if str(graph) == "-":
+        graph_text = _read_stdin()
+    else:
+        try:
+            graph_text = graph.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise ParseError(f"cannot read --graph {graph}: {exc.strerror}") from None
+    return parse_graph(graph_text, question=question, limits=limits)
+
+
+@app.command()
+def schema(
+    which: Annotated[str, typer.Argument(help="all, problem, solution, graph, logic or relational.")] = "all",
+) -> None:
+    """Print the JSON Schema of the typed problems and of Solution, so any agent framework can validate calls."""
+    from pydantic import TypeAdapter
+
+    from .problems import GraphProblem, LogicProblem, Problem, RelationalProblem, Solution
+
+    schemas: dict[str, Any] = {
+        "problem": TypeAdapter(Problem).json_schema(),
+        "solution": Solution.model_json_schema(),
+        "graph": GraphProblem.model_json_schema(),
+        "logic": LogicProblem.model_json_schema(),
+        "relational": RelationalProblem.model_json_schema(),
+    }
+    if which == "all":
+        out: Any = {"problem": schemas["problem"], "solution": schemas["solution"]}
+    elif which in schemas:
+        out = schemas[which]
+    else:
+        raise _fail(f"unknown schema {which!r}; choose one of: all, {', '.join(schemas)}")
+    typer.echo(json.dumps(out, indent=2))
 
 
 @app.command()

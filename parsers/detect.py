@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from drt_agent.errors import DomainError, ParseError
+from drt_agent.errors import DomainError, DrtError, LimitError, ParseError
 from drt_agent.limits import Limits
 from drt_agent.limits import resolve as resolve_limits
 from drt_agent.problems import GraphProblem, LogicProblem, RelationalProblem
@@ -119,6 +119,16 @@ def _parse(text: str, domain: str | None, limits: Limits) -> GraphProblem | Logi
             "empty input; give a problem as text, e.g. 'A-B, B-C. Is A connected to C?' "
             "or 'not (True and False) or False'"
         )
-    if domain is None:
-        return _route(text)[1]
-    return _parser(domain.strip().lower())(text)
+    try:
+        from .graph import clean_text
+
+        clean_text(text)  # binary junk is rejected the same way whatever the domain
+        if domain is None:
+            return _route(text)[1]
+        return _parser(domain.strip().lower())(text)
+    except DrtError:
+        raise
+    except RecursionError:
+        raise LimitError("the input is nested too deeply to parse; simplify it or split it") from None
+    except Exception as exc:  # a parser bug must still reach the user as one clean message
+        raise ParseError(f"could not parse the input ({type(exc).__name__}: {exc}); rephrase it") from None
