@@ -60,7 +60,8 @@ def _scores(text: str) -> dict[str, float]:
 
 def _route(text: str) -> tuple[str, Any]:
     """(domain, problem): try every domain whose detector fires; one clear reading wins, else ParseError."""
-    scores = {d: s for d, s in _scores(text).items() if s > 0}
+    all_scores = _scores(text)
+    scores = {d: s for d, s in all_scores.items() if s > 0} or all_scores  # no detector fired: try them all
     if not scores:
         raise ParseError(
             "could not tell what kind of problem this is (graph, logic or relational); pass domain=... "
@@ -75,6 +76,11 @@ def _route(text: str) -> tuple[str, Any]:
         except ParseError as exc:
             errors[domain] = exc
     if not readings:
+        if not any(all_scores.values()):
+            raise ParseError(
+                "could not tell what kind of problem this is (graph, logic or relational); pass domain=... "
+                "(CLI: --domain), or write e.g. 'A-B, B-C. Is A connected to C?' or 'not (True and False) or False'"
+            )
         raise errors[ranked[0]]
     ok = [d for d in ranked if d in readings]
     if len(ok) > 1 and scores[ok[0]] - scores[ok[1]] < _CLEAR_MARGIN:

@@ -68,7 +68,7 @@ def clean_text(text: str) -> str:
         code = ord(ch)
         if ch == "\ufffd" or (code < 32 and ch not in "\n\r\t") or 0x7F <= code < 0xA0:
             raise ParseError(
-                f"the input contains binary or control characters ({ch!r} at {where(text, i)}); "
+                f"the input contains binary or control characters ({ascii(ch)} at {where(text, i)}); "
                 f"give plain text, e.g. {EXAMPLE!r}"
             )
     return _CLEAN.sub(lambda m: _REPLACE[m.group()], text)
@@ -200,6 +200,11 @@ QUESTION_START = re.compile(
     r"\b(?:is|are|can|could|does|do|did|will|may|determine|check|decide|find|tell|verify|figure|question|"
     r"please|now|so|then|answer|work|state|i want|i need)\b",
     re.I,
+)
+
+
+_REQUEST_START = re.compile(
+    r"\b(?:determine|check|decide|find out|tell me|verify|figure out|work out|is it true that)\b", re.I
 )
 
 
@@ -533,7 +538,7 @@ def _sentence(sentence: str, out: _Edges, where_: str) -> None:
             last[2].append(name)
             _emit(("svo", last[1], [name], last[3]), out)
             continue
-        if name is not None and last is None:
+        if name is not None and (last is None or last[0] == "plural"):  # a subject of the next clause
             pending.append(name)
             continue
         raise ParseError(
@@ -625,9 +630,8 @@ def _find_question(sentence: str) -> tuple[str, Question] | None:
     q = match_question(sentence)
     if q is not None:
         return "", q
-    if not sentence.rstrip().endswith("?"):
-        return None
-    for m in QUESTION_START.finditer(sentence):
+    starts = QUESTION_START if sentence.rstrip().endswith("?") else _REQUEST_START
+    for m in starts.finditer(sentence):
         if m.start() == 0:
             continue
         q = match_question(sentence[m.start() :])
@@ -859,8 +863,8 @@ def looks_like_graph(text: str) -> float:
     if re.search(r"\w\s*(?:->|<->|--|→)\s*\w", text) or re.search(r"\(\s*\w+\s*,\s*\w+\s*\)", text):
         score = max(score, 0.8)
     if re.search(
-        r"\b(?:connected|reachable|reach|path|route|road|links? to|leads? to|get from|edges?|nodes?|graph|"
-        r"follows|friends|neighbou?rs|adjacent)\b",
+        r"\b(?:connected|connects?|(?:un)?reachable|reach|path|route|road|links? to|leads? to|points? to|get from|"
+        r"edges?|nodes?|graph|follows|friends|neighbou?rs|adjacent)\b",
         t,
     ):
         score = max(score, 0.6)
