@@ -13,11 +13,15 @@ diagonal), so padding slots attend to themselves exactly as in the dense path.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import torch
+
+# torch marks CSR tensors "beta" with a one-time UserWarning; the two CSR products used here are stable
+warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta state")
 
 
 @dataclass
@@ -69,6 +73,12 @@ class EdgeIndex:
         b, i, j = mask.nonzero(as_tuple=True)
         return cls(dst=b * L + i, src=b * L + j, batch_size=B, n_tokens=L)
 
+    def __post_init__(self) -> None:
+        # CSR row pointers over the receivers (dst is sorted): where each slot's in-edges start and end
+        counts = torch.bincount(self.dst, minlength=self.batch_size * self.n_tokens)
+        self.crow = torch.zeros(counts.numel() + 1, dtype=torch.long, device=self.dst.device)
+        torch.cumsum(counts, 0, out=self.crow[1:])
+
     def __len__(self) -> int:
         return self.batch_size
 
@@ -100,15 +110,23 @@ def edge_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, edges: Edg
     """softmax(q k^T / sqrt(Dh)) v restricted to the edges, with a segment softmax per receiving token.
 
     q, k, v: (N, H, Dh) with N = B * L flat slots -> (N, H, Dh). Equal to scaled_dot_product_attention
-    under the matching dense mask up to float rounding.
+    under the matching dense mask up to float rounding. The edge list is a CSR matrix (rows = receivers), so
+    the scores are a sampled matrix product and the weighted sum a sparse-dense product (MKL / cuSPARSE):
+    no (E, H, Dh) gathers, whose memory traffic and page faults made a step several times slower.
     """
     N, H, Dh = q.shape
-    dst, src = edges.dst, edges.src
-    scores = (q[dst] * k[src]).sum(-1) * (1.0 / math.sqrt(Dh))  # (E, H)
-    index = dst[:, None].expand(-1, H)
-    top = torch.full((N, H), float("-inf"), device=q.device, dtype=scores.dtype)
-    top = top.scatter_reduce(0, index, scores, reduce="amax", include_self=True)
-    weights = (scores - top[dst]).exp_()  # (E, H); every slot has its self-loop, so no row is empty
-    denom = torch.zeros((N, H), device=q.device, dtype=scores.dtype).index_add_(0, dst, weights)
-    out = torch.zeros_like(q).index_add_(0, dst, weights[..., None] * v[src])
-    return out / denom[..., None]
+    crow, col, dst = edges.crow, edges.src, edges.dst
+
+    def csr(values: torch.Tensor) -> torch.Tensor:
+        return torch.sparse_csr_tensor(crow, col, values, size=(N, N), check_invariants=False)
+
+    pattern = csr(torch.zeros(col.numel(), device=q.device, dtype=q.dtype))
+    heads = []
+    for h in range(H):  # one head at a time: its (E,) vectors stay in cache
+        scores = torch.sparse.sampled_addmm(pattern, q[:, h], k[:, h].T, beta=0.0).values()
+        scores = scores.mul_(1.0 / math.sqrt(Dh))  # (E,): q_dst . k_src / sqrt(Dh) per edge
+        top = torch.segment_reduce(scores, "max", offsets=crow)  # (N,) row maxima, for a stable softmax
+        weights = scores.sub_(top[dst]).exp_()
+        weights = weights.div_(torch.segment_reduce(weights, "sum", offsets=crow)[dst])  # every row has its
+        heads.append(csr(weights) @ v[:, h])  # self-loop, so no sum is 0; softmax first, then the sum
+    return torch.stack(heads, dim=1)

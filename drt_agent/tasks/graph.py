@@ -101,6 +101,51 @@ def generate_graph(
     return n_nodes, arr, source, target
 
 
+def generate_large_graph(
+    rng: np.random.Generator, n_nodes: int, n_edges: int, hops: int, directed: bool, positive: bool
+) -> tuple[int, np.ndarray, int, int]:
+    """A big graph in O(E log E) time (generate_graph checks each extra edge with a BFS: too slow here).
+
+    Two components, each a BFS-layered graph: every node at level l > 0 hangs off a node at level l - 1, and
+    the other edges join levels at most one apart (pointing at most one level down when directed), so no
+    edge shortens a path: the target sits exactly `hops` hops from the source (positive) or is unreachable
+    (negative: a node at the same level of the decoy component). About n_edges distinct edges; ids shuffled.
+    """
+    depth = max(2 * hops, hops + 2)  # the graph runs deeper than the question
+    if hops < 1 or n_nodes < 2 * (depth + 1):
+        raise ValueError(f"need hops >= 1 and n_nodes >= {2 * (depth + 1)} for {hops} hops, got {n_nodes}")
+    comp = np.arange(n_nodes) % 2  # component 0 holds the source (node 0), 1 the decoy (root: node 1)
+    level = np.zeros(n_nodes, dtype=np.int64)
+    level[2 : 2 * depth + 2] = 1 + np.arange(2 * depth) // 2  # every level of both components is occupied
+    level[2 * depth + 2 :] = rng.integers(1, depth + 1, size=n_nodes - 2 * depth - 2)
+    key = comp * (depth + 1) + level  # (component, level) bucket of every node
+    order = np.argsort(key, kind="stable")
+    starts = np.searchsorted(key[order], np.arange(2 * (depth + 1) + 1))
+
+    def pick(bucket: np.ndarray) -> np.ndarray:
+        """A random node from each requested bucket (every bucket in use is non-empty)."""
+        lo, hi = starts[bucket], starts[bucket + 1]
+        return order[lo + (rng.random(len(bucket)) * (hi - lo)).astype(np.int64)]
+
+    child = np.arange(2, n_nodes)
+    tree = np.stack([pick(key[child] - 1), child], axis=1)  # parent one level up, same component
+    u = rng.integers(0, n_nodes, size=int(max(0, n_edges - len(tree)) * 1.2) + 16)
+    dl = rng.integers(-1, 2, size=len(u))
+    ok = (level[u] + dl >= 0) & (level[u] + dl <= depth)
+    u = u[ok]
+    v = pick(key[u] + dl[ok])
+    extra = np.stack([u, v], axis=1)[u != v]
+    edges = np.concatenate([tree, extra])
+    canon = np.sort(edges, axis=1) if not directed else edges  # an undirected edge is one edge either way
+    _, first = np.unique(canon[:, 0] * n_nodes + canon[:, 1], return_index=True)
+    first = np.sort(first)  # keeps every tree edge (they come first), then extras up to the budget
+    edges = edges[first[: max(n_edges, len(tree))]]
+    target = order[starts[(0 if positive else depth + 1) + hops]]
+    perm = rng.permutation(n_nodes)
+    arr = perm[edges][rng.permutation(len(edges))]
+    return n_nodes, arr, int(perm[0]), int(perm[target])
+
+
 def problem_from_arrays(
     n_nodes: int, edges: np.ndarray, source: int, target: int, directed: bool
 ) -> GraphProblem:
