@@ -548,7 +548,7 @@ def _sentence(sentence: str, out: _Edges, where_: str) -> None:
     if pending:
         shown = ", ".join(pending[:3])
         raise ParseError(
-            f"{where_}: {shown!r} is not an edge (no second node or relation); write e.g. 'A-B' or "
+            f"{where_}: could not understand {shown!r} as an edge (no second node or relation); write e.g. 'A-B' or "
             f"'A is connected to B', e.g. {EXAMPLE!r}"
         )
 
