@@ -19,6 +19,7 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load as safetensors_load
 from safetensors.torch import save_file
+from torch.overrides import TorchFunctionMode
 
 from .core import DepthPolicy
 from .errors import CheckpointError, DomainError
@@ -195,10 +196,21 @@ def _describe(config: dict[str, Any], directory: Path) -> tuple[ModelConfig, Tas
     return model_cfg, task
 
 
+class _SkipInit(TorchFunctionMode):
+    """Parameter initialisers do nothing: meta tensors hold no values, and initialising them goes through
+    torch's Python reference kernels, which import torch._dynamo (seconds of cold start for every solve)."""
+
+    def __torch_function__(self, func: Any, types: Any, args: Any = (), kwargs: Any = None) -> Any:
+        kwargs = kwargs or {}
+        if getattr(func, "__module__", None) == "torch.nn.init":
+            return args[0] if args else kwargs["tensor"]
+        return func(*args, **kwargs)
+
+
 def _expected_shapes(model_cfg: ModelConfig, directory: Path) -> dict[str, torch.Size]:
     """Parameter shapes of the described model, built on the meta device: no memory, however large."""
     try:
-        with torch.device("meta"):
+        with torch.device("meta"), _SkipInit():
             meta = DRTModel(model_cfg)
     except Exception as exc:  # any failure to construct means the config is not a buildable model
         raise CheckpointError(f"{directory / CONFIG}: cannot build the model it describes: {exc}") from None
