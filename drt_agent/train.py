@@ -21,11 +21,13 @@ import numpy as np
 import torch
 import torch.distributed as dist
 import torch.nn.functional as F
-from safetensors.torch import load_file, save_file
+from safetensors import SafetensorError, safe_open
+from safetensors.torch import save_file
 from tqdm.auto import tqdm
 
 from .checkpoint import save_checkpoint
 from .core import CoreConfig
+from .errors import CheckpointError
 from .model import DRTModel, ModelConfig
 from .tasks import IGNORE, Batch, Task, make_task
 
@@ -131,32 +133,74 @@ def _dist_info() -> tuple[int, int]:
     return 0, 1
 
 
+# settings a resumed run may change; any other difference would silently train a different model
+RESUMABLE_CHANGES = {"iters", "save_every", "threads"}
+
+
 def save_state(out: Path, model: DRTModel, opt: torch.optim.Optimizer, it: int, cfg: TrainConfig) -> None:
-    """A resumable training state: weights and AdamW moments as safetensors, the rest as JSON."""
+    """A resumable training state after iteration `it`: weights and AdamW moments as safetensors, with the
+    iteration, optimizer settings and config in the same file's metadata, so one atomic rename publishes all
+    of it (train_state.json is a readable copy). Data and dropout noise derive from (seed, iteration), so
+    nothing else is needed to continue bit for bit."""
     tensors = {f"model.{k}": v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
     opt_state = opt.state_dict()
     for pid, st in opt_state["state"].items():
         for name, val in st.items():
             tensors[f"opt.{pid}.{name}"] = torch.as_tensor(val).detach().cpu().contiguous()
-    tmp = out / (STATE_WEIGHTS + ".tmp")
-    save_file(tensors, str(tmp))
-    os.replace(tmp, out / STATE_WEIGHTS)
     meta = {"iteration": it, "param_groups": opt_state["param_groups"], "config": cfg.to_dict()}
-    (out / STATE_JSON).write_text(json.dumps(meta, indent=2))
+    text = json.dumps(meta, indent=2)
+    tmp = out / (STATE_WEIGHTS + ".tmp")
+    save_file(tensors, str(tmp), metadata={"train_state": text})
+    os.replace(tmp, out / STATE_WEIGHTS)
+    (out / (STATE_JSON + ".tmp")).write_text(text)
+    os.replace(out / (STATE_JSON + ".tmp"), out / STATE_JSON)
 
 
-def load_state(out: Path, model: DRTModel, opt: torch.optim.Optimizer) -> int:
-    """Restore a training state; returns the next iteration to run."""
-    meta = json.loads((out / STATE_JSON).read_text())
-    tensors = load_file(str(out / STATE_WEIGHTS))
-    model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+def load_state(out: Path, model: DRTModel, opt: torch.optim.Optimizer, cfg: TrainConfig | None = None) -> int:
+    """Restore a training state; returns the next iteration to run. A missing, corrupt or incompatible
+    state (another config than `cfg`, beyond RESUMABLE_CHANGES) is a CheckpointError."""
+    path = out / STATE_WEIGHTS
+    try:
+        with safe_open(str(path), framework="pt") as fh:
+            meta = json.loads((fh.metadata() or {})["train_state"])
+            tensors = {k: fh.get_tensor(k) for k in fh.keys()}  # noqa: SIM118 (safe_open has no __iter__)
+    except (OSError, SafetensorError, KeyError, ValueError) as exc:
+        raise CheckpointError(
+            f"cannot resume from {path}: {exc}; delete it to start over, or train without --resume"
+        ) from None
+    if cfg is not None:
+        saved = meta.get("config", {})
+        now = json.loads(json.dumps(cfg.to_dict()))  # tuples as lists, like the saved copy
+        diff = sorted(
+            k for k in set(saved) | set(now) if k not in RESUMABLE_CHANGES and saved.get(k) != now.get(k)
+        )
+        if diff:
+            raise CheckpointError(
+                f"cannot resume from {path}: it was trained with other settings ({', '.join(diff)}); "
+                f"resume with the same settings (only {', '.join(sorted(RESUMABLE_CHANGES))} may change) "
+                "or use another --out"
+            )
     state: dict[int, dict[str, torch.Tensor]] = {}
     for k, v in tensors.items():
         if k.startswith("opt."):
             _, pid, name = k.split(".", 2)
             state.setdefault(int(pid), {})[name] = v
-    opt.load_state_dict({"state": state, "param_groups": meta["param_groups"]})
+    try:
+        model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+        opt.load_state_dict({"state": state, "param_groups": meta["param_groups"]})
+    except (RuntimeError, KeyError, ValueError) as exc:
+        raise CheckpointError(f"cannot resume from {path}: it does not fit this model ({exc})") from None
     return int(meta["iteration"]) + 1
+
+
+def _command(world: int) -> str:
+    """The command line that produced this run, as the user would retype it."""
+    args = shlex.join(sys.argv[1:])
+    if world > 1:
+        return f"torchrun --nproc-per-node {world} -m drt_agent.cli {args}"
+    if Path(sys.argv[0]).name.startswith("drt-agent") or Path(sys.argv[0]).name == "cli.py":
+        return f"drt-agent {args}"
+    return shlex.join([Path(sys.argv[0]).name, *sys.argv[1:]])
 
 
 def train(
@@ -172,6 +216,10 @@ def train(
     stop_after: end early after this many iterations (simulates an interruption; used by tests).
     """
     rank, world = _dist_info()
+    if cfg.batch_size < world:
+        raise ValueError(
+            f"batch_size={cfg.batch_size} is smaller than the {world} processes; raise --batch-size"
+        )
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
@@ -190,8 +238,10 @@ def train(
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     out = Path(out_dir) if out_dir is not None else None
     start = 0
-    if resume and out is not None and (out / STATE_JSON).is_file():
-        start = load_state(out, model, opt)
+    if resume and out is not None and (out / STATE_WEIGHTS).is_file():
+        start = load_state(out, model, opt, cfg)
+    elif resume and rank == 0:
+        print(f"no training state in {out}; starting from iteration 0", file=sys.stderr)
     ddp_model: torch.nn.Module = model
     if world > 1:
         ddp_model = torch.nn.parallel.DistributedDataParallel(model)
@@ -223,7 +273,7 @@ def train(
         if cfg.clip:
             torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
         opt.step()
-        value = float(loss) / world
+        value = loss.detach().item() / world
         ema = value if ema is None else 0.95 * ema + 0.05 * value
         bar.set_postfix(loss=f"{ema:.4f}", steps=steps)
         done = it + 1
@@ -231,6 +281,9 @@ def train(
             out.mkdir(parents=True, exist_ok=True)
             save_state(out, model, opt, it, cfg)
         if stop_after is not None and done - start >= stop_after:
+            if out is not None and rank == 0 and done % max(1, cfg.save_every) != 0:
+                out.mkdir(parents=True, exist_ok=True)
+                save_state(out, model, opt, it, cfg)  # a graceful stop resumes exactly where it ended
             break
     bar.close()
     model.eval()
@@ -242,9 +295,7 @@ def train(
             extra={
                 "training": cfg.to_dict(),
                 "data_version": DATA_VERSION,
-                "command": "drt-agent " + shlex.join(sys.argv[1:])
-                if Path(sys.argv[0]).name.startswith("drt-agent")
-                else shlex.join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+                "command": _command(world),
                 "train_seconds": round(time.time() - t0, 1),
                 "final_loss": ema,
                 "torch": torch.__version__,
