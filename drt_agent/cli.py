@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -338,11 +339,15 @@ def train(
     except DrtError as exc:
         raise _fail(str(exc)) from None
     maybe_init_distributed()
+    rank = int(os.environ.get("RANK", "0"))  # set by torchrun; every process trains, rank 0 writes
     try:
         run_train(cfg, out_dir=out, resume=resume, progress=progress)
+    except DrtError as exc:  # e.g. --resume from a state trained with other settings
+        raise _fail(str(exc)) from None
     finally:
         shutdown_distributed()
-    typer.echo(f"checkpoint written to {out}", err=True)
+    if rank == 0:
+        typer.echo(f"checkpoint written to {out}", err=True)
 
 
 @app.command()
