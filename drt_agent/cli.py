@@ -58,6 +58,20 @@ def _ints(value: str, name: str) -> list[int]:
         raise _fail(f"{name} takes comma-separated whole numbers, got {value!r}") from None
 
 
+def _knobs(pairs: list[str]) -> dict[str, Any]:
+    """--knob NAME=VALUE pairs -> task settings; values read as JSON (numbers, true/false) or kept as text."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        if not sep or not name.strip():
+            raise _fail(f"--knob takes NAME=VALUE (e.g. interface=paper), got {pair!r}")
+        try:
+            out[name.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            out[name.strip()] = raw
+    return out
+
+
 def _read_text(text: str | None, file: Path | None) -> str:
     if file is not None:
         try:
@@ -305,6 +319,11 @@ def train(
     save_every: Annotated[int | None, typer.Option(help="Iterations between resumable states.")] = None,
     resume: Annotated[bool, typer.Option(help="Continue from the training state in --out.")] = False,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    rope: Annotated[bool | None, typer.Option(help="Rotary relative positions in attention.")] = None,
+    knob: Annotated[
+        list[str] | None,
+        typer.Option(help="Task setting NAME=VALUE, repeatable (e.g. --knob interface=paper for logic)."),
+    ] = None,
 ) -> None:
     """Train a model with silent thinking (defaults: the task's shipped recipe). Runs data-parallel under
     `torchrun --nproc-per-node N -m drt_agent.cli train ...`."""
@@ -335,6 +354,8 @@ def train(
             curriculum=curriculum,
             threads=threads,
             save_every=save_every,
+            rope=rope,
+            task_knobs=_knobs(knob) if knob else None,
         )
     except DrtError as exc:
         raise _fail(str(exc)) from None

@@ -7,8 +7,9 @@ from typing import Any
 from ..errors import DomainError
 from .base import IGNORE, Batch, Task
 from .graph import GraphTask
+from .logic import LogicTask
 
-TASKS: dict[str, type[Task]] = {"graph": GraphTask}
+TASKS: dict[str, type[Task]] = {"graph": GraphTask, "logic": LogicTask}
 
 
 def make_task(name: str, knobs: dict[str, Any] | None = None) -> Task:
@@ -18,4 +19,4 @@ def make_task(name: str, knobs: dict[str, Any] | None = None) -> Task:
     return TASKS[name](**(knobs or {}))
 
 
-__all__ = ["IGNORE", "TASKS", "Batch", "GraphTask", "Task", "make_task"]
+__all__ = ["IGNORE", "TASKS", "Batch", "GraphTask", "LogicTask", "Task", "make_task"]

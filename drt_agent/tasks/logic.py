@@ -1,0 +1,458 @@
+"""Nested boolean logic: what is the value of an expression over T, F, ! (not), & (and), | (or) and brackets?
+
+Precedence NOT > AND > OR; difficulty = the deepest bracket nesting. The answer is read at a CLS token put in
+front of the expression, so the readout does not depend on the expression's length.
+
+Three perceptual interfaces over the one reasoning core (the `interface` knob):
+
+- "structure" (default): attention follows the parse tree. Every token stands for one node of the tree: a literal
+  for itself, a `!` for the negation it applies, the `&` tokens of a run `a & b & c` for that conjunction, the `|`
+  tokens of a level for its disjunction, a group's two brackets for the group, CLS for the whole expression. A
+  token attends to itself and to the tokens of its node's children, so one thinking step moves a value one node
+  up the tree, as one step moves reachability one hop in the graph task. Dense final-step targets: every token
+  holds its node's value (each operator token's partial value, each group's value at its brackets).
+- "level": the probe's interface. A token attends to every token of its own bracket level, and a group's two
+  brackets also attend to the level inside it. Same targets.
+- "paper": the paper's interface. Full attention over the expression, rotary relative positions only. Train it
+  with the paper's loss (`--no-dense-targets`: the CLS token's label only).
+
+Generator: the paper's (`generate_expr` of the author's code, paper-notes 3.2) with balanced labels; optional
+variables (the task substitutes their values before the model sees the expression) and `min_len`, which joins
+further expressions at the top level until the expression has at least that many tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+
+from ..errors import ParseError
+from ..problems import Answer, LogicProblem
+from .base import IGNORE, Batch, Task
+
+PAD, CLS, TRUE, FALSE, NOT, AND, OR, OPEN, CLOSE = range(9)
+SYMBOL = {"T": TRUE, "F": FALSE, "!": NOT, "&": AND, "|": OR, "(": OPEN, ")": CLOSE}
+TEXT = {v: k for k, v in SYMBOL.items()}
+INTERFACES = ("structure", "level", "paper")
+_OPS = {"!", "&", "|", "(", ")"}
+
+_LEX = re.compile(r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<sym>[()!&|])|(?P<bad>\S))")
+
+
+# -- canonical expressions -----------------------------------------------------------------------------------
+def lex(expression: str) -> list[tuple[str, int]]:
+    """Canonical text -> (token, column) pairs; names other than T/F are variables."""
+    out = []
+    for m in _LEX.finditer(expression):
+        if m.group("bad") is not None:
+            col = m.start("bad")
+            raise ParseError(
+                f"unsupported character {m.group('bad')!r} at column {col + 1}; canonical expressions use "
+                "T, F, variable names, !, &, |, ( and )"
+            )
+        kind = "name" if m.group("name") is not None else "sym"
+        out.append((m.group(kind), m.start(kind)))
+    return out
+
+
+def check_syntax(tokens: list[str]) -> tuple[int, str] | None:
+    """The first syntax error as (token index, message), or None. Tokens are canonical (T, F, names, symbols)."""
+    expect_operand = True
+    opened: list[int] = []
+    for i, tok in enumerate(tokens):
+        operand = tok not in _OPS
+        if expect_operand:
+            if operand:
+                expect_operand = False
+            elif tok == "(":
+                opened.append(i)
+            elif tok != "!":
+                what = (
+                    "')' closes an empty group or follows an operator" if tok == ")" else f"operator {tok!r}"
+                )
+                return i, f"expected a value, 'not' or '(' but found {what}"
+        else:
+            if tok in ("&", "|"):
+                expect_operand = True
+            elif tok == ")":
+                if not opened:
+                    return i, "unbalanced parentheses: this ')' has no matching '('"
+                opened.pop()
+            else:
+                return i, f"missing operator (and/or) before {tok!r}"
+    if not tokens:
+        return 0, "empty expression"
+    if opened:
+        return opened[-1], "unbalanced parentheses: this '(' is never closed"
+    if expect_operand:
+        return len(tokens) - 1, "the expression ends with an operator; a value is missing"
+    return None
+
+
+def canonical_ids(problem: LogicProblem) -> list[int]:
+    """Token ids of the expression with variables replaced by their values (no CLS)."""
+    pairs = lex(problem.expression)
+    toks = [t for t, _ in pairs]
+    err = check_syntax(toks)
+    if err is not None:
+        i, msg = err
+        col = pairs[i][1] + 1 if pairs else 1
+        raise ParseError(f"{msg} (token {i + 1}, column {col} of {problem.expression!r})")
+    ids = []
+    for tok, col in pairs:
+        if tok in SYMBOL:
+            ids.append(SYMBOL[tok])
+        elif tok in problem.variables:
+            ids.append(TRUE if problem.variables[tok] else FALSE)
+        else:
+            known = ", ".join(sorted(problem.variables)) or "none given"
+            raise ParseError(
+                f"unknown variable {tok!r} at column {col + 1}; give its value (known variables: {known})"
+            )
+    return ids
+
+
+# -- the parse tree ------------------------------------------------------------------------------------------
+LIT, AND_OP, OR_OP = 0, 1, 2  # node kinds; a token's role is kind * 2 + (1 if its node is negated)
+N_ROLES = 6
+
+
+@dataclass
+class Node:
+    """A node of the compressed parse tree: brackets and `!`s are extra tokens of the node they wrap."""
+
+    reps: list[int]  # token positions that stand for this node (all hold its value)
+    kind: int = LIT
+    children: list[Node] = field(default_factory=list)
+    value: bool = False
+    negated: bool = False
+
+
+@dataclass
+class _Frame:
+    open_at: int  # the '(' position (0 = the CLS token for the top level)
+    nots: list[int] = field(default_factory=list)  # pending '!' positions
+    factors: list[Node] = field(default_factory=list)  # factors of the current conjunction
+    ands: list[int] = field(default_factory=list)
+    conjuncts: list[Node] = field(default_factory=list)
+    ors: list[int] = field(default_factory=list)
+
+    def push(self, node: Node) -> None:
+        while self.nots:  # `!` tokens join the node they negate
+            node.reps.append(self.nots.pop())
+            node.negated = not node.negated
+            node.value = not node.value
+        self.factors.append(node)
+
+    def end_conjunct(self) -> None:
+        if len(self.factors) == 1:
+            self.conjuncts.append(self.factors[0])
+        else:
+            self.conjuncts.append(Node(self.ands, AND_OP, self.factors, all(f.value for f in self.factors)))
+        self.factors, self.ands = [], []
+
+    def finish(self) -> Node:
+        self.end_conjunct()
+        if len(self.conjuncts) == 1:
+            return self.conjuncts[0]
+        return Node(self.ors, OR_OP, self.conjuncts, any(c.value for c in self.conjuncts))
+
+
+def parse_tree(ids: list[int]) -> Node:
+    """The compressed parse tree of a valid token sequence starting with CLS (iterative: any nesting depth).
+
+    Nodes are literals and n-ary AND / OR runs; a group's brackets and the `!`s in front of a factor become
+    extra tokens of the node they wrap (a negated node's value is already negated), and CLS joins the top node.
+    """
+    frames = [_Frame(0)]
+    for i in range(1, len(ids)):
+        tok, f = ids[i], frames[-1]
+        if tok in (TRUE, FALSE):
+            f.push(Node([i], LIT, [], tok == TRUE))
+        elif tok == NOT:
+            f.nots.append(i)
+        elif tok == AND:
+            f.ands.append(i)
+        elif tok == OR:
+            f.end_conjunct()
+            f.ors.append(i)
+        elif tok == OPEN:
+            frames.append(_Frame(i))
+        elif tok == CLOSE:
+            inner = frames.pop().finish()
+            inner.reps += [f.open_at, i]
+            frames[-1].push(inner)
+    top = frames[0].finish()
+    top.reps.append(0)
+    return top
+
+
+def tree_arrays(root: Node, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """(edges (E, 2) as (attending token, attended token), per-token values (n,), per-token roles (n,), and the
+    steps bottom-up evaluation needs: one per node on the longest root-to-leaf path)."""
+    edges: list[tuple[int, int]] = []
+    values = np.zeros(n, dtype=np.int64)
+    roles = np.zeros(n, dtype=np.int64)
+    order, stack = [], [root]
+    while stack:  # iterative DFS; parents before children in `order`
+        node = stack.pop()
+        order.append(node)
+        values[node.reps] = int(node.value)
+        roles[node.reps] = node.kind * 2 + int(node.negated)
+        edges.extend(
+            (r, s) for r in node.reps for s in node.reps if r != s
+        )  # a node's tokens share its value
+        for c in node.children:
+            edges.extend((r, s) for r in node.reps for s in c.reps)  # ... and read their children's tokens
+            stack.append(c)
+    height: dict[int, int] = {}
+    for node in reversed(order):  # leaves first
+        height[id(node)] = 1 + max((height[id(c)] for c in node.children), default=0)
+    return np.asarray(edges, dtype=np.int64).reshape(-1, 2), values, roles, height[id(root)]
+
+
+def levels(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per token: the group it sits in (the position of that group's '(' or 0), and for a bracket the group it
+    delimits (-1 otherwise). Vectorised over one sequence."""
+    n = len(ids)
+    opens = ids == OPEN
+    closes = ids == CLOSE
+    depth_after = np.cumsum(opens.astype(np.int64) - closes)  # depth after each token
+    depth = depth_after - opens  # a bracket belongs to the outer level
+    # the enclosing group of a token at depth k is the last '(' before it that opened depth k
+    seg = np.zeros(n, dtype=np.int64)
+    inner = np.full(n, -1, dtype=np.int64)
+    stack: list[int] = []
+    for i in np.flatnonzero(opens | closes):  # one pass over the brackets only
+        if opens[i]:
+            stack.append(int(i))
+            inner[i] = i
+        else:
+            inner[i] = stack.pop()
+    # last_open_at_depth[k] as we sweep: fill seg by forward-filling the '(' positions per depth
+    open_pos = np.where(opens, np.arange(n), -1)
+    for k in range(1, int(depth.max(initial=0)) + 1):
+        marks = np.where(opens & (depth_after == k), open_pos, -1)
+        ff = np.maximum.accumulate(marks)
+        seg = np.where(depth == k, ff, seg)
+    return seg, inner
+
+
+def nesting_depth(ids: list[int] | np.ndarray) -> int:
+    a = np.asarray(ids)
+    return int(np.cumsum((a == OPEN).astype(np.int64) - (a == CLOSE)).max(initial=0))
+
+
+# -- the paper's generator -----------------------------------------------------------------------------------
+def _atom(rng: np.random.Generator) -> str:
+    r = rng.random()
+    lit = "TF"
+    if r < 0.5:
+        return lit[rng.integers(2)]
+    if r < 0.75:
+        return "!" + lit[rng.integers(2)]
+    return lit[rng.integers(2)] + "&|"[rng.integers(2)] + lit[rng.integers(2)]
+
+
+def generate_expr(rng: np.random.Generator, depth: int) -> str:
+    """The paper's generator: one child of depth d-1, a shallow sibling (weights 2^(d-1-k)), wrapped in
+    brackets, 25% negated. Iterative over the deep chain, so depths in the hundreds are fine."""
+    if depth == 0:
+        return _atom(rng)
+    parts: list[tuple[str, str, bool, bool]] = []  # (op, sibling, sibling first, negated) per level, top down
+    for d in range(depth, 0, -1):
+        op = "&|"[rng.integers(2)]
+        if d > 1:
+            w = 2.0 ** np.arange(d - 1, -1, -1)
+            other_depth = int(rng.choice(d, p=w / w.sum()))
+        else:
+            other_depth = 0
+        other = generate_expr(rng, other_depth)
+        parts.append((op, other, bool(rng.random() < 0.5), bool(rng.random() < 0.25)))
+    expr = _atom(rng)
+    for op, other, first, neg in reversed(parts):
+        inner = other + op + expr if first else expr + op + other
+        expr = ("!" if neg else "") + "(" + inner + ")"
+    return expr
+
+
+def evaluate(expression: str, variables: dict[str, bool] | None = None) -> bool:
+    """The exact value of a canonical expression (raises ParseError on bad input)."""
+    ids = canonical_ids(LogicProblem.model_construct(expression=expression, variables=variables or {}))
+    return parse_tree([CLS, *ids]).value
+
+
+def _with_variables(rng: np.random.Generator, expr: str, n_vars: int) -> LogicProblem:
+    """Replace literals by variables x0..x{n-1}: each literal picks a variable and the values are fixed so the
+    expression keeps its meaning where possible (a variable bound to T stands for T)."""
+    names = [f"x{i}" for i in range(n_vars)]
+    values = {name: bool(rng.random() < 0.5) for name in names}
+    by_value = {v: [n for n in names if values[n] == v] for v in (True, False)}
+    out = []
+    for ch in expr:
+        if ch in "TF" and by_value[ch == "T"] and rng.random() < 0.7:
+            pool = by_value[ch == "T"]
+            out.append(pool[rng.integers(len(pool))])
+        else:
+            out.append(ch)
+    text = "".join(f" {t} " if t in "&|" else t for t in out)
+    return LogicProblem(expression=text, variables=values)
+
+
+class LogicTask(Task):
+    """Evaluate nested boolean expressions."""
+
+    name = "logic"
+    vocab_size = 9
+    n_roles = N_ROLES
+    n_classes = 2  # false, true
+
+    def __init__(
+        self,
+        interface: str = "structure",
+        min_len: int = 0,
+        n_vars: int = 0,
+        one_depth_per_batch: bool = True,
+    ) -> None:
+        if interface not in INTERFACES:
+            raise ValueError(f"interface must be one of {INTERFACES}, got {interface!r}")
+        self.interface = interface
+        self.min_len = min_len
+        self.n_vars = n_vars
+        self.one_depth_per_batch = one_depth_per_batch
+
+    def knobs(self) -> dict[str, Any]:
+        return {
+            "interface": self.interface,
+            "min_len": self.min_len,
+            "n_vars": self.n_vars,
+            "one_depth_per_batch": self.one_depth_per_batch,
+        }
+
+    # -- encoding ------------------------------------------------------------------------------------------
+    def encode_ids(self, seqs: list[list[int]], with_labels: bool = False) -> Batch:
+        """Token id sequences (each starting with CLS) -> a padded batch with this interface's mask."""
+        B, L = len(seqs), max(len(s) for s in seqs)
+        tok = np.zeros((B, L), dtype=np.int64)
+        for b, s in enumerate(seqs):
+            tok[b, : len(s)] = s
+        tokens = torch.from_numpy(tok)
+        valid = tokens > 0
+        eye = torch.eye(L, dtype=torch.bool).expand(B, L, L)
+        labels = torch.full((B, L), IGNORE, dtype=torch.long) if with_labels else None
+        positions = None
+        roles = torch.zeros_like(tokens)  # only the structure interface tells a token what its node computes
+        if self.interface == "paper":
+            mask = (valid[:, None, :] & valid[:, :, None]) | eye
+            positions = torch.arange(L).expand(B, L)
+            if labels is not None:
+                for b, s in enumerate(seqs):
+                    _, values, _, _ = tree_arrays(parse_tree(s), len(s))
+                    labels[b, : len(s)] = torch.from_numpy(values)
+        elif self.interface == "level":
+            segs = np.full((B, L), -2, dtype=np.int64)
+            inner = np.full((B, L), -3, dtype=np.int64)
+            for b, s in enumerate(seqs):
+                segs[b, : len(s)], inner[b, : len(s)] = levels(np.asarray(s))
+                if labels is not None:
+                    _, values, _, _ = tree_arrays(parse_tree(s), len(s))
+                    labels[b, : len(s)] = torch.from_numpy(values)
+            sg, inn = torch.from_numpy(segs), torch.from_numpy(inner)
+            mask = (sg[:, :, None] == sg[:, None, :]) | (inn[:, :, None] == sg[:, None, :])
+            mask = (mask & valid[:, None, :] & valid[:, :, None]) | eye
+        else:
+            mask = eye.clone()
+            rows, src, dst = [], [], []
+            for b, s in enumerate(seqs):
+                edges, values, role, _ = tree_arrays(parse_tree(s), len(s))
+                roles[b, : len(s)] = torch.from_numpy(role)
+                rows.append(np.full(len(edges), b))
+                src.append(edges[:, 0])
+                dst.append(edges[:, 1])
+                if labels is not None:
+                    labels[b, : len(s)] = torch.from_numpy(values)
+            r, a, c = (torch.from_numpy(np.concatenate(x)) for x in (rows, src, dst))
+            mask[r, a, c] = True  # a node's tokens read its children's tokens
+        return Batch(
+            tokens=tokens,
+            roles=roles,
+            mask=mask.contiguous(),
+            valid=valid,
+            answer_index=torch.zeros(B, dtype=torch.long),
+            positions=positions,
+            labels=labels,
+        )
+
+    def encode(self, problems: list[LogicProblem]) -> Batch:
+        return self.encode_ids([[CLS, *canonical_ids(p)] for p in problems])
+
+    def decode(self, probs: torch.Tensor, problems: list[LogicProblem]) -> list[Answer]:
+        return [bool(pr[1] > 0.5) for pr in probs]
+
+    def exact(self, problem: LogicProblem) -> Answer:
+        return parse_tree([CLS, *canonical_ids(problem)]).value
+
+    def step_limit(self, batch: Batch, max_steps: int) -> int:
+        # bottom-up evaluation never needs more steps than the expression has tokens
+        return min(max_steps, int(batch.valid.sum(-1).max()) + 4)
+
+    @classmethod
+    def train_defaults(cls) -> dict[str, Any]:
+        return {
+            "iters": 2000,
+            "batch_size": 32,
+            "lr": 3e-3,
+            "steps": (12, 20),
+            "complexity": (1, 8),
+            "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": False},
+        }
+
+    # -- data ----------------------------------------------------------------------------------------------
+    def _one(self, rng: np.random.Generator, depth: int, want: bool, min_len: int) -> str:
+        while True:
+            expr = generate_expr(rng, depth)
+            while len(expr) < min_len:  # join more expressions at the top level (depth <= d)
+                expr += "&|"[rng.integers(2)] + generate_expr(rng, int(rng.integers(depth + 1)))
+            ids = [SYMBOL[c] for c in expr]
+            if parse_tree([CLS, *ids]).value == want:
+                return expr
+
+    def sample(
+        self,
+        n: int,
+        complexity: int | tuple[int, int],
+        rng: np.random.Generator,
+        min_len: int | None = None,
+        n_vars: int | None = None,
+        **_: Any,
+    ) -> tuple[list[LogicProblem], Batch]:
+        """n expressions, alternately true and false, with nesting depth fixed or drawn from a range."""
+        lo, hi = (complexity, complexity) if isinstance(complexity, int) else complexity
+        min_len = self.min_len if min_len is None else min_len
+        n_vars = self.n_vars if n_vars is None else n_vars
+        exprs, depths = [], []
+        # one depth per batch keeps padding low (lengths grow fast with depth): ~3x cheaper training
+        batch_depth = int(rng.integers(lo, hi + 1))
+        for i in range(n):
+            d = batch_depth if self.one_depth_per_batch else int(rng.integers(lo, hi + 1))
+            exprs.append(self._one(rng, d, want=i % 2 == 0, min_len=min_len))
+            depths.append(d)
+        batch = self.encode_ids([[CLS, *(SYMBOL[c] for c in e)] for e in exprs], with_labels=True)
+        batch.complexity = torch.tensor(depths)
+        if n_vars > 0:
+            problems = [_with_variables(rng, e, n_vars) for e in exprs]
+        else:
+            problems = [
+                LogicProblem.model_construct(domain="logic", expression=e, variables={}) for e in exprs
+            ]
+        return problems, batch
+
+
+def tree_height(expression: str) -> int:
+    """Thinking steps the structure interface needs at least: the parse tree's height above the leaves."""
+    ids = [CLS, *canonical_ids(LogicProblem.model_construct(expression=expression, variables={}))]
+    return tree_arrays(parse_tree(ids), len(ids))[3]
