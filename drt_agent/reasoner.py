@@ -3,29 +3,57 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
-import networkx as nx
 import torch
 
 from .checkpoint import Loaded, load_checkpoint
 from .core import DepthPolicy
-from .errors import DomainError, LimitError
+from .core.sparse import EdgeIndex
+from .errors import DomainError, DrtError, LimitError
 from .limits import Limits
 from .limits import resolve as resolve_limits
 from .problems import GraphProblem, Solution
+from .tasks.base import Batch
 from .tasks.graph import to_networkx
 
 Steps = int | Literal["auto"]
 DEFAULT_MAX_STEPS = 512
 
 
+# below this much work per chunk (token slots + edges) one CPU thread beats several: the model is tiny, and
+# on a shared machine every extra thread waits at each op's barrier for a core (measured in bench/speed.py)
+SMALL_WORK = 200_000
+
+
 def pick_device(device: str | torch.device = "auto") -> torch.device:
+    """'auto' is CUDA when available, else the CPU; anything else is handed to torch.device."""
     if str(device) == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(device)
+    try:
+        dev = torch.device(device)
+    except (RuntimeError, TypeError) as exc:
+        raise DrtError(f"unknown device {device!r} ({exc}); use 'auto', 'cpu', 'cuda' or 'cuda:N'") from None
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        raise DrtError(f"device {device!r} was asked for but torch sees no CUDA GPU; use 'auto' or 'cpu'")
+    return dev
+
+
+@contextmanager
+def cpu_threads(n: int | None) -> Iterator[None]:
+    """Run with n intra-op threads (None: leave torch's setting), then restore the previous count."""
+    if n is None or n == torch.get_num_threads():
+        yield
+        return
+    old = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(old)
 
 
 def policy_for(steps: Steps, max_steps: int = DEFAULT_MAX_STEPS) -> DepthPolicy:
@@ -48,12 +76,16 @@ class Reasoner:
     def __init__(
         self,
         loaded: Loaded,
-        device: str | torch.device = "cpu",
+        device: str | torch.device = "auto",
         max_steps: int | None = None,
         limits: Limits | None = None,
+        threads: int | Literal["auto"] = "auto",
     ):
         self.loaded = loaded
         self.device = pick_device(device)
+        # CPU threads per solve: 'auto' = one for small chunks, torch's count (all cores) for large ones
+        self.threads = threads
+        self._max_threads = torch.get_num_threads()
         self.model = loaded.model.to(self.device).eval()
         self.task = loaded.task
         self.domain = getattr(loaded.task, "domain", loaded.task.name)  # task variants share a domain
@@ -69,12 +101,18 @@ class Reasoner:
     def load(
         cls,
         name_or_path: str | Path = "graph",
-        device: str | torch.device = "cpu",
+        device: str | torch.device = "auto",
         max_steps: int | None = None,
         limits: Limits | None = None,
+        threads: int | Literal["auto"] = "auto",
     ) -> Reasoner:
-        """Load a shipped checkpoint by domain name ('graph') or a checkpoint directory."""
-        return cls(load_checkpoint(name_or_path), device=device, max_steps=max_steps, limits=limits)
+        """Load a shipped checkpoint by domain name ('graph') or a checkpoint directory.
+
+        device: 'auto' (CUDA when available, else CPU), 'cpu', 'cuda', 'cuda:1', ...
+        threads: CPU threads per solve, or 'auto' (one for small problems, all for large ones)."""
+        return cls(
+            load_checkpoint(name_or_path), device=device, max_steps=max_steps, limits=limits, threads=threads
+        )
 
     # -- solving ---------------------------------------------------------------------------------------------
     def solve(
@@ -102,10 +140,17 @@ class Reasoner:
         lim.check_batch(len(problems))
         policy_for(steps, lim.max_steps)  # a bad `steps` fails before any parsing
         typed = [self._typed(p, lim) for p in problems]
-        out: list[Solution] = []
-        for chunk in _chunks(typed, batch_size, lim, getattr(self.task, "sparse_min_nodes", None)):
+        # similar sizes share a chunk, so little work goes to padding; answers come back in input order
+        order = sorted(range(len(typed)), key=lambda i: _length(typed[i]))
+        solved: list[Solution] = []
+        for chunk in _chunks(
+            [typed[i] for i in order], batch_size, lim, getattr(self.task, "sparse_min_nodes", None)
+        ):
             # a fresh policy per chunk: `auto` narrows its cap to the chunk, which must not leak to the next
-            out.extend(self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check))
+            solved.extend(self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check))
+        out: list[Solution] = [None] * len(typed)  # type: ignore[list-item]
+        for i, sol in zip(order, solved, strict=True):
+            out[i] = sol
         return out
 
     def _typed(self, problem: GraphProblem | str, limits: Limits) -> GraphProblem:
@@ -122,24 +167,38 @@ class Reasoner:
             )
         return problem
 
+    def _threads_for(self, batch: Batch) -> int | None:
+        if self.device.type != "cpu":
+            return None
+        if self.threads != "auto":
+            return int(self.threads)
+        mask = batch.mask
+        work = batch.valid.numel() + (mask.n_edges if isinstance(mask, EdgeIndex) else 0)
+        return 1 if work < SMALL_WORK else self._max_threads
+
     def _solve_chunk(self, problems: list[GraphProblem], policy: DepthPolicy, check: bool) -> list[Solution]:
         batch = self.task.encode(problems).to(self.device)
         if policy.auto:
             policy.max_steps = self.task.step_limit(batch, policy.max_steps)
-        with self._lock:
+        with self._lock, cpu_threads(self._threads_for(batch)):
             result = self.model.solve(batch, policy, is_final=self.task.is_final)
-        answers = self.task.decode(result.probs.cpu(), problems)
+        probs = result.probs.cpu()
+        answers = self.task.decode(probs, problems)
+        # one transfer for the whole chunk: each example's trace is the chosen class's probability per step
+        cls = probs.argmax(-1)
+        confidence = probs.gather(1, cls[:, None])[:, 0].tolist()
+        history = result.history.cpu()
+        traces = history.gather(2, cls[:, None, None].expand(-1, history.shape[1], 1))[..., 0].tolist()
+        steps_used = result.steps_used.tolist()
         sols = []
         for i, (p, ans) in enumerate(zip(problems, answers, strict=True)):
-            probs = result.probs[i].cpu()
-            cls = int(probs.argmax())
             sols.append(
                 Solution(
                     domain=self.domain,  # type: ignore[arg-type]
                     answer=ans,
-                    steps_used=int(result.steps_used[i]),
-                    confidence=round(float(probs[cls]), 6),
-                    trace=[round(float(v), 6) for v in result.traces[i][:, cls].cpu()],
+                    steps_used=steps_used[i],
+                    confidence=round(confidence[i], 6),
+                    trace=[round(v, 6) for v in traces[i][: steps_used[i]]],
                     model=self.name,
                     problem=p,
                     **(self._check(p, ans) if check else {}),
@@ -151,6 +210,8 @@ class Reasoner:
         exact = self.task.exact(problem)
         extra: dict[str, object] = {"exact": exact, "agrees_with_exact": exact == answer}
         if isinstance(problem, GraphProblem):
+            import networkx as nx  # only when a check asks for it: a second off the cold start otherwise
+
             g = to_networkx(problem)
             if nx.has_path(g, problem.source, problem.target):
                 path = nx.shortest_path(g, problem.source, problem.target)
