@@ -28,14 +28,16 @@ def solve(
     steps: Steps = "auto",
     model: str | None = None,
     limits: Limits | None = None,
+    device: str = "auto",
 ) -> Solution:
     """Solve text or a typed problem with the shipped checkpoint of its domain (or `model`, a directory).
 
     Raises a DrtError subclass (ParseError, LimitError, ...) whose message says what to fix; `limits`
-    (default: drt_agent.limits.default_limits()) bounds the input's size.
+    (default: drt_agent.limits.default_limits()) bounds the input's size; `device` is 'auto' (CUDA when
+    available), 'cpu' or 'cuda[:N]'.
     """
     typed = _typed(problem, domain, limits)
-    return get_reasoner(model or typed.domain).solve(typed, steps=steps, limits=limits)
+    return get_reasoner(model or typed.domain, device).solve(typed, steps=steps, limits=limits)
 
 
 def solve_many(
@@ -43,6 +45,7 @@ def solve_many(
     steps: Steps = "auto",
     model: str | None = None,
     limits: Limits | None = None,
+    device: str = "auto",
 ) -> list[Solution | DrtError]:
     """Solve many problems, batched per domain; a bad item yields its error and the rest are still answered."""
     resolve_limits(limits).check_batch(len(items))
@@ -57,7 +60,7 @@ def solve_many(
             out[i] = exc
     for key, members in groups.items():
         try:
-            sols = get_reasoner(key).solve_batch([p for _, p in members], steps=steps, limits=limits)
+            sols = get_reasoner(key, device).solve_batch([p for _, p in members], steps=steps, limits=limits)
         except DrtError as exc:
             for i, _ in members:
                 out[i] = exc

@@ -139,7 +139,12 @@ def _problem_from_line(line: str, default_domain: str | None, limits: Any = None
 
 
 def _run_batch(
-    source: str, steps: int | str, domain: str | None, model: str | None, limits: Any = None
+    source: str,
+    steps: int | str,
+    domain: str | None,
+    model: str | None,
+    limits: Any = None,
+    device: str = "auto",
 ) -> None:
     from .api import solve_many
     from .errors import DrtError
@@ -164,7 +169,7 @@ def _run_batch(
         except DrtError as exc:
             items.append(exc)
     texts = [it for it in items if not isinstance(it, DrtError)]
-    results = iter(solve_many(texts, steps=steps, model=model, limits=limits))
+    results = iter(solve_many(texts, steps=steps, model=model, limits=limits, device=device))
     for it in items:
         res = it if isinstance(it, DrtError) else next(results)
         if isinstance(res, DrtError):
@@ -208,6 +213,9 @@ def solve(
             "max_dense_cells (env: DRT_AGENT_MAX_NODES=...).",
         ),
     ] = None,
+    device: Annotated[
+        str, typer.Option(help="Where to think: auto (CUDA when available), cpu, cuda or cuda:N.")
+    ] = "auto",
 ) -> None:
     """Solve a problem given as text, e.g. drt-agent solve "A-B, B-C, C-F. Is A connected to F?"."""
     from .errors import DrtError
@@ -219,7 +227,7 @@ def solve(
     except DrtError as exc:
         raise _fail(str(exc)) from None
     if batch is not None:
-        _run_batch(batch, n_steps, domain, model, limits)
+        _run_batch(batch, n_steps, domain, model, limits, device)
         return
     from .api import solve as api_solve
 
@@ -227,7 +235,7 @@ def solve(
         problem: Any = (
             _read_text(text, file) if graph is None else _graph_problem(graph, text, domain, limits)
         )
-        sol = api_solve(problem, domain=domain, steps=n_steps, model=model, limits=limits)
+        sol = api_solve(problem, domain=domain, steps=n_steps, model=model, limits=limits, device=device)
     except DrtError as exc:
         if json_out:
             typer.echo(json.dumps({"error": exc.to_dict()}))

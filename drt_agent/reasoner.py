@@ -262,9 +262,10 @@ _cache: dict[str, Reasoner] = {}
 _cache_lock = threading.Lock()
 
 
-def get_reasoner(domain_or_path: str) -> Reasoner:
-    """A process-wide Reasoner per checkpoint, loaded once on first use."""
+def get_reasoner(domain_or_path: str, device: str = "auto") -> Reasoner:
+    """A process-wide Reasoner per checkpoint and device, loaded once on first use."""
+    key = f"{domain_or_path}@{device}"
     with _cache_lock:
-        if domain_or_path not in _cache:
-            _cache[domain_or_path] = Reasoner.load(domain_or_path)
-        return _cache[domain_or_path]
+        if key not in _cache:
+            _cache[key] = Reasoner.load(domain_or_path, device=device)
+        return _cache[key]
