@@ -189,16 +189,21 @@ def summarize(solution: Solution) -> str:
 
 
 def format_validation_error(exc: ValidationError | Exception) -> str:
-    """A pydantic error as one line per bad field, so the calling model can fix exactly those arguments."""
+    """A pydantic error as one clause per kind of problem, naming the fields and showing a bad value, so the
+    calling model can fix exactly those arguments."""
     if not isinstance(exc, ValidationError):
         return f"Invalid arguments: {exc}"
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for err in exc.errors(include_url=False):
+        grouped.setdefault(str(err["msg"]).removeprefix("Value error, "), []).append(err)
     parts = []
-    for err in exc.errors(include_url=False)[:8]:
-        loc = ".".join(str(x) for x in err["loc"]) or "arguments"
-        msg = str(err["msg"]).removeprefix("Value error, ")
-        parts.append(f"{loc}: {msg}")
-    more = f" (and {exc.error_count() - 8} more)" if exc.error_count() > 8 else ""
-    return f"Invalid arguments: {'; '.join(parts)}{more}. Fix these arguments and call the tool again."
+    for msg, errs in list(grouped.items())[:6]:
+        locs = [".".join(str(x) for x in e["loc"]) for e in errs]
+        where = ", ".join(locs[:3]) + (f" and {len(locs) - 3} more" if len(locs) > 3 else "")
+        shown = repr(errs[0].get("input"))
+        got = f" (got {shown[:80]})" if where and errs[0]["type"] not in ("missing", "value_error") else ""
+        parts.append(f"{where}: {msg}{got}" if where else msg)
+    return f"Invalid arguments: {'; '.join(parts)}. Fix these arguments and call the tool again."
 
 
 def error_message(exc: BaseException) -> str:

@@ -1,0 +1,72 @@
+"""Every script in examples/ runs to completion; the agent, API and CLI examples print the right answers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from _tool_cases import need
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".py", ".sh"))
+
+
+def run(script: Path) -> str:
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    cmd = ["bash", str(script)] if script.suffix == ".sh" else [sys.executable, str(script)]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, f"{script.name} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
+    return proc.stdout
+
+
+def test_examples_exist() -> None:
+    names = {p.name for p in EXAMPLES}
+    assert {"langchain_agent.py", "python_api.py", "cli_usage.sh"} <= names
+
+
+@need("graph")
+def test_langchain_agent_example() -> None:
+    """The fake model's bad call gets an error message, its retry succeeds, and the final message has the answer."""
+    out = run(ROOT / "examples" / "langchain_agent.py").splitlines()
+    errors = [line for line in out if line.startswith("ToolMessage [error]")]
+    assert len(errors) == 1 and "edges.0" in errors[0] and "(got ['gateway', 'auth'])" in errors[0]
+    assert any(
+        line.startswith("ToolMessage [success]: Yes: users_db is reachable from gateway") for line in out
+    )
+    assert "witness=['gateway', 'auth', 'users_db'] hops=2" in "\n".join(out)
+    final = out[-1]
+    assert (
+        final.startswith("AIMessage: According to the tool: Yes") and "gateway -> auth -> users_db" in final
+    )
+
+
+@need("graph")
+def test_python_api_example() -> None:
+    out = run(ROOT / "examples" / "python_api.py")
+    assert "1. answer=True" in out and "A -> B -> C -> F (3 hops)" in out
+    assert "2. a 40-hop chain: answer=True" in out
+    assert "3. [True, False, 'ParseError']" in out
+    assert "4. steps=5 -> False, steps=48 -> True" in out
+    assert "5. ParseError:" in out
+
+
+@need("graph")
+def test_cli_example() -> None:
+    out = run(ROOT / "examples" / "cli_usage.sh")
+    assert "answer: yes" in out and "path: A -> B -> C -> F (3 hops)" in out
+    assert '"witness":["gateway","auth","db"]' in out
+    batch = out.split("one JSON line out per problem")[1].splitlines()[1:4]
+    assert '"answer":true' in batch[0] and '"answer":false' in batch[1] and '"error"' in batch[2]
+    code = int(out.rsplit("exit code:", 1)[1].split()[0])
+    assert code != 0
+
+
+OTHERS = [p for p in EXAMPLES if p.name not in {"langchain_agent.py", "python_api.py", "cli_usage.sh"}]
+
+
+@pytest.mark.parametrize("script", OTHERS, ids=[p.name for p in OTHERS])
+def test_other_examples_run(script: Path) -> None:
+    run(script)
