@@ -9,6 +9,7 @@ message says what was wrong and how to fix the call.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -86,20 +87,17 @@ def graph_reachability(args: GraphReachabilityArgs, models: Models | None = None
     return solve_problem(problem, args.steps, models)
 
 
-def logic(args: LogicArgs, models: Models | None = None) -> ToolAnswer:
-    """The truth value of a boolean expression."""
-    from drt_agent.parsers import parse
+_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 
+
+def logic(args: LogicArgs, models: Models | None = None) -> ToolAnswer:
+    """The truth value of a boolean expression; variable values are handed to the parser as `where a=True`."""
+    text = args.expression
     if args.variables:
-        values = {v.name: v.value for v in args.variables}
-        problem = parse(args.expression, domain="logic")
-        if not isinstance(problem, LogicProblem):  # pragma: no cover - the parser's contract
-            raise ParseError("the logic parser did not return a logic problem")
-        problem = problem.model_copy(update={"variables": {**problem.variables, **values}})
-        problem = LogicProblem.model_validate(problem.model_dump())
-    else:
-        problem = parse(args.expression, domain="logic")
-    return solve_problem(problem, args.steps, models)
+        values = ", ".join(f"{v.name}={v.value}" for v in args.variables)
+        joiner = ", " if _WHERE.search(text) else " where "
+        text = f"{text}{joiner}{values}"
+    return solve_problem(parse_text(text, domain="logic"), args.steps, models)
 
 
 def relational(args: RelationalArgs, models: Models | None = None) -> ToolAnswer:
