@@ -439,6 +439,104 @@ def mcp(
 
 
 @app.command()
+def finetune(
+    corpus: Annotated[Path, typer.Argument(help="JSON lines, each with 'text', 'question' and 'answer'.")],
+    out: Annotated[Path, typer.Option(help="Checkpoint directory to write.")] = Path("runs/finetuned"),
+    base: Annotated[
+        str, typer.Option(help="Relational checkpoint to start from (name or directory).")
+    ] = "relational",
+    freeze_core: Annotated[
+        bool, typer.Option(help="Train only the task interface (embeddings, readout); keep the core.")
+    ] = False,
+    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 8,
+    batch_size: Annotated[int, typer.Option()] = 32,
+    lr: Annotated[
+        float | None, typer.Option(help="Peak learning rate (default 3e-3 frozen, 1e-3 full).")
+    ] = None,
+    steps: Annotated[
+        int | None, typer.Option(help="Thinking steps (default: the base's training maximum).")
+    ] = None,
+    holdout: Annotated[
+        float, typer.Option(help="Share of the corpus held out and scored before and after.")
+    ] = 0.2,
+    seed: Annotated[int, typer.Option()] = 0,
+    max_minutes: Annotated[float | None, typer.Option(help="Stop training after this many minutes.")] = None,
+    threads: Annotated[int, typer.Option(help="CPU threads for torch (0 = default).")] = 0,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Fine-tune a relational model on your own corpus (new relation words and answers are learned); the
+    result loads with `drt-agent solve --model OUT` and Reasoner.load(OUT)."""
+    from .errors import DrtError
+    from .finetune import FinetuneConfig
+    from .finetune import finetune as run_finetune
+
+    cfg = FinetuneConfig(
+        base=base,
+        freeze_core=freeze_core,
+        epochs=epochs,
+        batch_size=batch_size,
+        lr=lr,
+        steps=steps,
+        holdout=holdout,
+        seed=seed,
+        max_minutes=max_minutes,
+        threads=threads,
+    )
+    try:
+        res = run_finetune(corpus, out, cfg, progress=progress)
+    except DrtError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(
+        f"held-out accuracy {res.holdout_before:.3f} -> {res.holdout_after:.3f} on {res.n_holdout} problems "
+        f"({res.n_train} trained, {res.train_seconds:.0f} s, new words: {len(res.new_words)}, "
+        f"new answers: {len(res.new_answers)}); checkpoint written to {out}"
+    )
+
+
+@app.command()
+def frontier(
+    model: Annotated[
+        str, typer.Argument(help="Shipped name ('graph', 'logic', ...) or checkpoint directory.")
+    ] = "graph",
+    steps: Annotated[
+        str, typer.Option(help="Comma-separated thinking-step counts.")
+    ] = "1,2,3,4,5,6,8,10,12,16,24,32",
+    complexities: Annotated[
+        str, typer.Option(help="Comma-separated complexity buckets.")
+    ] = "1,2,3,4,5,6,7,8,9,10,11,12",
+    n: Annotated[int, typer.Option(help="Problems per cell.")] = 500,
+    seed: Annotated[int, typer.Option(help="Seed of the test problems.")] = 1234,
+    directed: Annotated[bool | None, typer.Option("--directed/--undirected", help="Graphs only.")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("runs/frontier"),
+    plot: Annotated[bool, typer.Option(help="Draw frontier.png (needs the 'plot' extra).")] = True,
+    auto: Annotated[bool, typer.Option(help="Also measure the auto depth policy per bucket.")] = True,
+) -> None:
+    """Accuracy over thinking steps x complexity (the computational frontier): JSON, CSV and a heatmap PNG."""
+    from .errors import DrtError
+    from .frontier import compute_frontier, write_frontier
+
+    knobs = {"directed": directed} if directed is not None else {}
+    try:
+        fr = compute_frontier(
+            model,
+            _ints(steps, "--steps"),
+            _ints(complexities, "--complexities"),
+            n=n,
+            seed=seed,
+            with_auto=auto,
+            **knobs,
+        )
+        paths = write_frontier(fr, out, plot=plot)
+    except DrtError as exc:
+        raise _fail(str(exc)) from None
+    header = "complexity " + " ".join(f"{s:>6}" for s in fr.steps)
+    typer.echo(header)
+    for c, row in zip(fr.complexities, fr.grid, strict=True):
+        typer.echo(f"{c:>10} " + " ".join(f"{v:6.3f}" for v in row))
+    typer.echo("wrote " + ", ".join(str(p) for p in paths), err=True)
+
+
+@app.command()
 def version() -> None:
     """Print the installed version."""
     from importlib.metadata import version as pkg_version

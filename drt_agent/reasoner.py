@@ -208,7 +208,7 @@ class Reasoner:
 
     def _check(self, problem: GraphProblem, answer: object) -> dict[str, object]:
         exact = self.task.exact(problem)
-        extra: dict[str, object] = {"exact": exact, "agrees_with_exact": exact == answer}
+        extra: dict[str, object] = {"exact": exact, "agrees_with_exact": None if exact is None else exact == answer}
         if isinstance(problem, GraphProblem):
             import networkx as nx  # only when a check asks for it: a second off the cold start otherwise
 

@@ -8,8 +8,15 @@ from ..errors import DomainError
 from .base import IGNORE, Batch, Task
 from .graph import GraphTask
 from .logic import LogicTask
+from .relational import PaperRelationalTask, PaperSequenceTask, RelationalTask
 
-TASKS: dict[str, type[Task]] = {"graph": GraphTask, "logic": LogicTask}
+TASKS: dict[str, type[Task]] = {
+    "graph": GraphTask,
+    "logic": LogicTask,
+    "relational": RelationalTask,
+    "relational-paper": PaperRelationalTask,
+    "relational-paper-seq": PaperSequenceTask,
+}
 
 
 def make_task(name: str, knobs: dict[str, Any] | None = None) -> Task:
@@ -19,4 +26,4 @@ def make_task(name: str, knobs: dict[str, Any] | None = None) -> Task:
     return TASKS[name](**(knobs or {}))
 
 
-__all__ = ["IGNORE", "TASKS", "Batch", "GraphTask", "LogicTask", "Task", "make_task"]
+__all__ = ["IGNORE", "TASKS", "Batch", "GraphTask", "LogicTask", "RelationalTask", "Task", "make_task"]

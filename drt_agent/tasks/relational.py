@@ -1,0 +1,693 @@
+"""Relational text: how is one person related to another, given shuffled facts?
+
+Two generators, each with an exact solver:
+- **paper** (paper-notes 3.3): a chain "e_i is the parent/child of e_{i+1}" that goes down then up, shuffled among
+  distractor facts; the yes/no question "is e_0 the <offset word> of e_K?" on the signed generation offset, with
+  hard negatives at +-2 / +-4. Chain length K is the complexity.
+- **kinship**: stories on consistent family trees (parents, children, siblings, spouses, gendered words); open
+  questions answered with a kinship term (grandmother, uncle, niece, first cousin, sister-in-law, ...) and yes/no
+  questions. The complexity is the number of facts on the path between the two people.
+
+Names become entity slots (order of first appearance; shuffled in training), so the model is name-agnostic.
+
+Two perceptual interfaces over the same reasoning core:
+- **structured** (default): every fact is a short sentence `[subject] relation-words [object]`. A token attends
+  within its own sentence, and every mention of a person attends to that person's other mentions, so one fact is
+  one hop (two steps). Dense final-step targets: every mention holds its person's relation to the anchor (the
+  question's second person) as a *bounded* class: for the paper protocol the generation offset modulo 8 (all eight
+  residues and both +-1 moves occur in chains of 2-5, so the per-hop rule is fully trained and composes past the
+  training range); for kinship the (up, down) position in the tree plus the in-law kinds. The question's relation
+  word holds its own class, and the answer token (in the question sentence) says yes/no or names the term.
+- **paper**: the paper's own word sequence (`X is the parent of Y .` ... `query : X is the R of Y`), full
+  attention, relative positions (RoPE) only, the answer token supervised alone.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+import numpy as np
+import torch
+
+from ..errors import LimitError
+from ..problems import Answer, Fact, RelationalProblem
+from .base import IGNORE, Batch, Task
+
+# -- relation words ------------------------------------------------------------------------------------------
+PARENT_WORDS = {"mother": "f", "father": "m", "parent": None}
+CHILD_WORDS = {"daughter": "f", "son": "m", "child": None}
+SIBLING_WORDS = {"sister": "f", "brother": "m", "sibling": None}
+SPOUSE_WORDS = {"wife": "f", "husband": "m", "spouse": None}
+FACT_WORDS = {**PARENT_WORDS, **CHILD_WORDS, **SIBLING_WORDS, **SPOUSE_WORDS}
+MOVE_OF_WORD = {
+    **dict.fromkeys(PARENT_WORDS, "D"),  # "X is the mother of Y": from X, Y is one generation down
+    **dict.fromkeys(CHILD_WORDS, "U"),
+    **dict.fromkeys(SIBLING_WORDS, "S"),
+    **dict.fromkeys(SPOUSE_WORDS, "P"),
+}
+INVERSE = {"U": "D", "D": "U", "S": "S", "P": "P"}
+MAX_GEN = 6  # kinship keys cover up to this many generations up and down
+PAPER_MAX_OFFSET = 12
+RESIDUES = 8  # paper offsets are held modulo 8: +-2 and +-4 (the hard negatives) stay distinguishable
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
+
+
+def offset_word(k: int) -> str:
+    """The paper's single-token name of a signed generation offset (+1 parent, -2 grandchild, 0 sibling)."""
+    if k == 0:
+        return "sibling"
+    base = "parent" if k > 0 else "child"
+    n = abs(k)
+    if n == 1:
+        return base
+    return "great-" * (n - 2) + "grand" + base
+
+
+OFFSET_OF_WORD = {offset_word(k): k for k in range(-PAPER_MAX_OFFSET, PAPER_MAX_OFFSET + 1)}
+
+
+def _gendered(female: str, male: str, neutral: str, gender: str | None) -> str:
+    return female if gender == "f" else male if gender == "m" else neutral
+
+
+def term_for(key: str, gender: str | None) -> str:
+    """The kinship term of a key ('b2.1' = two generations up, one down: aunt/uncle) and a gender."""
+    if not key.startswith("b"):
+        if key == "spouse":
+            return _gendered("wife", "husband", "spouse", gender)
+        if key in ("parent-in-law", "sibling-in-law", "child-in-law"):
+            base = key.split("-")[0]
+            words = {
+                "parent": ("mother", "father"),
+                "sibling": ("sister", "brother"),
+                "child": ("daughter", "son"),
+            }
+            f, m = words[base]
+            return _gendered(f + "-in-law", m + "-in-law", key, gender)
+        return "unrelated"
+    a, b = (int(v) for v in key[1:].split("."))
+    if b == 0:
+        words = ("mother", "father", "parent")
+    elif a == 0:
+        words = ("daughter", "son", "child")
+    else:
+        words = ()
+    if words:
+        n = a or b
+        word = _gendered(*words, gender)
+        if n == 1:
+            return word
+        return "great-" * (n - 2) + "grand" + word
+    if a == 1 and b == 1:
+        return _gendered("sister", "brother", "sibling", gender)
+    if b == 1:
+        return "great-" * (a - 2) + _gendered("aunt", "uncle", "aunt or uncle", gender)
+    if a == 1:
+        return "great-" * (b - 2) + _gendered("niece", "nephew", "niece or nephew", gender)
+    degree, removed = min(a, b) - 1, abs(a - b)
+    times = {0: "", 1: " once removed", 2: " twice removed"}.get(removed, f" {removed} times removed")
+    return f"{ORDINALS[degree - 1]} cousin{times}"
+
+
+KIN_KEYS = [f"b{a}.{b}" for a in range(MAX_GEN + 1) for b in range(MAX_GEN + 1) if a + b > 0] + [
+    "spouse",
+    "parent-in-law",
+    "sibling-in-law",
+    "child-in-law",
+]
+KEY_OF_TERM: dict[str, str] = {}
+GENDER_OF_TERM: dict[str, str | None] = {}
+for _key in KIN_KEYS:
+    for _g in ("f", "m", None):
+        _t = term_for(_key, _g)
+        KEY_OF_TERM.setdefault(_t, _key)
+        GENDER_OF_TERM.setdefault(_t, _g)
+KIN_TERMS = list(KEY_OF_TERM)
+
+
+def kin_step(key: str, move: str) -> str:
+    """Compose a kinship key with one move (U parent, D child, S sibling, P spouse): the per-hop rule."""
+    if key == "self":
+        return {"U": "b1.0", "D": "b0.1", "S": "b1.1", "P": "spouse"}[move]
+    if key == "spouse":
+        return {"U": "parent-in-law", "S": "sibling-in-law"}.get(move, "other")
+    if not key.startswith("b"):
+        return "other"
+    a, b = (int(v) for v in key[1:].split("."))
+    if b == 0:
+        a, b = {"U": (a + 1, 0), "D": (a, 1), "S": (a + 1, 1)}.get(move, (-1, -1))
+    elif move == "D":
+        b += 1
+    elif move == "P":
+        if b == 1 and a >= 2:
+            return key  # an aunt's husband is an uncle (by marriage)
+        return {(0, 1): "child-in-law", (1, 1): "sibling-in-law"}.get((a, b), "other")
+    elif move == "U":
+        if b == 1 and a >= 1:
+            a, b = a, 0  # a sibling's (aunt's...) parent is one's own parent (grandparent...)
+        else:
+            return "other"  # one's child's or nephew's other parent: not a blood relation
+    if a < 0 or a > MAX_GEN or b > MAX_GEN:
+        return "other"
+    return f"b{a}.{b}"
+
+
+# -- exact solvers -------------------------------------------------------------------------------------------
+def moves_of(word: str) -> list[str] | None:
+    """The moves from a fact's object to its subject that a relation word states ('aunt': U U D), or None."""
+    word = word.lower()
+    if word in MOVE_OF_WORD:
+        return [INVERSE[MOVE_OF_WORD[word]]]
+    if word in OFFSET_OF_WORD and word not in KEY_OF_TERM:
+        k = OFFSET_OF_WORD[word]
+        return ["U"] * k if k > 0 else ["D"] * -k
+    key = KEY_OF_TERM.get(word)
+    if key is None:
+        return None
+    if not key.startswith("b"):
+        return {"spouse": ["P"], "parent-in-law": ["P", "U"], "sibling-in-law": ["P", "S"]}.get(
+            key, ["D", "P"]
+        )
+    a, b = (int(v) for v in key[1:].split("."))
+    if a and b:
+        return ["U"] * (a - 1) + ["S"] + ["D"] * (b - 1)
+    return ["U"] * a + ["D"] * b
+
+
+def _moves(facts: list[Fact]) -> dict[str, list[tuple[str, list[str]]]]:
+    """Adjacency: person -> [(neighbour, the moves from person to neighbour)]."""
+    adj: dict[str, list[tuple[str, list[str]]]] = {}
+    for f in facts:
+        adj.setdefault(f.subject, [])
+        adj.setdefault(f.object, [])
+        moves = moves_of(f.relation)
+        if moves is None:
+            continue
+        # "X is the <word> of Y": from Y, the word's moves lead to X; from X, the inverse path leads to Y
+        adj[f.object].append((f.subject, moves))
+        adj[f.subject].append((f.object, [INVERSE[m] for m in reversed(moves)]))
+    return adj
+
+
+def kin_keys(facts: list[Fact], anchor: str) -> dict[str, str]:
+    """Every person's kinship key relative to `anchor`, along shortest fact paths ('other' if unnamed/unlinked)."""
+    adj = _moves(facts)
+    keys = dict.fromkeys(adj, "other")
+    keys[anchor] = "self"
+    seen = {anchor}
+    queue = deque([anchor])
+    while queue:
+        u = queue.popleft()
+        for v, moves in adj.get(u, []):
+            if v not in seen:
+                seen.add(v)
+                key = keys[u]
+                for move in moves:
+                    key = kin_step(key, move)
+                keys[v] = key
+                queue.append(v)
+    return keys
+
+
+def generation_offsets(facts: list[Fact], anchor: str) -> dict[str, int | None]:
+    """Every person's generation minus the anchor's (the paper's signed offset); None if not linked."""
+    delta = {"U": 1, "D": -1, "S": 0, "P": 0}
+    adj = _moves(facts)
+    out: dict[str, int | None] = dict.fromkeys(adj)
+    out[anchor] = 0
+    queue = deque([anchor])
+    while queue:
+        u = queue.popleft()
+        for v, moves in adj.get(u, []):
+            if out.get(v) is None and v != anchor:
+                out[v] = out[u] + sum(delta[m] for m in moves)  # type: ignore[operator]
+                queue.append(v)
+    return out
+
+
+def gender_of(facts: list[Fact], person: str) -> str | None:
+    """A person's gender from the gendered words that describe them (None if no fact says)."""
+    for f in facts:
+        word = f.relation.lower()
+        if f.subject == person and (FACT_WORDS.get(word) or GENDER_OF_TERM.get(word)):
+            return FACT_WORDS.get(word) or GENDER_OF_TERM.get(word)
+    return None
+
+
+def solve_exact(problem: RelationalProblem) -> Answer:
+    """The exact answer: a kinship term for open questions, a bool for yes/no; None for unknown families."""
+    if problem.family == "paper":
+        offset = generation_offsets(problem.facts, problem.object).get(problem.subject)
+        if problem.relation is None:
+            return offset_word(offset) if offset is not None else "unrelated"
+        asked = OFFSET_OF_WORD.get(problem.relation.lower())
+        return offset is not None and asked == offset
+    if problem.family != "kinship":
+        return None
+    key = kin_keys(problem.facts, problem.object).get(problem.subject, "other")
+    term = term_for(key, gender_of(problem.facts, problem.subject))
+    if problem.relation is None:
+        return term
+    asked = problem.relation.lower()
+    if GENDER_OF_TERM.get(asked, "?") is None:  # a gender-neutral question ("Is X Y's parent?")
+        return KEY_OF_TERM.get(asked) == key
+    return asked == term
+
+
+# -- generators ----------------------------------------------------------------------------------------------
+def _names(n: int) -> list[str]:
+    return [f"P{i}" for i in range(n)]
+
+
+def paper_problem(rng: np.random.Generator, k: int, positive: bool) -> RelationalProblem:
+    """The paper's generator: chain e0..ek (u parent facts then child facts) among 2-4 distractor facts."""
+    names = [str(v) for v in rng.permutation(_names(max(20, k + 7)))]
+    chain, rest = names[: k + 1], names[k + 1 :]
+    u = int(rng.integers(0, k + 1))
+    facts = [
+        Fact.model_construct(subject=chain[i], relation="parent" if i < u else "child", object=chain[i + 1])
+        for i in range(k)
+    ]
+    pairs: set[frozenset[str]] = set()
+    while len(pairs) < int(rng.integers(2, 5)):
+        a, b = (str(v) for v in rng.choice(rest, size=2, replace=False))
+        if frozenset((a, b)) in pairs:
+            continue
+        pairs.add(frozenset((a, b)))
+        facts.append(
+            Fact.model_construct(
+                subject=a, relation=str(rng.choice(["parent", "child", "sibling"])), object=b
+            )
+        )
+    facts = [facts[i] for i in rng.permutation(len(facts))]
+    offset = u - (k - u)
+    asked = offset
+    if not positive:
+        options = [offset + d for d in (-4, -2, 2, 4) if abs(offset + d) <= PAPER_MAX_OFFSET]
+        asked = int(rng.choice(options))
+    return RelationalProblem.model_construct(
+        domain="relational",
+        facts=facts,
+        subject=chain[0],
+        object=chain[k],
+        relation=offset_word(asked),
+        family="paper",
+    )
+
+
+def kinship_problem(
+    rng: np.random.Generator, k: int, open_fraction: float = 0.5, extra: tuple[int, int] = (2, 6)
+) -> RelationalProblem:
+    """A story on a consistent family tree whose question's two people are k facts apart."""
+    while True:  # draw a path of k moves that names a relation
+        moves = [str(m) for m in rng.choice(list("UDSP"), size=k, p=[0.3, 0.3, 0.25, 0.15])]
+        key = "self"
+        for m in moves:
+            key = kin_step(key, m)
+        # a person reached as someone's child has that parent already: no second parent on the path
+        doubled = any(m == "U" and prev == "D" for prev, m in zip(moves, moves[1:], strict=False))
+        if key != "other" and not doubled:
+            break
+    n_people = k + 1 + int(rng.integers(extra[0], extra[1] + 1))
+    people = [str(v) for v in rng.permutation(_names(max(24, n_people)))][:n_people]
+    gender = {p: str(rng.choice(["f", "m"])) for p in people}
+    edges: list[tuple[str, str, str]] = []  # (a, b, move from a to b)
+    has_parent: set[str] = set()
+    has_spouse: set[str] = set()
+    in_sibling: set[str] = set()
+
+    def link(a: str, b: str, move: str) -> None:
+        edges.append((a, b, move))
+        if move == "U":
+            has_parent.add(a)
+        elif move == "D":
+            has_parent.add(b)
+        elif move == "P":
+            has_spouse.update((a, b))
+        else:
+            in_sibling.update((a, b))
+
+    for i, m in enumerate(moves):
+        link(people[i], people[i + 1], m)
+    for p in people[k + 1 :]:  # distractors hang off the tree: the question's path never changes
+        for _ in range(20):
+            q = str(rng.choice(people[: people.index(p)]))
+            m = str(rng.choice(list("UDSP")))
+            if m == "U" and (q in has_parent or q in in_sibling):
+                continue
+            if m == "P" and q in has_spouse:
+                continue
+            link(q, p, m)
+            break
+        else:
+            link(q, p, "D")
+    facts = []
+    for a, b, m in edges:
+        # state it from either side: "a is b's <word>" (the move from a to b) or "b is a's <word>"
+        subj, obj, mv = (a, b, m) if rng.random() < 0.5 else (b, a, INVERSE[m])
+        facts.append(_fact(rng, subj, obj, mv, gender[subj]))
+    subject, anchor = people[k], people[0]
+    if gender_of(facts, subject) is None and rng.random() < 0.9:
+        for i, f in enumerate(facts):  # restate one fact so the subject's gender is visible
+            if subject in (f.subject, f.object):
+                move = MOVE_OF_WORD[f.relation]
+                other = f.object if f.subject == subject else f.subject
+                move = move if f.subject == subject else INVERSE[move]
+                facts[i] = _fact(rng, subject, other, move, gender[subject], neutral=0.0)
+                break
+    facts = [facts[i] for i in rng.permutation(len(facts))]
+    relation = None
+    if rng.random() >= open_fraction:
+        true_term = term_for(kin_keys(facts, anchor)[subject], gender_of(facts, subject))
+        relation = true_term if rng.random() < 0.5 else _near_miss(rng, true_term)
+    return RelationalProblem.model_construct(
+        domain="relational", facts=facts, subject=subject, object=anchor, relation=relation, family="kinship"
+    )
+
+
+def _fact(rng: np.random.Generator, subj: str, obj: str, move: str, g: str, neutral: float = 0.1) -> Fact:
+    """'subj is the <word> of obj', where `move` is the step from subj to obj (D: subj is obj's parent)."""
+    words = {"D": PARENT_WORDS, "U": CHILD_WORDS, "S": SIBLING_WORDS, "P": SPOUSE_WORDS}[move]
+    f_word, m_word, n_word = list(words)
+    word = n_word if rng.random() < neutral else (f_word if g == "f" else m_word)
+    return Fact.model_construct(subject=subj, relation=word, object=obj)
+
+
+def _near_miss(rng: np.random.Generator, term: str) -> str:
+    """A wrong term close to the right one: other gender, or a neighbouring generation / branch."""
+    key, g = KEY_OF_TERM[term], GENDER_OF_TERM[term]
+    options = set()
+    if g is not None:
+        options.add(term_for(key, "m" if g == "f" else "f"))
+    if key.startswith("b"):
+        a, b = (int(v) for v in key[1:].split("."))
+        for da, db in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, -1)):
+            na, nb = a + da, b + db
+            if 0 <= na <= MAX_GEN and 0 <= nb <= MAX_GEN and na + nb > 0:
+                options.add(term_for(f"b{na}.{nb}", g))
+    else:
+        options.update(term_for(k, g) for k in ("spouse", "parent-in-law", "sibling-in-law", "child-in-law"))
+    options.discard(term)
+    return str(rng.choice(sorted(options)))
+
+
+# -- the task ------------------------------------------------------------------------------------------------
+SPECIAL = ["[PAD]", "[UNK]", "[ANS]", "[Q]", "[QO]"]
+PAPER_TEXT = ["is", "the", "of", ".", "query", ":"]
+N_SLOTS = 32
+PAD, UNK, ANS, Q_YESNO, Q_OPEN = range(5)
+ROLE_OTHER, ROLE_SUBJECT, ROLE_ANCHOR = 0, 1, 2
+MENTION, QUERY_WORD = 1, 2
+
+
+def base_vocab() -> list[str]:
+    words = SPECIAL + PAPER_TEXT + [f"[E{i}]" for i in range(N_SLOTS)]
+    words += list(FACT_WORDS) + list(OFFSET_OF_WORD) + KIN_TERMS
+    return list(dict.fromkeys(words))
+
+
+def base_classes(family: str) -> list[str]:
+    if family == "paper":
+        return ["other"] + [f"r{i}" for i in range(RESIDUES)] + ["no", "yes"]
+    return ["other", "k:self"] + [f"k:{k}" for k in KIN_KEYS] + KIN_TERMS + ["no", "yes"]
+
+
+def relation_words(relation: str) -> list[str]:
+    """How a relation string is cut into vocabulary words: whole if known, else word by word."""
+    rel = relation.lower().strip()
+    if rel in _BASE_WORDS:
+        return [rel]
+    return rel.replace("'s", " 's").split()
+
+
+_BASE_WORDS = set(base_vocab())
+
+
+class RelationalTask(Task):
+    """Relational text over one reasoning core; `family` picks the generator, `interface` the perception."""
+
+    name = "relational"
+    domain = "relational"
+    n_roles = 3
+
+    def __init__(
+        self,
+        family: str = "kinship",
+        interface: str = "structured",
+        extra_words: list[str] | None = None,
+        extra_classes: list[str] | None = None,
+        open_fraction: float = 0.5,
+    ) -> None:
+        if family not in ("paper", "kinship"):
+            raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
+        if interface not in ("structured", "paper"):
+            raise ValueError(f"interface must be 'structured' or 'paper', got {interface!r}")
+        self.family = family
+        self.interface = interface
+        self.extra_words = list(extra_words or [])
+        self.extra_classes = list(extra_classes or [])
+        self.open_fraction = open_fraction
+        self.vocab = base_vocab() + self.extra_words
+        self.word_id = {w: i for i, w in enumerate(self.vocab)}
+        self.classes = base_classes(family) + self.extra_classes
+        self.class_id = {c: i for i, c in enumerate(self.classes)}
+        self.vocab_size = len(self.vocab)
+        self.n_classes = len(self.classes)
+
+    def knobs(self) -> dict[str, Any]:
+        return {
+            "family": self.family,
+            "interface": self.interface,
+            "extra_words": self.extra_words,
+            "extra_classes": self.extra_classes,
+            "open_fraction": self.open_fraction,
+        }
+
+    # -- encoding ------------------------------------------------------------------------------------------
+    def unknown_words(self, problem: RelationalProblem) -> set[str]:
+        """Relation words this model has no embedding for (fine-tuning adds them)."""
+        rels = [f.relation for f in problem.facts] + ([problem.relation] if problem.relation else [])
+        return {w for r in rels for w in relation_words(r) if w not in self.word_id}
+
+    def _rel_ids(self, relation: str) -> list[int]:
+        return [self.word_id.get(w, UNK) for w in relation_words(relation)]
+
+    def _layout(
+        self, p: RelationalProblem, slot_order: np.ndarray | None
+    ) -> tuple[list[int], list[int], list[int], list[int], list[int], dict[str, int]]:
+        """tokens, sentence ids, entity ids (-1 for words), in-sentence positions, token kinds; and the slots."""
+        people: dict[str, int] = {}
+        for f in p.facts:
+            people.setdefault(f.subject, len(people))
+            people.setdefault(f.object, len(people))
+        people.setdefault(p.subject, len(people))
+        people.setdefault(p.object, len(people))
+        if len(people) > N_SLOTS:
+            raise LimitError(f"the story names {len(people)} people; this model handles at most {N_SLOTS}")
+        order = slot_order if slot_order is not None else np.arange(N_SLOTS)
+        slot = {name: int(order[i]) for name, i in people.items()}
+        toks: list[int] = []
+        sent: list[int] = []
+        ent: list[int] = []
+        pos: list[int] = []
+        kind: list[int] = []
+        paper = self.interface == "paper"
+
+        def emit(sentence: list[tuple[int, int, int]], sid: int) -> None:
+            for i, (t, e, k) in enumerate(sentence):
+                toks.append(t)
+                sent.append(sid)
+                ent.append(e)
+                pos.append(len(pos) if paper else i)
+                kind.append(k)
+
+        def person(name: str) -> tuple[int, int, int]:
+            return (self.word_id[f"[E{slot[name]}]"], people[name], MENTION)
+
+        w = self.word_id
+        for sid, f in enumerate(p.facts):
+            rel = [(t, -1, 0) for t in self._rel_ids(f.relation)]
+            if paper:
+                is_the = [(w["is"], -1, 0), (w["the"], -1, 0)]
+                emit(
+                    [person(f.subject), *is_the, *rel, (w["of"], -1, 0), person(f.object), (w["."], -1, 0)],
+                    sid,
+                )
+            else:
+                emit([person(f.subject), *rel, person(f.object)], sid)
+        qrel = [(t, -1, QUERY_WORD) for t in self._rel_ids(p.relation)] if p.relation else []
+        if paper:
+            head = [(w["query"], -1, 0), (w[":"], -1, 0)]
+            mid = [(w["is"], -1, 0), (w["the"], -1, 0), *(qrel or [(Q_OPEN, -1, 0)]), (w["of"], -1, 0)]
+            emit([*head, person(p.subject), *mid, person(p.object), (ANS, -1, 0)], len(p.facts))
+        else:
+            q = Q_YESNO if p.relation else Q_OPEN
+            emit([(q, -1, 0), person(p.subject), *qrel, person(p.object), (ANS, -1, 0)], len(p.facts))
+        return toks, sent, ent, pos, kind, people
+
+    def _targets(self, p: RelationalProblem) -> tuple[dict[str, int], int | None, int | None]:
+        """Class of every person, of the question's relation word, and of the answer."""
+        cid = self.class_id
+        per: dict[str, int] = {}
+        word_cls = ans_cls = None
+        if p.family == "paper" or self.family == "paper":
+            offsets = generation_offsets(p.facts, p.object)
+            for name, off in offsets.items():
+                per[name] = cid["other"] if off is None else cid[f"r{off % RESIDUES}"]
+            if p.relation is not None and p.relation.lower() in OFFSET_OF_WORD:
+                word_cls = cid[f"r{OFFSET_OF_WORD[p.relation.lower()] % RESIDUES}"]
+        else:
+            for name, key in kin_keys(p.facts, p.object).items():
+                per[name] = cid.get(f"k:{key}", cid["other"])
+            if p.relation is not None and p.relation.lower() in KEY_OF_TERM:
+                word_cls = cid[f"k:{KEY_OF_TERM[p.relation.lower()]}"]
+        exact = solve_exact(p)
+        if isinstance(exact, bool):
+            ans_cls = cid["yes" if exact else "no"]
+        elif exact is not None:
+            ans_cls = cid.get(exact)
+        return per, word_cls, ans_cls
+
+    def encode(
+        self,
+        problems: list[RelationalProblem],
+        with_labels: bool = False,
+        rng: np.random.Generator | None = None,
+    ) -> Batch:
+        layouts = [self._layout(p, rng.permutation(N_SLOTS) if rng is not None else None) for p in problems]
+        B, L = len(problems), max(len(lay[0]) for lay in layouts)
+        tokens = torch.zeros(B, L, dtype=torch.long)
+        sent = torch.full((B, L), -1, dtype=torch.long)
+        ent = torch.full((B, L), -1, dtype=torch.long)
+        positions = torch.zeros(B, L, dtype=torch.long)
+        roles = torch.zeros(B, L, dtype=torch.long)
+        answer = torch.zeros(B, dtype=torch.long)
+        labels = torch.full((B, L), IGNORE, dtype=torch.long) if with_labels else None
+        for b, (p, (toks, sids, ents, pos, kind, people)) in enumerate(zip(problems, layouts, strict=True)):
+            n = len(toks)
+            tokens[b, :n] = torch.tensor(toks)
+            sent[b, :n] = torch.tensor(sids)
+            ent[b, :n] = torch.tensor(ents)
+            positions[b, :n] = torch.tensor(pos)
+            answer[b] = n - 1
+            if self.interface == "structured":
+                e = ent[b, :n]
+                roles[b, :n][e == people[p.subject]] = ROLE_SUBJECT
+                roles[b, :n][e == people[p.object]] = ROLE_ANCHOR
+            if labels is not None:
+                per, word_cls, ans_cls = self._targets(p)
+                names = {i: name for name, i in people.items()}
+                for i in range(n):
+                    if kind[i] == MENTION:
+                        labels[b, i] = per.get(names[ents[i]], self.class_id["other"])
+                    elif kind[i] == QUERY_WORD and word_cls is not None:
+                        labels[b, i] = word_cls
+                if ans_cls is not None:
+                    labels[b, n - 1] = ans_cls
+        valid = tokens > 0
+        if self.interface == "structured":
+            same_sent = sent[:, :, None] == sent[:, None, :]
+            same_ent = (ent[:, :, None] == ent[:, None, :]) & (ent[:, :, None] >= 0)
+            mask = (same_sent | same_ent) & valid[:, None, :] & valid[:, :, None]
+        else:
+            mask = valid[:, None, :] & valid[:, :, None]
+        mask |= torch.eye(L, dtype=torch.bool)
+        return Batch(
+            tokens=tokens,
+            roles=roles,
+            mask=mask,
+            valid=valid,
+            answer_index=answer,
+            positions=positions,
+            labels=labels,
+        )
+
+    def decode(self, probs: torch.Tensor, problems: list[RelationalProblem]) -> list[Answer]:
+        yes, no = self.class_id["yes"], self.class_id["no"]
+        answers = set(KIN_TERMS if self.family == "kinship" else []) | set(self.extra_classes)
+        answers -= {"yes", "no"}
+        open_ids = torch.tensor([self.class_id[c] for c in self.classes if c in answers], dtype=torch.long)
+        out: list[Answer] = []
+        for pr, p in zip(probs, problems, strict=True):
+            if p.relation is not None:
+                out.append(bool(pr[yes] > pr[no]))
+            elif len(open_ids):
+                out.append(self.classes[int(open_ids[pr[open_ids].argmax()])])
+            else:
+                out.append(None)
+        return out
+
+    def exact(self, problem: RelationalProblem) -> Answer:
+        return solve_exact(problem)
+
+    def is_final(self, probs: torch.Tensor) -> torch.Tensor:
+        # no answer here is monotone in thinking steps (the core's think() expects a tensor, not None)
+        return torch.zeros(len(probs), dtype=torch.bool, device=probs.device)
+
+    def step_limit(self, batch: Batch, max_steps: int) -> int:
+        # one fact is one hop, two steps; the question adds two
+        n_facts = int(batch.valid.sum(-1).max()) // 3 + 1
+        return min(max_steps, 2 * n_facts + 8)
+
+    # -- data ----------------------------------------------------------------------------------------------
+    def sample(
+        self,
+        n: int,
+        complexity: int | tuple[int, int],
+        rng: np.random.Generator,
+        **_: Any,
+    ) -> tuple[list[RelationalProblem], Batch]:
+        lo, hi = (complexity, complexity) if isinstance(complexity, int) else complexity
+        ks = [int(rng.integers(lo, hi + 1)) for _ in range(n)]
+        if self.family == "paper":
+            problems = [paper_problem(rng, k, positive=i % 2 == 0) for i, k in enumerate(ks)]
+        else:
+            problems = [kinship_problem(rng, k, self.open_fraction) for k in ks]
+        batch = self.encode(problems, with_labels=True, rng=rng)
+        batch.complexity = torch.tensor(ks)
+        return problems, batch
+
+    @classmethod
+    def train_defaults(cls) -> dict[str, Any]:
+        return {
+            "iters": 2000,
+            "batch_size": 32,
+            "lr": 2e-3,
+            "steps": (6, 20),
+            "complexity": (1, 4),
+            "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True},
+        }
+
+
+class PaperRelationalTask(RelationalTask):
+    """The paper's protocol (chains of parent/child facts, yes/no on the offset) with the structured interface."""
+
+    name = "relational-paper"
+
+    def __init__(self, family: str = "paper", interface: str = "structured", **kw: Any) -> None:
+        super().__init__(family=family, interface=interface, **kw)
+
+    @classmethod
+    def train_defaults(cls) -> dict[str, Any]:
+        return {
+            "iters": 2000,
+            "batch_size": 32,
+            "lr": 2e-3,
+            "steps": (8, 24),
+            "complexity": (2, 5),
+            "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True},
+        }
+
+
+class PaperSequenceTask(PaperRelationalTask):
+    """The paper's own interface: its word sequence, full attention, relative positions, answer token only."""
+
+    name = "relational-paper-seq"
+
+    def __init__(self, family: str = "paper", interface: str = "paper", **kw: Any) -> None:
+        super().__init__(family=family, interface=interface, **kw)
+
+    @classmethod
+    def train_defaults(cls) -> dict[str, Any]:
+        return {**super().train_defaults(), "steps": (1, 12), "dense_targets": False}
