@@ -167,20 +167,25 @@ class Reasoner:
             )
         return problem
 
-    def _threads_for(self, batch: Batch) -> int | None:
+    def threads_for(self, batch: Batch) -> int | None:
+        """CPU threads for thinking on this batch (None off the CPU), by its work: token slots + edges."""
+        mask = batch.mask
+        return self.threads_for_work(
+            batch.valid.numel() + (mask.n_edges if isinstance(mask, EdgeIndex) else 0)
+        )
+
+    def threads_for_work(self, work: int) -> int | None:
         if self.device.type != "cpu":
             return None
         if self.threads != "auto":
             return int(self.threads)
-        mask = batch.mask
-        work = batch.valid.numel() + (mask.n_edges if isinstance(mask, EdgeIndex) else 0)
         return 1 if work < SMALL_WORK else self._max_threads
 
     def _solve_chunk(self, problems: list[GraphProblem], policy: DepthPolicy, check: bool) -> list[Solution]:
         batch = self.task.encode(problems).to(self.device)
         if policy.auto:
             policy.max_steps = self.task.step_limit(batch, policy.max_steps)
-        with self._lock, cpu_threads(self._threads_for(batch)):
+        with self._lock, cpu_threads(self.threads_for(batch)):
             result = self.model.solve(batch, policy, is_final=self.task.is_final)
         probs = result.probs.cpu()
         answers = self.task.decode(probs, problems)
@@ -208,7 +213,10 @@ class Reasoner:
 
     def _check(self, problem: GraphProblem, answer: object) -> dict[str, object]:
         exact = self.task.exact(problem)
-        extra: dict[str, object] = {"exact": exact, "agrees_with_exact": None if exact is None else exact == answer}
+        extra: dict[str, object] = {
+            "exact": exact,
+            "agrees_with_exact": None if exact is None else exact == answer,
+        }
         if isinstance(problem, GraphProblem):
             import networkx as nx  # only when a check asks for it: a second off the cold start otherwise
 
