@@ -27,7 +27,7 @@ from typing import Any
 from drt_agent.errors import ParseError
 from drt_agent.problems import Edge, GraphProblem
 
-from .structured import RawGraph, find_structured, graph_from_object, where
+from .structured import RawGraph, clip, find_structured, graph_from_object, where
 
 EXAMPLE = "A-B, B-C, C-F. Is A connected to F?"
 QUESTION_EXAMPLES = (
@@ -432,7 +432,7 @@ def _names(fragment: str, where_: str, what: str) -> str:
     name = _name(fragment)
     if name is None:
         raise ParseError(
-            f"{where_}: could not read {fragment.strip()!r} as {what}; node names are words or numbers "
+            f"{where_}: could not read {clip(fragment)} as {what}; node names are words or numbers "
             f"(up to 5 words, no brackets), e.g. {EXAMPLE!r}"
         )
     return name
@@ -520,7 +520,7 @@ def _sentence(sentence: str, out: _Edges, where_: str) -> None:
         if op is not None:
             if pending:
                 raise ParseError(
-                    f"{where_}: {pending[0]!r} stands alone before {piece!r}; write every edge in full, e.g. {EXAMPLE!r}"
+                    f"{where_}: {clip(pending[0])} stands alone before {clip(piece)}; write every edge in full, e.g. {EXAMPLE!r}"
                 )
             out.edges.extend(op)
             last = None
@@ -542,13 +542,13 @@ def _sentence(sentence: str, out: _Edges, where_: str) -> None:
             pending.append(name)
             continue
         raise ParseError(
-            f"{where_}: could not understand {piece!r}; write edges like 'A-B', 'A -> B' or "
+            f"{where_}: could not understand {clip(piece)}; write edges like 'A-B', 'A -> B' or "
             f"'A is connected to B', e.g. {EXAMPLE!r}"
         )
     if pending:
         shown = ", ".join(pending[:3])
         raise ParseError(
-            f"{where_}: could not understand {shown!r} as an edge (no second node or relation); write e.g. 'A-B' or "
+            f"{where_}: could not understand {clip(shown)} as an edge (no second node or relation); write e.g. 'A-B' or "
             f"'A is connected to B', e.g. {EXAMPLE!r}"
         )
 
@@ -652,7 +652,7 @@ def _text_graph(text: str, want_question: bool) -> _Edges:
         if found is None and sentence.rstrip().endswith("?"):
             examples = "; ".join(QUESTION_EXAMPLES)
             raise ParseError(
-                f"line {lineno}: could not understand the question {sentence.strip()!r}; ask one of: {examples}"
+                f"line {lineno}: could not understand the question {clip(sentence)}; ask one of: {examples}"
             )
         if found is None:
             graph_lines.setdefault(lineno, []).append(sentence)
@@ -742,7 +742,7 @@ def _build(
 
 def _one_question(questions: list[Question]) -> Question | None:
     if len(questions) > 1:
-        shown = "; ".join(repr(q.text) for q in questions[:3])
+        shown = "; ".join(clip(q.text) for q in questions[:3])
         raise ParseError(f"found {len(questions)} questions ({shown}); ask one question per problem")
     return questions[0] if questions else None
 
@@ -750,7 +750,7 @@ def _one_question(questions: list[Question]) -> Question | None:
 def _no_question(text: str) -> ParseError:
     examples = "; ".join(QUESTION_EXAMPLES)
     return ParseError(
-        f"no reachability question found in {text.strip()[:60]!r}; end the text with one, e.g. {EXAMPLE!r} "
+        f"no reachability question found in {clip(text)}; end the text with one, e.g. {EXAMPLE!r} "
         f"(accepted questions: {examples})"
     )
 
@@ -779,9 +779,7 @@ def parse_graph(
         q_sep = match_question(clean_text(question))
         if q_sep is None:
             examples = "; ".join(QUESTION_EXAMPLES)
-            raise ParseError(
-                f"could not understand the question {question.strip()[:80]!r}; ask one of: {examples}"
-            )
+            raise ParseError(f"could not understand the question {clip(question)}; ask one of: {examples}")
 
     found = find_structured(text)
     if found is not None:
@@ -794,7 +792,7 @@ def parse_graph(
         raise (
             _no_question(text)
             if out.edges
-            else ParseError(f"could not find edges or a question in {text.strip()[:60]!r}; e.g. {EXAMPLE!r}")
+            else ParseError(f"could not find edges or a question in {clip(text)}; e.g. {EXAMPLE!r}")
         )
     return _build(
         out.edges, out.nodes, directed if directed is not None else out.directed, q, None, None, False, lim
@@ -809,7 +807,7 @@ def _from_raw(raw: RawGraph, rest: str, q: Question | None, directed: bool | Non
         extra = _text_graph(t, want_question=q is None)
         if extra.edges or extra.nodes:
             raise ParseError(
-                f"text next to the {raw.form} graph holds more edges ({t.strip()[:60]!r}); put every edge in the "
+                f"text next to the {raw.form} graph holds more edges ({clip(t)}); put every edge in the "
                 f"structured graph and only the question outside it"
             )
         notes.questions.extend(extra.questions)
@@ -860,6 +858,8 @@ def looks_like_graph(text: str) -> float:
         r'"(?:edges|links)"\s*:', t
     ):
         score = 1.0
+    if re.search(r"(?<![\w-])\w+ ?- ?\w+(?:\s*[,;\n]\s*\w+ ?- ?\w+)+", text[:10_000]):  # A-B, B-C
+        score = max(score, 0.7)
     if re.search(r"\w\s*(?:->|<->|--|→)\s*\w", text) or re.search(r"\(\s*\w+\s*,\s*\w+\s*\)", text):
         score = max(score, 0.8)
     if re.search(
@@ -869,6 +869,14 @@ def looks_like_graph(text: str) -> float:
     ):
         score = max(score, 0.6)
     if re.search(r"(?m)^\s*\w[\w ]*:\s*\w+(?:\s*,\s*\w+)*\s*$", text) and "?" in text:
+        score = max(score, 0.4)
+    if (
+        len(re.findall(r"(?m)^\s*\w[\w ]{0,40}:\s*\w+(?:\s*,?\s*\w+)*\s*$", text[:10_000])) >= 2
+    ):  # A: B, C lines
+        score = max(score, 0.5)
+    if len(re.findall(r"(?m)^\s*\w+\s+\w+\s*$", text[:10_000])) >= 2:  # "0 1" lines
+        score = max(score, 0.5)
+    if re.search(r"(?<![\w-])\w+ ?- ?\w+(?![\w-])", text[:10_000]) and "?" in text:  # A-B. Is ...?
         score = max(score, 0.4)
     if re.search(r"(?m)^\s*\w+\s+\w+\s*$", text) and re.search(r"\b(?:path|connected|reach)", t):
         score = max(score, 0.7)

@@ -33,6 +33,12 @@ class RawGraph:
     form: str = ""
 
 
+def clip(text: str, n: int = 60) -> str:
+    """A quoted excerpt of user text for an error message, never longer than about `n` characters."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= n else text[: n - 3] + "...")
+
+
 def where(text: str, pos: int) -> str:
     """'line L, column C' of a character offset, for error messages."""
     line = text.count("\n", 0, pos) + 1
