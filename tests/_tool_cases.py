@@ -117,3 +117,32 @@ def logic_case(rng: random.Random) -> Case:
 def logic_cases(n: int, seed: int) -> list[Case]:
     rng = random.Random(seed)
     return [logic_case(rng) for _ in range(n)]
+
+
+# -- relations in a story ------------------------------------------------------------------------------------
+NAMES = [
+    "Alice", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Keiko", "Liam",
+    "Maya", "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sven", "Tara", "Umar", "Vera", "Wade", "Xenia",
+]  # fmt: skip
+
+
+def relational_case(rng: random.Random) -> Case:
+    """A kinship story from the task's generator, written out as sentences; truth from the exact solver."""
+    import numpy as np
+
+    from drt_agent.tasks.relational import kinship_problem, solve_exact
+
+    p = kinship_problem(np.random.default_rng(rng.randrange(2**31)), rng.randint(1, 3))
+    people = sorted({f.subject for f in p.facts} | {f.object for f in p.facts})
+    name = dict(zip(people, rng.sample(NAMES, len(people)), strict=False))
+    story = " ".join(f"{name[f.subject]} is the {f.relation} of {name[f.object]}." for f in p.facts)
+    s, o = name[p.subject], name[p.object]
+    question = f"How is {s} related to {o}?" if p.relation is None else f"Is {s} the {p.relation} of {o}?"
+    return Case(
+        "relational_reasoning", {"story": story, "question": question}, f"{story} {question}", solve_exact(p)
+    )
+
+
+def relational_cases(n: int, seed: int) -> list[Case]:
+    rng = random.Random(seed)
+    return [relational_case(rng) for _ in range(n)]

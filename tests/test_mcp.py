@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 import pytest
-from _tool_cases import Case, check_witness, graph_cases, logic_cases, need
+from _tool_cases import Case, check_witness, graph_cases, logic_cases, need, relational_cases
 from drt_agent.tools.langchain import get_tools
 from drt_agent.tools.mcp import build_server
 from mcp import Client, StdioServerParameters
@@ -69,6 +69,8 @@ def _cases() -> list[Case]:
         out += graph_cases(12, seed=22)
     if "logic" in shipped_names():
         out += logic_cases(12, seed=22)
+    if "relational" in shipped_names():
+        out += relational_cases(12, seed=22)
     return out
 
 
@@ -89,7 +91,16 @@ async def test_in_process_every_tool_and_concurrency() -> None:
 async def test_logic_errors_reach_the_client() -> None:
     async with Client(build_server()) as client:
         bad = await client.call_tool("boolean_logic", {"expression": "(T & F"})
-        assert bad.is_error and "Error" in bad.content[0].text
+        assert bad.is_error and "ParseError" in bad.content[0].text and "(" in bad.content[0].text
+        bad = await client.call_tool("boolean_logic", {"expression": "a & b", "variables": [{"name": "a"}]})
+        assert bad.is_error and "variables.0.value" in bad.content[0].text
+
+
+@need("relational")
+async def test_relational_errors_reach_the_client() -> None:
+    async with Client(build_server()) as client:
+        bad = await client.call_tool("relational_reasoning", {"story": "Ann is the mother of Bob."})
+        assert bad.is_error and "ParseError" in bad.content[0].text and "question" in bad.content[0].text
 
 
 def test_cli_mcp_rejects_a_bad_model_option() -> None:

@@ -160,6 +160,14 @@ def _graph_claim(problem: GraphProblem, solution: Solution) -> str:
     return claim
 
 
+def _relation_claim(p: RelationalProblem, answer: Answer) -> str:
+    if p.relation is not None and isinstance(answer, bool):
+        return f"{_yes_no(answer).capitalize()}: {p.subject} is {'' if answer else 'not '}the {p.relation} of {p.object}."
+    if answer in (None, "other", "unrelated", "unknown"):
+        return f"No known relation: the story does not connect {p.subject} to {p.object} by a named relation."
+    return f"{p.subject} is the {answer} of {p.object}."
+
+
 def summarize(solution: Solution) -> str:
     """One sentence: the answer, what it means, the depth used, and the exact check's verdict."""
     p = solution.problem
@@ -167,11 +175,9 @@ def summarize(solution: Solution) -> str:
     if isinstance(p, GraphProblem):
         head = f"{_yes_no(answer).capitalize()}: {_graph_claim(p, solution)}."
     elif isinstance(p, LogicProblem):
-        head = (
-            f"The expression is {_yes_no(answer) if not isinstance(answer, bool) else str(answer).lower()}."
-        )
-    elif isinstance(p, RelationalProblem) and p.relation is None and isinstance(answer, str):
-        head = f"{p.subject} is the {answer} of {p.object}."
+        head = f"The expression is {str(answer).lower() if isinstance(answer, bool) else _yes_no(answer)}."
+    elif isinstance(p, RelationalProblem):
+        head = _relation_claim(p, answer)
     else:
         head = f"Answer: {_yes_no(answer)}."
     depth = (
@@ -182,7 +188,11 @@ def summarize(solution: Solution) -> str:
     elif solution.agrees_with_exact:
         check = "; the exact solver agrees"
     else:
-        check = f"; WARNING: the exact solver disagrees (exact answer: {_yes_no(solution.exact)})"
+        exact = solution.exact
+        shown = (
+            str(exact).lower() if isinstance(p, LogicProblem) and isinstance(exact, bool) else _yes_no(exact)
+        )
+        check = f"; WARNING: the exact solver disagrees (exact answer: {shown})"
     return f"{head} {depth}{check}."
 
 

@@ -82,7 +82,10 @@ class VariableValue(_Args):
     """The truth value of one variable used in a logic expression."""
 
     name: str = Field(
-        min_length=1, max_length=MAX_NAME, description="The variable's name, e.g. 'x' or 'rain'."
+        min_length=1,
+        max_length=MAX_NAME,
+        pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+        description="The variable's name as written in the expression (letters, digits, _), e.g. 'x' or 'rain'.",
     )
     value: bool = Field(description="Its truth value.")
 
