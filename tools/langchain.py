@@ -4,7 +4,7 @@
     tools = get_tools()                       # hand these to `chat_model.bind_tools(tools)` or an agent
     msg = tools[0].invoke({"type": "tool_call", "id": "1", "name": "graph_reachability",
                            "args": {"text": "A-B, B-C. Is A connected to C?"}})
-    msg.content   # 'Yes: C is connected to A via A -> B -> C (2 hops). Depth used: ...'
+    msg.content   # 'Yes: A is connected to C, path A -> B -> C (2 hops). Depth used: 2 thinking steps ...'
     msg.artifact  # the Solution as a dict: answer, steps_used, confidence, exact check, witness, hops
 
 Every tool returns `(content, artifact)` (`response_format="content_and_artifact"`): the content is one sentence
