@@ -510,6 +510,9 @@ def frontier(
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("runs/frontier"),
     plot: Annotated[bool, typer.Option(help="Draw frontier.png (needs the 'plot' extra).")] = True,
     auto: Annotated[bool, typer.Option(help="Also measure the auto depth policy per bucket.")] = True,
+    diagonal: Annotated[
+        str, typer.Option(help="Comma-separated complexities to follow along the diagonal (steps = c-1, c, 3c).")
+    ] = "",
 ) -> None:
     """Accuracy over thinking steps x complexity (the computational frontier): JSON, CSV and a heatmap PNG."""
     from .errors import DrtError
@@ -533,6 +536,12 @@ def frontier(
     typer.echo(header)
     for c, row in zip(fr.complexities, fr.grid, strict=True):
         typer.echo(f"{c:>10} " + " ".join(f"{v:6.3f}" for v in row))
+    for r in fr.diagonal:
+        short = "  -  " if r["acc_one_short"] is None else f"{r['acc_one_short']:.3f}"
+        typer.echo(
+            f"diagonal {r['complexity']:>4} ({r['nodes'][0]}-{r['nodes'][1]} nodes): one step short {short}, "
+            f"at {r['complexity']} steps {r['acc_at_c']:.3f}, at {3 * r['complexity']} steps {r['acc_at_3c']:.3f}"
+        )
     typer.echo("wrote " + ", ".join(str(p) for p in paths), err=True)
 
 

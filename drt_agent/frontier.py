@@ -32,6 +32,7 @@ class Frontier:
     auto: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     knobs: dict[str, Any] = field(default_factory=dict)
+    diagonal: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -75,6 +76,30 @@ def compute_frontier(
     )
 
 
+def follow_diagonal(
+    model: str, complexities: list[int], n: int = 500, seed: int = 1234, progress: bool = True, **knobs: Any
+) -> list[dict[str, Any]]:
+    """Accuracy one step short of the complexity, exactly at it, and at three times it (graphs: steps = hops)."""
+    from tqdm.auto import tqdm
+
+    loaded = load_checkpoint(model)
+    rows = []
+    for c in tqdm(complexities, desc="diagonal", disable=not progress):
+        _, batch = sample_bucket(loaded.task, c, n, seed, **knobs)
+        steps = sorted({max(1, c - 1), c, 3 * c})
+        acc = accuracy_by_steps(loaded.model, batch, steps)
+        rows.append(
+            {
+                "complexity": c,
+                "nodes": [int(batch.valid.sum(-1).min()), int(batch.valid.sum(-1).max())],
+                "acc_one_short": acc[max(1, c - 1)] if c > 1 else None,
+                "acc_at_c": acc[c],
+                "acc_at_3c": acc[3 * c],
+            }
+        )
+    return rows
+
+
 def write_frontier(fr: Frontier, out_dir: str | Path, plot: bool = True) -> list[Path]:
     """frontier.json, frontier.csv and (with matplotlib) frontier.png in out_dir."""
     out = Path(out_dir)
@@ -86,6 +111,22 @@ def write_frontier(fr: Frontier, out_dir: str | Path, plot: bool = True) -> list
         w.writerow(["complexity", *[f"steps_{s}" for s in fr.steps]])
         for c, row in zip(fr.complexities, fr.grid, strict=True):
             w.writerow([c, *row])
+    if fr.diagonal:
+        with open(out / "diagonal.csv", "w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(
+                [
+                    "complexity",
+                    "nodes_min",
+                    "nodes_max",
+                    "acc_one_step_short",
+                    "acc_at_complexity",
+                    "acc_at_3x",
+                ]
+            )
+            for r in fr.diagonal:
+                w.writerow([r["complexity"], *r["nodes"], r["acc_one_short"], r["acc_at_c"], r["acc_at_3c"]])
+        paths.append(out / "diagonal.csv")
     if plot:
         paths.append(plot_frontier(fr, out / "frontier.png"))
     return paths

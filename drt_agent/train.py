@@ -268,6 +268,9 @@ def train(
         torch.manual_seed(cfg.seed * 1_000_003 + it)  # dropout noise depends on the iteration only
         logits = ddp_model(mine, steps, keep_all=cfg.intermediate_weight > 0)
         loss = loss_fn(logits, mine.labels, n_global, world, cfg.intermediate_weight)
+        aux = getattr(model.core, "aux_loss", None)  # e.g. a baseline's ACT ponder cost
+        if aux is not None:
+            loss = loss + aux
         opt.zero_grad(set_to_none=True)
         loss.backward()
         if cfg.clip:

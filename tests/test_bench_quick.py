@@ -1,0 +1,54 @@
+"""Every evidence benchmark runs end to end in --quick mode, so none of them rots."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+@pytest.mark.parametrize("script", ["supervision.py", "ablations.py", "baselines.py"])
+def test_training_benchmarks_quick(script, tmp_path):
+    out = tmp_path / "r.json"
+    res = subprocess.run(
+        [sys.executable, str(BENCH / script), "--quick", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    data = json.loads(out.read_text())
+    assert data["summary"] and all(0.0 <= e["id_auto"] <= 1.0 for e in data["summary"])
+    assert "| variant |" in res.stdout
+
+
+def test_paper_grid_quick(tmp_path):
+    out = tmp_path / "g.json"
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "paper_grid.py"), "--domain", "graph", "--quick", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    cells = json.loads(out.read_text())["cells"]
+    assert [c["complexity"] for c in cells] == [1, 2, 3]
+    assert cells[0]["ours"][-1] >= 0.9  # one hop at 20 steps is solved
+
+
+def test_inference_cost_quick(tmp_path):
+    out = tmp_path / "c.json"
+    res = subprocess.run(
+        [sys.executable, str(BENCH / "inference_cost.py"), "--quick", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    rows = json.loads(out.read_text())["rows"]
+    assert [r["steps"] for r in rows] == [1, 4, 16]
