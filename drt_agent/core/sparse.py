@@ -20,9 +20,6 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-# torch marks CSR tensors "beta" with a one-time UserWarning; the two CSR products used here are stable
-warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta state")
-
 
 @dataclass
 class EdgeIndex:
@@ -118,7 +115,11 @@ def edge_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, edges: Edg
     crow, col, dst = edges.crow, edges.src, edges.dst
 
     def csr(values: torch.Tensor) -> torch.Tensor:
-        return torch.sparse_csr_tensor(crow, col, values, size=(N, N), check_invariants=False)
+        with (
+            warnings.catch_warnings()
+        ):  # torch calls CSR tensors "beta"; the two products used here are stable
+            warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta state")
+            return torch.sparse_csr_tensor(crow, col, values, size=(N, N), check_invariants=False)
 
     pattern = csr(torch.zeros(col.numel(), device=q.device, dtype=q.dtype))
     heads = []
