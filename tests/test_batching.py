@@ -1,0 +1,107 @@
+"""Batching: problems of different sizes share a batch (padding, masks, per-example halting), and every answer
+is what the problem gets when solved alone."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+import torch
+
+from drt_agent.core import DepthPolicy
+from drt_agent.problems import GraphProblem
+from drt_agent.reasoner import Reasoner
+from drt_agent.tasks.graph import generate_graph, generate_large_graph, problem_from_arrays
+
+GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_MODEL", "graph")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    old = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(old)
+
+
+@pytest.fixture(scope="module")
+def reasoner() -> Reasoner:
+    return Reasoner.load(GRAPH_MODEL, device="cpu")
+
+
+def mixed_problems(seed: int) -> list[GraphProblem]:
+    """Sizes from 6 to 400 nodes (both attention paths), directed and not, positive and negative, shuffled."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(40):
+        h = int(rng.integers(1, 10))
+        d = bool(rng.random() < 0.5)
+        n = int(rng.integers(max(8, 2 * h + 2), 2 * h + 50))
+        out.append(problem_from_arrays(*generate_graph(rng, h, n, d, positive=i % 2 == 0), directed=d))
+    for i in range(4):
+        d = bool(i % 2)
+        out.append(problem_from_arrays(*generate_large_graph(rng, 400, 1_600, 6, d, i < 2), directed=d))
+    return [out[i] for i in rng.permutation(len(out))]
+
+
+def test_batched_answers_equal_unbatched(reasoner: Reasoner) -> None:
+    problems = mixed_problems(0)
+    alone = [reasoner.solve(p, check=False) for p in problems]
+    for batch_size in (7, 64):
+        together = reasoner.solve_batch(problems, check=False, batch_size=batch_size)
+        assert [s.problem for s in together] == problems  # input order, whatever the internal sorting
+        assert [s.answer for s in together] == [s.answer for s in alone]
+        assert [s.steps_used for s in together] == [s.steps_used for s in alone]
+        assert max(abs(a.confidence - b.confidence) for a, b in zip(together, alone, strict=True)) <= 1e-5
+        for a, b in zip(together, alone, strict=True):
+            assert len(a.trace) == a.steps_used and np.allclose(a.trace, b.trace, atol=1e-5)
+
+
+def test_batched_answers_are_right(reasoner: Reasoner) -> None:
+    sols = reasoner.solve_batch(mixed_problems(1), check=True)
+    assert all(s.agrees_with_exact for s in sols)
+    assert all(s.trace[-1] == s.confidence for s in sols)
+
+
+def test_step_cap_is_per_example(reasoner: Reasoner) -> None:
+    """A small graph's `auto` cap (its node count + 4) holds even next to a large graph in one batch."""
+    task, model = reasoner.task, reasoner.model
+    rng = np.random.default_rng(2)
+    small = generate_graph(rng, 2, 8, True, positive=False)
+    big = generate_large_graph(rng, 200, 800, 30, True, positive=False)
+    batch = task.encode_arrays([small, big], [True, True])
+    caps = task.step_limit(batch, 512)
+    assert caps.tolist() == [8 + 4, 200 + 4]
+    res = model.solve(batch, DepthPolicy(steps=None, max_steps=caps), is_final=task.is_final)
+    assert int(res.steps_used[0]) <= 12
+    alone = task.encode_arrays([small], [True])
+    res1 = model.solve(alone, DepthPolicy(steps=None, max_steps=task.step_limit(alone, 512)), task.is_final)
+    assert int(res1.steps_used[0]) == int(res.steps_used[0])
+    assert torch.allclose(res1.probs[0], res.probs[0], atol=1e-6)
+
+
+def test_finished_examples_leave_the_batch(reasoner: Reasoner) -> None:
+    """`auto` stops computing for an example once it halts: the batch the core sees shrinks step by step."""
+    task, model = reasoner.task, reasoner.model
+    rng = np.random.default_rng(3)
+    graphs = [generate_graph(rng, h, 2 * h + 6, False, positive=True) for h in (1, 2, 4, 8)]
+    batch = task.encode_arrays(graphs, [False] * 4)
+    seen: list[int] = []
+    original = model.core.step
+
+    def spy(h, x, mask, positions=None):
+        seen.append(h.shape[0])
+        return original(h, x, mask, positions)
+
+    model.core.step = spy  # type: ignore[method-assign]
+    try:
+        res = model.solve(
+            batch, DepthPolicy(steps=None, max_steps=task.step_limit(batch, 512)), task.is_final
+        )
+    finally:
+        del model.core.step
+    assert seen == sorted(seen, reverse=True) and seen[0] == 4 and seen[-1] == 1
+    assert len(seen) == int(res.steps_used.max())
+    assert sum(seen) == int(res.steps_used.sum())  # each example paid for exactly its own steps
+    assert res.steps_used.tolist() == sorted(res.steps_used.tolist())  # deeper questions think longer
