@@ -142,10 +142,12 @@ class Reasoner:
         policy_for(steps, lim.max_steps)  # a bad `steps` fails before any parsing
         typed = [self._typed(p, lim) for p in problems]
         # similar sizes share a chunk, so little work goes to padding; answers come back in input order
-        order = sorted(range(len(typed)), key=lambda i: _length(typed[i]))
+        lengths = [_length(p) for p in typed]
+        order = sorted(range(len(typed)), key=lengths.__getitem__)
         solved: list[Solution] = []
+        sparse_from = getattr(self.task, "sparse_min_nodes", None)
         for chunk in _chunks(
-            [typed[i] for i in order], batch_size, lim, getattr(self.task, "sparse_min_nodes", None)
+            [typed[i] for i in order], batch_size, lim, sparse_from, [lengths[i] for i in order]
         ):
             # a fresh policy per chunk: `auto` narrows its cap to the chunk, which must not leak to the next
             solved.extend(self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check))
@@ -245,7 +247,11 @@ def _length(problem: object) -> int:
 
 
 def _chunks(
-    problems: list[GraphProblem], batch_size: int, limits: Limits, sparse_from: int | None = None
+    problems: list[GraphProblem],
+    batch_size: int,
+    limits: Limits,
+    sparse_from: int | None = None,
+    lengths: list[int] | None = None,
 ) -> list[list[GraphProblem]]:
     """Consecutive chunks of at most batch_size problems whose attention fits the memory budget: B*L*L mask
     cells for a dense chunk, sum(nodes + 2*edges) <= max_dense_cells/16 message vectors for a sparse one (a
@@ -253,8 +259,8 @@ def _chunks(
     chunks: list[list[GraphProblem]] = []
     current: list[GraphProblem] = []
     longest = messages = 0
-    for p in problems:
-        n = _length(p)
+    for k, p in enumerate(problems):
+        n = lengths[k] if lengths is not None else _length(p)
         m = n + 2 * len(getattr(p, "edges", ()))
         grown = max(longest, n)
         sparse = sparse_from is not None and grown >= sparse_from
