@@ -163,3 +163,17 @@ def test_batch_to_device_carries_the_edge_index() -> None:
     moved = batch.to("cpu")
     assert isinstance(moved.mask, EdgeIndex)
     assert torch.equal(moved.mask.crow, batch.mask.crow) and moved.mask.n_edges == batch.mask.n_edges
+
+
+def test_portable_gather_kernel_equals_the_csr_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Devices without CSR kernels (MPS) take the gather formulation: same numbers."""
+    from drt_agent.core import sparse
+
+    torch.manual_seed(1)
+    mask = (torch.rand(2, 30, 30) < 0.15) | torch.eye(30, dtype=torch.bool)
+    ei = EdgeIndex.from_dense(mask)
+    q, k, v = (torch.randn(60, 4, 8) for _ in range(3))
+    csr = sparse.edge_attention(q, k, v, ei)
+    monkeypatch.setattr(sparse, "CSR_DEVICES", ())
+    gathered = sparse.edge_attention(q, k, v, ei)
+    assert (csr - gathered).abs().max().item() <= 1e-5

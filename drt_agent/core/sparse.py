@@ -109,25 +109,45 @@ def edge_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, edges: Edg
     q, k, v: (N, H, Dh) with N = B * L flat slots -> (N, H, Dh). Equal to scaled_dot_product_attention
     under the matching dense mask up to float rounding. The edge list is a CSR matrix (rows = receivers), so
     the scores are a sampled matrix product and the weighted sum a sparse-dense product (MKL / cuSPARSE):
-    no (E, H, Dh) gathers, whose memory traffic and page faults made a step several times slower.
+    no (E, H, Dh) gathers, whose memory traffic and page faults made a step several times slower. Devices
+    without these CSR kernels (MPS, ...) take the gather formulation of the same sums.
     """
+    if q.device.type not in CSR_DEVICES:
+        return _gather_attention(q, k, v, edges)
     N, H, Dh = q.shape
     crow, col, dst = edges.crow, edges.src, edges.dst
 
     def csr(values: torch.Tensor) -> torch.Tensor:
-        with (
-            warnings.catch_warnings()
-        ):  # torch calls CSR tensors "beta"; the two products used here are stable
+        with warnings.catch_warnings():  # torch calls CSR tensors "beta"; the two products used are stable
             warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta state")
             return torch.sparse_csr_tensor(crow, col, values, size=(N, N), check_invariants=False)
 
     pattern = csr(torch.zeros(col.numel(), device=q.device, dtype=q.dtype))
     heads = []
     for h in range(H):  # one head at a time: its (E,) vectors stay in cache
-        scores = torch.sparse.sampled_addmm(pattern, q[:, h], k[:, h].T, beta=0.0).values()
+        qh, kh_t, vh = q[:, h].contiguous(), k[:, h].T.contiguous(), v[:, h].contiguous()
+        scores = torch.sparse.sampled_addmm(pattern, qh, kh_t, beta=0.0).values()
         scores = scores.mul_(1.0 / math.sqrt(Dh))  # (E,): q_dst . k_src / sqrt(Dh) per edge
         top = torch.segment_reduce(scores, "max", offsets=crow)  # (N,) row maxima, for a stable softmax
-        weights = scores.sub_(top[dst]).exp_()
-        weights = weights.div_(torch.segment_reduce(weights, "sum", offsets=crow)[dst])  # every row has its
-        heads.append(csr(weights) @ v[:, h])  # self-loop, so no sum is 0; softmax first, then the sum
+        weights = scores.sub_(top[dst]).exp_()  # every row has its self-loop, so no row sum below is 0
+        weights = weights.div_(torch.segment_reduce(weights, "sum", offsets=crow)[dst])
+        heads.append(csr(weights) @ vh)  # softmax first, then the weighted sum, as in the dense path
     return torch.stack(heads, dim=1)
+
+
+CSR_DEVICES = ("cpu", "cuda")  # devices with sampled_addmm and CSR @ dense kernels
+
+
+def _gather_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, edges: EdgeIndex) -> torch.Tensor:
+    """The same segment softmax with per-edge gathers and scatter-adds: portable, O(E * D) memory."""
+    N, H, Dh = q.shape
+    dst, src = edges.dst, edges.src
+    scores = (q[dst] * k[src]).sum(-1) * (1.0 / math.sqrt(Dh))  # (E, H)
+    index = dst[:, None].expand(-1, H)
+    top = torch.full((N, H), float("-inf"), device=q.device, dtype=scores.dtype)
+    top = top.scatter_reduce(0, index, scores, reduce="amax", include_self=True)
+    weights = (scores - top[dst]).exp_()
+    weights = (
+        weights / torch.zeros((N, H), device=q.device, dtype=scores.dtype).index_add_(0, dst, weights)[dst]
+    )
+    return torch.zeros_like(q).index_add_(0, dst, weights[..., None] * v[src])
