@@ -211,11 +211,11 @@ def finetune(
             opt.step()
             it += 1
             bar.update(1)
-            bar.set_postfix(loss=f"{float(loss):.4f}", epoch=epoch)
+            bar.set_postfix(loss=f"{loss.item():.4f}", epoch=epoch)
             if cfg.max_minutes is not None and time.time() - t0 > 60 * cfg.max_minutes:
                 stop = True
                 break
-        history.append({"epoch": epoch, "loss": float(loss), "seconds": round(time.time() - t0, 1)})
+        history.append({"epoch": epoch, "loss": loss.item(), "seconds": round(time.time() - t0, 1)})
         if stop:
             break
     bar.close()

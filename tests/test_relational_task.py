@@ -1,0 +1,199 @@
+"""The relational task: exact solvers, generators, the structured interface, and name-agnosticism."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from drt_agent.core import CoreConfig, DepthPolicy
+from drt_agent.model import DRTModel, ModelConfig
+from drt_agent.problems import Fact, RelationalProblem
+from drt_agent.tasks import make_task
+from drt_agent.tasks.relational import (
+    IGNORE,
+    KEY_OF_TERM,
+    OFFSET_OF_WORD,
+    RelationalTask,
+    kin_step,
+    offset_word,
+    solve_exact,
+    term_for,
+)
+
+
+def story(
+    *facts: tuple[str, str, str], subject: str, anchor: str, relation: str | None = None, family="kinship"
+):
+    return RelationalProblem(
+        facts=[Fact(subject=s, relation=r, object=o) for s, r, o in facts],
+        subject=subject,
+        object=anchor,
+        relation=relation,
+        family=family,
+    )
+
+
+@pytest.mark.parametrize(
+    ("facts", "subject", "anchor", "term"),
+    [
+        ([("Ann", "mother", "Bob")], "Ann", "Bob", "mother"),
+        ([("Ann", "mother", "Bob")], "Bob", "Ann", "child"),  # no fact says whether Bob is male
+        ([("Ann", "mother", "Bob"), ("Cy", "brother", "Ann")], "Cy", "Bob", "uncle"),
+        ([("Ann", "mother", "Bob"), ("Cy", "brother", "Ann")], "Bob", "Cy", "niece or nephew"),
+        ([("Bob", "son", "Ann"), ("Cy", "brother", "Ann")], "Bob", "Cy", "nephew"),
+        ([("Ann", "mother", "Bob"), ("Dee", "mother", "Ann")], "Dee", "Bob", "grandmother"),
+        (
+            [("Ann", "mother", "Bob"), ("Dee", "mother", "Ann"), ("Eve", "mother", "Dee")],
+            "Eve",
+            "Bob",
+            "great-grandmother",
+        ),
+        ([("Ann", "sister", "Bob"), ("Cid", "son", "Ann")], "Cid", "Bob", "nephew"),
+        ([("Ann", "wife", "Bob"), ("Cid", "brother", "Ann")], "Cid", "Bob", "brother-in-law"),
+        ([("Ann", "wife", "Bob"), ("Dot", "mother", "Ann")], "Dot", "Bob", "mother-in-law"),
+        ([("Ann", "daughter", "Bob"), ("Cal", "husband", "Ann")], "Cal", "Bob", "son-in-law"),
+        (
+            [("Ann", "sister", "Bob"), ("Cid", "son", "Ann"), ("Ed", "son", "Bob")],
+            "Cid",
+            "Ed",
+            "first cousin",
+        ),
+        ([("Ann", "mother", "Bob"), ("Cy", "sister", "Ann"), ("Di", "husband", "Cy")], "Di", "Bob", "uncle"),
+        ([("Ann", "sister", "Bob"), ("Bob", "son", "Cy")], "Cy", "Ann", "parent"),  # a sibling's parent
+        ([("Ann", "great-grandmother", "Bob"), ("Bob", "brother", "Jo")], "Ann", "Jo", "great-grandmother"),
+    ],
+)
+def test_kinship_exact_solver(facts, subject, anchor, term):
+    p = story(*facts, subject=subject, anchor=anchor)
+    assert solve_exact(p) == term
+    assert solve_exact(p.model_copy(update={"relation": term})) is True
+    assert solve_exact(p.model_copy(update={"relation": "great-aunt"})) is False
+
+
+def test_unlinked_person_is_unrelated():
+    p = story(("Ann", "mother", "Bob"), ("Cy", "brother", "Dee"), subject="Cy", anchor="Bob")
+    assert solve_exact(p) == "unrelated"
+
+
+def test_terms_and_keys_round_trip():
+    for term, key in KEY_OF_TERM.items():
+        assert term_for(key, {"f": "f", "m": "m", None: None}[_gender(term)]) == term
+
+
+def _gender(term: str) -> str | None:
+    from drt_agent.tasks.relational import GENDER_OF_TERM
+
+    return GENDER_OF_TERM[term]
+
+
+def test_kin_step_composes_generations():
+    key = "self"
+    for _ in range(5):
+        key = kin_step(key, "U")
+    assert key == "b5.0" and term_for(key, "f") == "great-great-great-grandmother"
+    assert kin_step("b2.0", "S") == "b3.1" and term_for("b3.1", "m") == "great-uncle"
+    assert kin_step("b0.2", "U") == "other"  # a grandchild's other parent is no blood relation
+
+
+def test_paper_offsets():
+    # e0 parent of e1, e1 parent of e2, e2 child of e3: offset of e0 relative to e3 = 2 - 1 = +1
+    facts = [("e0", "parent", "e1"), ("e1", "parent", "e2"), ("e2", "child", "e3"), ("x", "sibling", "y")]
+    p = story(*facts, subject="e0", anchor="e3", relation="parent", family="paper")
+    assert solve_exact(p) is True
+    assert solve_exact(p.model_copy(update={"relation": "great-grandparent"})) is False
+    assert OFFSET_OF_WORD[offset_word(-7)] == -7 and offset_word(3) == "great-grandparent"
+
+
+@pytest.mark.parametrize("name", ["relational", "relational-paper", "relational-paper-seq"])
+def test_generated_labels_match_the_exact_solver(name):
+    task = make_task(name)
+    rng = np.random.default_rng(3)
+    for k in (1, 2, 4, 7) if task.family == "kinship" else (2, 5, 9):
+        problems, batch = task.sample(40, k, rng)
+        gold = batch.labels[torch.arange(len(problems)), batch.answer_index]
+        for p, g in zip(problems, gold.tolist(), strict=True):
+            exact = solve_exact(p)
+            want = ("yes" if exact else "no") if isinstance(exact, bool) else exact
+            assert task.classes[g] == want
+        if task.family == "paper":  # the paper's labels alternate: exactly balanced
+            assert sum(solve_exact(p) is True for p in problems) == len(problems) // 2
+        assert (batch.complexity == k).all()
+
+
+def test_paper_generator_uses_hard_negatives():
+    task = make_task("relational-paper")
+    problems, _ = task.sample(200, 5, np.random.default_rng(0))
+    from drt_agent.tasks.relational import generation_offsets
+
+    for p in problems:
+        true = generation_offsets(p.facts, p.object)[p.subject]
+        assert abs(OFFSET_OF_WORD[p.relation] - true) in (0, 2, 4)
+
+
+def test_structured_mask_links_sentences_and_mentions():
+    task = RelationalTask(family="kinship")
+    p = story(("Ann", "mother", "Bob"), ("Cy", "brother", "Ann"), subject="Cy", anchor="Bob")
+    b = task.encode([p])
+    m = b.mask[0]
+    # layout: [Ann mother Bob] [Cy brother Ann] [Q Cy Bob ANS]
+    assert m[0, 2] and m[2, 0] and not m[0, 3]  # own sentence only...
+    assert m[0, 5] and m[5, 0]  # ...and the other mention of Ann
+    assert not m[1, 5]  # a relation word does not see other sentences
+    assert m[9, 7] and m[9, 8] and not m[9, 0]  # the answer token sees the question sentence
+    assert b.answer_index[0] == 9 and int(b.valid.sum()) == 10
+
+
+def test_paper_interface_is_plain_sequence():
+    task = make_task("relational-paper-seq")
+    problems, b = task.sample(4, 3, np.random.default_rng(1))
+    n = b.valid.sum(-1)
+    for i in range(4):
+        assert b.mask[i, : n[i], : n[i]].all()  # full attention
+        assert b.positions[i, : n[i]].tolist() == list(range(int(n[i])))
+        assert (b.roles[i] == 0).all()  # no structural hints
+        assert (b.labels[i] != IGNORE).sum() >= 1
+
+
+def _rename(p: RelationalProblem, mapping: dict[str, str]) -> RelationalProblem:
+    return p.model_copy(
+        update={
+            "facts": [
+                Fact(subject=mapping[f.subject], relation=f.relation, object=mapping[f.object])
+                for f in p.facts
+            ],
+            "subject": mapping[p.subject],
+            "object": mapping[p.object],
+        }
+    )
+
+
+@pytest.mark.parametrize("name", ["relational", "relational-paper"])
+def test_renaming_every_person_changes_nothing(name):
+    task = make_task(name)
+    torch.manual_seed(0)
+    cfg = ModelConfig(task=name, vocab_size=task.vocab_size, n_roles=3, n_classes=task.n_classes,
+                      core=CoreConfig(d_model=32, n_heads=4, d_ff=64, rope=True))  # fmt: skip
+    model = DRTModel(cfg).eval()
+    problems, _ = task.sample(30, 3, np.random.default_rng(5))
+    rng = np.random.default_rng(9)
+    fancy = ["Zoë", "Jean-Luc", "Mary Ann", "Ng", "O'Brien", "X Æ A-12"] + [f"Person{i}" for i in range(40)]
+    renamed = []
+    for p in problems:
+        people = sorted({f.subject for f in p.facts} | {f.object for f in p.facts})
+        new = [str(v) for v in rng.permutation(fancy)[: len(people)]]
+        renamed.append(_rename(p, dict(zip(people, new, strict=True))))
+    a, b = task.encode(problems), task.encode(renamed)
+    assert torch.equal(a.tokens, b.tokens) and torch.equal(a.mask, b.mask)
+    pa = model.solve(a, DepthPolicy(steps=6)).probs
+    pb = model.solve(b, DepthPolicy(steps=6)).probs
+    assert task.decode(pa, problems) == task.decode(pb, renamed)
+    assert [solve_exact(p) for p in problems] == [solve_exact(p) for p in renamed]
+
+
+def test_too_many_people_is_a_limit_error():
+    from drt_agent.errors import LimitError
+
+    facts = [(f"P{i}", "sibling", f"P{i + 1}") for i in range(40)]
+    with pytest.raises(LimitError, match="at most"):
+        RelationalTask().encode([story(*facts, subject="P0", anchor="P40")])
