@@ -223,9 +223,12 @@ def big_query(r: Reasoner, nodes: int, edges: int, hops: int, reps: int) -> list
     return rows
 
 
-def step_time(r: Reasoner, p: GraphProblem, sparse: bool, reps: int) -> float:
-    """Seconds for one thinking step on this problem (the core alone: no encoding, readout or halting)."""
-    batch = r.task.encode_arrays([_arrays(p)], [p.directed], sparse=sparse).to(r.device)
+def step_time(r: Reasoner, p: GraphProblem | list[GraphProblem], sparse: bool, reps: int) -> float:
+    """Seconds for one thinking step on these problems (the core alone: no encoding, readout or halting)."""
+    ps = p if isinstance(p, list) else [p]
+    batch = r.task.encode_arrays([_arrays(q) for q in ps], [q.directed for q in ps], sparse=sparse).to(
+        r.device
+    )
     core = r.model.core
     with torch.no_grad(), cpu_threads(r.threads_for(batch)):
         x = r.model.embed(batch)
@@ -267,6 +270,28 @@ def scaling_edges(r: Reasoner, nodes: int, edge_counts: list[int], reps: int) ->
         )
     f = fit([row["attended_pairs"] for row in rows], [row["step_ms"] for row in rows])
     return {"rows": rows, "fit_ms_vs_pairs": f, "ns_per_edge_per_step": f["slope"] * 1e6}
+
+
+def crossover(r: Reasoner, sizes: list[int], batches: list[int], reps: int) -> list[dict[str, Any]]:
+    """Dense vs sparse step time for training-like graphs (about 3 edges per node) as they grow: where the
+    sparse path starts to pay, which is what the task's sparse_min_nodes threshold should be."""
+    rows = []
+    for n in sizes:
+        for b in batches:
+            ps = [
+                large_graph(n, 3 * n, max(1, min(8, n // 8 - 1)), False, True, seed=n + i) for i in range(b)
+            ]
+            dense, sparse = step_time(r, ps, False, reps), step_time(r, ps, True, reps)
+            rows.append(
+                {
+                    "nodes": n,
+                    "batch": b,
+                    "dense_step_ms": 1000 * dense,
+                    "sparse_step_ms": 1000 * sparse,
+                    "sparse_over_dense": sparse / dense,
+                }
+            )
+    return rows
 
 
 def scaling_nodes(
@@ -466,6 +491,7 @@ FULL = {
     "reps": 3,
     "big": (10_000, 100_000),
     "edge_sweep": (10_000, [20_000, 50_000, 100_000, 200_000, 400_000]),
+    "crossover": ([32, 64, 128, 256, 512, 1024], [1, 16]),
     "node_sweep": ([100, 300, 1_000, 3_000, 10_000], 10, 3_000),  # node counts, hops, dense path up to
     "hop_sweep": (1_000, [2, 4, 8, 16, 32, 64]),
     "step_sweep": (1_000, [1, 2, 4, 8, 16, 32, 64]),
@@ -479,6 +505,7 @@ QUICK = {
     "reps": 1,
     "big": (1_000, 5_000),
     "edge_sweep": (1_000, [2_000, 4_000, 8_000]),
+    "crossover": ([32, 128], [1, 4]),
     "node_sweep": ([100, 300], 4, 300),
     "hop_sweep": (200, [2, 4]),
     "step_sweep": (300, [1, 2, 4]),
@@ -591,6 +618,17 @@ def main() -> None:
         f"fit: {sve['ns_per_edge_per_step']:.1f} ns per edge per step + {f['intercept']:.2f} ms, "
         f"R^2 {f['r2']:.3f}, log-log slope {f['loglog_slope']:.2f} (1 = linear)"
     )
+
+    sizes, cross_batches = z["crossover"]
+    res["crossover"] = crossover(r, sizes, cross_batches, 2 * z["reps"] + 1)
+    show(
+        f"dense vs sparse step (3 edges per node; the task switches to sparse at {r.task.sparse_min_nodes} nodes)"
+    )
+    for row in res["crossover"]:
+        print(
+            f"nodes {row['nodes']:5d}  batch {row['batch']:3d}  dense {row['dense_step_ms']:8.2f} ms  "
+            f"sparse {row['sparse_step_ms']:8.2f} ms  sparse/dense {row['sparse_over_dense']:5.2f}"
+        )
 
     node_counts, hops, dense_upto = z["node_sweep"]
     res["vs_nodes"] = scaling_nodes(r, node_counts, hops, z["reps"], dense_upto)
