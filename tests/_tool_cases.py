@@ -146,3 +146,34 @@ def relational_case(rng: random.Random) -> Case:
 def relational_cases(n: int, seed: int) -> list[Case]:
     rng = random.Random(seed)
     return [relational_case(rng) for _ in range(n)]
+
+
+# -- checking a tool's result --------------------------------------------------------------------------------
+# The graph checkpoint is exact on these sizes; the logic and relational checkpoints are held to their
+# published floors (their own checkpoint tests), and a wrong answer must be flagged, never passed off as right.
+FLOOR = {"graph_reachability": 1.0, "boolean_logic": 0.95, "relational_reasoning": 0.95}
+
+
+def check_result(case: Case, summary: str, solution: dict[str, Any]) -> bool:
+    """One successful result: it solved this case's problem (the exact solver's answer is the case's truth), states
+    the depth, flags any disagreement with the exact solver, and for graphs carries a checked witness path.
+    Returns whether the model's answer is right."""
+    assert solution["exact"] == case.answer, (
+        case.text,
+        summary,
+    )  # the problem the tool solved is this case's
+    correct = solution["answer"] == case.answer
+    assert solution["agrees_with_exact"] is correct
+    assert ("WARNING: the exact solver disagrees" in summary) is (not correct), summary
+    assert f"{solution['steps_used']} thinking step" in summary
+    if case.tool == "graph_reachability":
+        assert summary.startswith("Yes" if solution["answer"] else "No")
+        check_witness(case, solution)
+    return correct
+
+
+def assert_accuracy(cases: list[Case], correct: list[bool]) -> None:
+    """Per tool, the share of right answers reaches that domain's floor."""
+    for tool in {c.tool for c in cases}:
+        marks = [ok for c, ok in zip(cases, correct, strict=True) if c.tool == tool]
+        assert sum(marks) >= FLOOR[tool] * len(marks), f"{tool}: {sum(marks)}/{len(marks)} right"
