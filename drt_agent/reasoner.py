@@ -223,18 +223,24 @@ class Reasoner:
         return sols
 
     def _check(self, problem: GraphProblem, answer: object) -> dict[str, object]:
-        exact = self.task.exact(problem)
+        path = None
+        if isinstance(problem, GraphProblem):
+            import networkx as nx  # only when a check asks for it: a second off the cold start otherwise
+
+            # one graph build serves the exact answer and the witness (the task's exact() would build another)
+            try:
+                path = nx.shortest_path(to_networkx(problem), problem.source, problem.target)
+            except nx.NetworkXNoPath:
+                path = None
+            exact: object = (path is not None) != problem.negated
+        else:
+            exact = self.task.exact(problem)
         extra: dict[str, object] = {
             "exact": exact,
             "agrees_with_exact": None if exact is None else exact == answer,
         }
-        if isinstance(problem, GraphProblem):
-            import networkx as nx  # only when a check asks for it: a second off the cold start otherwise
-
-            g = to_networkx(problem)
-            if nx.has_path(g, problem.source, problem.target):
-                path = nx.shortest_path(g, problem.source, problem.target)
-                extra.update(witness=[str(v) for v in path], hops=len(path) - 1)
+        if path is not None:
+            extra.update(witness=[str(v) for v in path], hops=len(path) - 1)
         return extra
 
 
