@@ -6,6 +6,7 @@ carries a description because a language model reads it.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -42,15 +43,8 @@ class GraphProblem(_Strict):
 
     def node_names(self) -> list[str]:
         """All node names in first-seen order: explicit nodes, then edge endpoints, then source and target."""
-        seen: dict[str, None] = {}
-        for name in self.nodes:
-            seen.setdefault(name, None)
-        for e in self.edges:
-            seen.setdefault(e.src, None)
-            seen.setdefault(e.dst, None)
-        seen.setdefault(self.source, None)
-        seen.setdefault(self.target, None)
-        return list(seen)
+        ends = (name for e in self.edges for name in (e.src, e.dst))  # one pass, no per-name method call
+        return list(dict.fromkeys(chain(self.nodes, ends, (self.source, self.target))))
 
 
 class LogicProblem(_Strict):

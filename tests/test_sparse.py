@@ -172,7 +172,7 @@ def test_portable_gather_kernel_equals_the_csr_kernel(monkeypatch: pytest.Monkey
     torch.manual_seed(1)
     mask = (torch.rand(2, 30, 30) < 0.15) | torch.eye(30, dtype=torch.bool)
     ei = EdgeIndex.from_dense(mask)
-    q, k, v = (torch.randn(60, 4, 8) for _ in range(3))
+    q, k, v = (torch.randn(4, 60, 8) for _ in range(3))
     csr = sparse.edge_attention(q, k, v, ei)
     monkeypatch.setattr(sparse, "CSR_DEVICES", ())
     gathered = sparse.edge_attention(q, k, v, ei)

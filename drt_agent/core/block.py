@@ -60,16 +60,24 @@ class SelfAttention(nn.Module):
         self, x: torch.Tensor, mask: Structure, positions: torch.Tensor | None = None
     ) -> torch.Tensor:
         B, L, D = x.shape
-        q, k, v = self.qkv(x).view(B, L, 3, self.n_heads, D // self.n_heads).permute(2, 0, 3, 1, 4)
-        # q, k, v: (B, H, L, Dh)
+        qkv = self.qkv(x).view(B, L, 3, self.n_heads, D // self.n_heads)
+        if positions is None and self.rope:
+            positions = torch.arange(L, device=x.device).expand(B, L)
+        if isinstance(mask, EdgeIndex):  # sparse path: the same scores and softmax, per edge (no dropout)
+            # head-major (3, H, B*L, Dh) in one copy: each head's q, k, v are contiguous for the CSR kernels
+            q, k, v = qkv.permute(2, 3, 0, 1, 4).reshape(3, self.n_heads, B * L, -1)
+            if self.rope:
+                flat = positions.reshape(1, B * L)  # type: ignore[union-attr]
+                q, k = (
+                    apply_rope(q[None], flat, self.rope_base)[0],
+                    apply_rope(k[None], flat, self.rope_base)[0],
+                )
+            y = edge_attention(q, k, v, mask)  # (H, B*L, Dh)
+            return self.proj(y.permute(1, 0, 2).reshape(B, L, D))
+        q, k, v = qkv.permute(2, 0, 3, 1, 4)  # (B, H, L, Dh) each
         if self.rope:
-            if positions is None:
-                positions = torch.arange(L, device=x.device).expand(B, L)
             q = apply_rope(q, positions, self.rope_base)
             k = apply_rope(k, positions, self.rope_base)
-        if isinstance(mask, EdgeIndex):  # sparse path: the same scores and softmax, per edge (no dropout)
-            q, k, v = (t.transpose(1, 2).reshape(B * L, self.n_heads, -1) for t in (q, k, v))
-            return self.proj(edge_attention(q, k, v, mask).view(B, L, D))
         y = F.scaled_dot_product_attention(
             q, k, v, attn_mask=mask[:, None], dropout_p=self.dropout if self.training else 0.0
         )  # (B, H, L, Dh)

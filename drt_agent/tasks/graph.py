@@ -165,7 +165,8 @@ def to_arrays(problem: GraphProblem) -> tuple[list[str], np.ndarray, int, int]:
     """Node names, edges as index pairs (E, 2), and the source and target indices."""
     names = problem.node_names()
     index = {name: i for i, name in enumerate(names)}
-    edges = np.asarray([(index[e.src], index[e.dst]) for e in problem.edges], dtype=np.int64).reshape(-1, 2)
+    flat = (index[name] for e in problem.edges for name in (e.src, e.dst))
+    edges = np.fromiter(flat, dtype=np.int64, count=2 * len(problem.edges)).reshape(-1, 2)
     return names, edges, index[problem.source], index[problem.target]
 
 
