@@ -388,7 +388,10 @@ def cli_startup(reps: int, model: str, solve: bool = True) -> dict[str, Any]:
             f"print(json.dumps({{m: m in sys.modules for m in {heavy!r}}}), file=sys.stderr)\n"
         )
         res = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=_env())
-        return json.loads(res.stderr.strip().splitlines()[-1])
+        lines = [line for line in res.stderr.splitlines() if line.startswith("{")]
+        if not lines:
+            raise RuntimeError(f"drt-agent {' '.join(argv)} failed: {res.stderr[-1000:]}")
+        return json.loads(lines[-1])
 
     nx_script = "import networkx as nx; print(nx.has_path(nx.Graph([('A','B'),('B','C'),('C','F')]),'A','F'))"
     out: dict[str, Any] = {
