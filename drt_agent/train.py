@@ -256,6 +256,7 @@ def train(
         dynamic_ncols=True,
     )
     ema = None
+    stopped = False
     for it in bar:
         batch, steps = global_batch(task, cfg, it)
         assert batch.labels is not None
@@ -287,10 +288,14 @@ def train(
             if out is not None and rank == 0 and done % max(1, cfg.save_every) != 0:
                 out.mkdir(parents=True, exist_ok=True)
                 save_state(out, model, opt, it, cfg)  # a graceful stop resumes exactly where it ended
+            stopped = True
             break
     bar.close()
     model.eval()
     if out is not None and rank == 0:
+        if not stopped:  # a finished run needs no resumable state: leave only the checkpoint
+            for name in (STATE_WEIGHTS, STATE_JSON):
+                (out / name).unlink(missing_ok=True)
         save_checkpoint(
             out,
             model,
