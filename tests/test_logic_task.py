@@ -86,8 +86,10 @@ def test_structure_mask_follows_the_parse_tree() -> None:
     batch = task.encode([LogicProblem(expression="(T|F)&!T")])
     m = batch.mask[0]
     # tokens: 0 CLS, 1 (, 2 T, 3 |, 4 F, 5 ), 6 &, 7 !, 8 T
-    assert m[3].nonzero().flatten().tolist() == [1, 2, 3, 4, 5]  # the OR reads its operands and its brackets
-    assert set(m[6].nonzero().flatten().tolist()) == {0, 1, 3, 5, 6, 7, 8}  # AND: its children, CLS
+    assert m[3].nonzero().flatten().tolist() == [2, 3, 4]  # the OR reads its operands
+    assert m[1].nonzero().flatten().tolist() == [1, 2, 4]  # ... and so do its brackets
+    assert m[6].nonzero().flatten().tolist() == [1, 3, 5, 6, 7, 8]  # AND: both children's tokens
+    assert m[0].nonzero().flatten().tolist() == [0, 1, 3, 5, 7, 8]  # CLS joins the top node
     assert m[2].nonzero().flatten().tolist() == [2]  # a bare literal needs nothing
     assert m[7].nonzero().flatten().tolist() == [7, 8]  # `!` reads the literal it negates
 

@@ -10,7 +10,8 @@ Three perceptual interfaces over the one reasoning core (the `interface` knob):
   tokens of a level for its disjunction, a group's two brackets for the group, CLS for the whole expression. A
   token attends to itself and to the tokens of its node's children, so one thinking step moves a value one node
   up the tree, as one step moves reachability one hop in the graph task. Dense final-step targets: every token
-  holds its node's value (each operator token's partial value, each group's value at its brackets).
+  holds its node's value (each operator token's partial value, each group's value at its brackets). A node's
+  tokens do not read each other: a negated node would otherwise read its own negated value as an input.
 - "level": the probe's interface. A token attends to every token of its own bracket level, and a group's two
   brackets also attend to the level inside it. Same targets.
 - "paper": the paper's interface. Full attention over the expression, rotary relative positions only. Train it
@@ -203,11 +204,10 @@ def tree_arrays(root: Node, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray,
         order.append(node)
         values[node.reps] = int(node.value)
         roles[node.reps] = node.kind * 2 + int(node.negated)
-        edges.extend(
-            (r, s) for r in node.reps for s in node.reps if r != s
-        )  # a node's tokens share its value
+        if node.kind == LIT:  # a literal's brackets, `!`s and CLS copy the literal's own (negated) value
+            edges.extend((r, node.reps[0]) for r in node.reps[1:])
         for c in node.children:
-            edges.extend((r, s) for r in node.reps for s in c.reps)  # ... and read their children's tokens
+            edges.extend((r, s) for r in node.reps for s in c.reps)  # an operator's tokens read its children
             stack.append(c)
     height: dict[int, int] = {}
     for node in reversed(order):  # leaves first
@@ -396,6 +396,10 @@ class LogicTask(Task):
     def exact(self, problem: LogicProblem) -> Answer:
         return parse_tree([CLS, *canonical_ids(problem)]).value
 
+    def is_final(self, probs: torch.Tensor) -> torch.Tensor:
+        # no answer is monotone in thinking steps here: only the halting rule stops thinking
+        return torch.zeros(probs.shape[0], dtype=torch.bool, device=probs.device)
+
     def step_limit(self, batch: Batch, max_steps: int) -> int:
         # bottom-up evaluation never needs more steps than the expression has tokens
         return min(max_steps, int(batch.valid.sum(-1).max()) + 4)
@@ -403,7 +407,7 @@ class LogicTask(Task):
     @classmethod
     def train_defaults(cls) -> dict[str, Any]:
         return {
-            "iters": 2000,
+            "iters": 800,
             "batch_size": 32,
             "lr": 3e-3,
             "steps": (12, 20),
