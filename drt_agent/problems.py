@@ -73,14 +73,19 @@ class RelationalProblem(_Strict):
     """How is one person related to another, given shuffled facts? Open question or yes/no."""
 
     domain: Literal["relational"] = "relational"
-    facts: list[Fact] = Field(description="Facts in the story, in any order.")
-    subject: str = Field(description="The person the question is about.")
-    object: str = Field(description="The person the relation is relative to.")
+    facts: list[Fact] = Field(description="Facts in the story, in any order.", min_length=1)
+    subject: str = Field(description="The person the question is about.", min_length=1)
+    object: str = Field(description="The person the relation is relative to (the anchor).", min_length=1)
     relation: str | None = Field(
         default=None,
         description="For a yes/no question, the relation asked about ('Is X the R of Y?'); None for an open question.",
     )
-    family: str = Field(default="kinship", description="Which relation family the facts use.")
+    family: Literal["kinship", "paper", "custom"] = Field(
+        default="kinship",
+        description="Which relation family the facts use: 'kinship' (family trees, answered with kinship terms), "
+        "'paper' (the source paper's parent/child chains, yes/no on the generation offset) or 'custom' (relation "
+        "words a fine-tuned model learned; no exact solver).",
+    )
 
 
 Problem = Annotated[GraphProblem | LogicProblem | RelationalProblem, Field(discriminator="domain")]

@@ -141,6 +141,19 @@ def test_structured_mask_links_sentences_and_mentions():
     assert m[0, 5] and m[5, 0]  # ...and the other mention of Ann
     assert not m[1, 5]  # a relation word does not see other sentences
     assert m[9, 7] and m[9, 8] and not m[9, 0]  # the answer token sees the question sentence
+    assert m[7, 3] and not m[3, 7]  # the question reads Cy's fact mention; the story never reads the question
+    assert b.roles[0].tolist() == [
+        0,
+        0,
+        2,
+        0,
+        0,
+        0,
+        0,
+        1,
+        2,
+        0,
+    ]  # the anchor everywhere, the subject in the question
     assert b.answer_index[0] == 9 and int(b.valid.sum()) == 10
 
 

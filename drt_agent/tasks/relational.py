@@ -13,7 +13,8 @@ Names become entity slots (order of first appearance; shuffled in training), so 
 Two perceptual interfaces over the same reasoning core:
 - **structured** (default): every fact is a short sentence `[subject] relation-words [object]`. A token attends
   within its own sentence, and every mention of a person attends to that person's other mentions, so one fact is
-  one hop (two steps). Dense final-step targets: every mention holds its person's relation to the anchor (the
+  one hop (two steps). The question's sentence reads the story's mentions but is never read by them, and only
+  the anchor is marked in the story: relations can only spread outward from the anchor, fact by fact. Dense final-step targets: every mention holds its person's relation to the anchor (the
   question's second person) as a *bounded* class: for the paper protocol the generation offset modulo 8 (all eight
   residues and both +-1 moves occur in chains of 2-5, so the per-hop rule is fully trained and composes past the
   training range); for kinship the (up, down) position in the tree plus the in-law kinds. The question's relation
@@ -572,8 +573,8 @@ class RelationalTask(Task):
             positions[b, :n] = torch.tensor(pos)
             answer[b] = n - 1
             if self.interface == "structured":
-                e = ent[b, :n]
-                roles[b, :n][e == people[p.subject]] = ROLE_SUBJECT
+                e, in_q = ent[b, :n], sent[b, :n] == len(p.facts)
+                roles[b, :n][(e == people[p.subject]) & in_q] = ROLE_SUBJECT
                 roles[b, :n][e == people[p.object]] = ROLE_ANCHOR
             if labels is not None:
                 per, word_cls, ans_cls = self._targets(p)
@@ -589,6 +590,10 @@ class RelationalTask(Task):
         if self.interface == "structured":
             same_sent = sent[:, :, None] == sent[:, None, :]
             same_ent = (ent[:, :, None] == ent[:, None, :]) & (ent[:, :, None] >= 0)
+            # the question reads the story but never writes into it: facts alone carry relations outward
+            # from the anchor (otherwise the question's sentence would link its two people in one step)
+            in_q = sent == sent.max(dim=1, keepdim=True).values
+            same_ent &= ~(~in_q[:, :, None] & in_q[:, None, :])
             mask = (same_sent | same_ent) & valid[:, None, :] & valid[:, :, None]
         else:
             mask = valid[:, None, :] & valid[:, :, None]
@@ -651,10 +656,10 @@ class RelationalTask(Task):
     @classmethod
     def train_defaults(cls) -> dict[str, Any]:
         return {
-            "iters": 2000,
+            "iters": 1500,
             "batch_size": 32,
             "lr": 2e-3,
-            "steps": (6, 20),
+            "steps": (10, 30),
             "complexity": (1, 4),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True},
         }
@@ -671,10 +676,10 @@ class PaperRelationalTask(RelationalTask):
     @classmethod
     def train_defaults(cls) -> dict[str, Any]:
         return {
-            "iters": 2000,
+            "iters": 1500,
             "batch_size": 32,
             "lr": 2e-3,
-            "steps": (8, 24),
+            "steps": (12, 32),
             "complexity": (2, 5),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True},
         }
