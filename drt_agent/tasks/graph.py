@@ -25,7 +25,7 @@ from ..problems import Answer, Edge, GraphProblem
 from .base import IGNORE, Batch, Task
 
 ROLE_OTHER, ROLE_SOURCE, ROLE_TARGET = 0, 1, 2
-SPARSE_MIN_NODES = 128  # graphs this large are encoded as edge lists (bench/speed.py measures the crossover)
+SPARSE_MIN_NODES = 256  # graphs this large are encoded as edge lists: bench/speed.py measured the crossover
 
 
 def default_nodes(hops: int, max_nodes: int = 160) -> tuple[int, int]:
