@@ -27,7 +27,7 @@ DEFAULT_MAX_STEPS = 512
 
 # below this much work per chunk (token slots + edges) one CPU thread beats several: the model is tiny, and
 # on a shared machine every extra thread waits at each op's barrier for a core (measured in bench/speed.py)
-SMALL_WORK = 200_000
+SMALL_WORK = 16_384
 
 
 def pick_device(device: str | torch.device = "auto") -> torch.device:
