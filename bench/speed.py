@@ -437,8 +437,8 @@ def peak_memory(args: argparse.Namespace, scenario: str) -> dict[str, float]:
 
 
 def memory_probe(args: argparse.Namespace) -> None:
-    """Child process of peak_memory: load the model, build the scenario's problems, note the peak so far,
-    solve, and report the peak and its rise: the memory the solve itself needed."""
+    """Child process of peak_memory: load the model, build the scenario's problems, note the resident size,
+    solve, and report the peak and its rise over that: the memory the solve itself needed."""
     r = Reasoner.load(args.model, device=args.device)
     r.solve(small_graphs(1, 0)[0], check=False)
     kind = args.memory_probe
@@ -448,24 +448,24 @@ def memory_probe(args: argparse.Namespace) -> None:
         "big10k": lambda: [large_graph(10_000, 100_000, 10, False, True, seed=7)],
         "networkx10k": lambda: [large_graph(10_000, 100_000, 10, False, True, seed=7)],
     }[kind]()
-    idle = _peak_rss_kib()
+    idle = _rss_kib("VmRSS")  # resident now; the high-water mark may hold a construction-time spike
     if kind == "networkx10k":
         nx_answer(problems[0])
     else:
         r.solve_batch(problems, check=False, batch_size=len(problems))
-    peak = _peak_rss_kib()
+    peak = _rss_kib("VmHWM")
     out = {"peak_mib": peak / 1024, "rise_mib": (peak - idle) / 1024}
     if r.device.type == "cuda":
         out["cuda_peak_mib"] = torch.cuda.max_memory_allocated() / 2**20
     print(json.dumps(out))
 
 
-def _peak_rss_kib() -> int:
-    """This process's resident high-water mark. VmHWM starts afresh at exec; ru_maxrss can carry the forking
-    parent's peak over into the child (it reported the benchmark's own 830 MiB for every scenario)."""
+def _rss_kib(field: str) -> int:
+    """VmRSS (resident now) or VmHWM (high-water mark) of this process. VmHWM starts afresh at exec, whereas
+    ru_maxrss can carry the forking parent's peak into the child (it showed the benchmark's own 830 MiB)."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
     except OSError:
         pass
