@@ -195,7 +195,10 @@ def parse_logic(text: str) -> LogicProblem:
     err = check_syntax([t for t, _ in tokens])
     if err is not None:
         i, msg = err
-        raise ParseError(f"{msg}, at column {tokens[i][1]} ({tokens[i][0]!r}) of {text.strip()!r}")
+        col = tokens[i][1]
+        written = _TOKEN.match(text, col - 1)
+        shown = written.group() if written is not None else tokens[i][0]
+        raise ParseError(f"{msg}, at column {col} ({shown!r}) of {text.strip()!r}")
     for tok, col in tokens:
         if tok not in _CANONICAL and tok not in values:
             given = ", ".join(sorted(values)) or "none"

@@ -401,8 +401,16 @@ class LogicTask(Task):
         return torch.zeros(probs.shape[0], dtype=torch.bool, device=probs.device)
 
     def step_limit(self, batch: Batch, max_steps: int) -> int:
-        # bottom-up evaluation never needs more steps than the expression has tokens
-        return min(max_steps, int(batch.valid.sum(-1).max()) + 4)
+        """The structure interface moves a value one tree node per step, so after `height` steps every token has
+        heard from all it depends on: `auto` may think for twice that plus 4 (the state relaxes slowly after the
+        answer is in). Other interfaces: never more steps than the expression has tokens, plus 4."""
+        if self.interface != "structure":
+            return min(max_steps, int(batch.valid.sum(-1).max()) + 4)
+        heights = [
+            tree_arrays(parse_tree(row[: int(n)].tolist()), int(n))[3]
+            for row, n in zip(batch.tokens, batch.valid.sum(-1), strict=True)
+        ]
+        return min(max_steps, max(heights) + 4)
 
     @classmethod
     def train_defaults(cls) -> dict[str, Any]:
