@@ -850,34 +850,35 @@ def problem_from_graph(
     return _build(edges, nodes, directed, None, str(source), str(target), negated, limits)
 
 
+_DETECT_WORDS = re.compile(
+    r"\b(?:connected|connects?|(?:un)?reachable|reach|path|route|road|links? to|leads? to|points? to|get from|"
+    r"edges?|nodes?|graph|follows|friends|neighbou?rs|adjacent)\b"
+)
+_DETECT_STRONG = re.compile(r"(?:^|\s)(?:strict\s+)?(?:di)?graph\s*\w*\s*\{|\"(?:edges|links)\"\s*:")
+_DETECT_OPS = re.compile(r"\w[ \t]*(?:->|<->|--|\u2192)[ \t]*\w|\([ \t]*\w+[ \t]*,[ \t]*\w+[ \t]*\)")
+_DETECT_DASH_LIST = re.compile(r"(?<![\w-])\w+ ?- ?\w+(?:[ \t]*[,;\n][ \t]*\w+ ?- ?\w+)+")
+_DETECT_DASH = re.compile(r"(?<![\w-])\w+ ?- ?\w+(?![\w-])")
+_DETECT_ADJ_LINE = re.compile(r"(?m)^[ \t]*\w[\w ]{0,40}:[ \t]*\w+(?:(?:[ \t]*,[ \t]*|[ \t]+)\w+)*[ \t]*$")
+_DETECT_PAIR_LINE = re.compile(r"(?m)^[ \t]*\w+[ \t]+\w+[ \t]*$")
+
+
 def looks_like_graph(text: str) -> float:
-    """How strongly `text` reads as a graph problem, 0..1 (used by detect.py to route)."""
-    t = text.lower()
+    """How strongly `text` reads as a graph problem, 0..1 (used by detect.py to route).
+
+    Looks at the first 10,000 characters only, with regexes that stay linear on any input."""
+    head = text[:10_000]
+    low = head.lower()
     score = 0.0
-    if re.search(r"(?:^|\s)(?:strict\s+)?(?:di)?graph\s*\w*\s*\{", t) or re.search(
-        r'"(?:edges|links)"\s*:', t
-    ):
+    if _DETECT_STRONG.search(low):
         score = 1.0
-    if re.search(r"(?<![\w-])\w+ ?- ?\w+(?:\s*[,;\n]\s*\w+ ?- ?\w+)+", text[:10_000]):  # A-B, B-C
-        score = max(score, 0.7)
-    if re.search(r"\w\s*(?:->|<->|--|→)\s*\w", text) or re.search(r"\(\s*\w+\s*,\s*\w+\s*\)", text):
+    if _DETECT_OPS.search(head):
         score = max(score, 0.8)
-    if re.search(
-        r"\b(?:connected|connects?|(?:un)?reachable|reach|path|route|road|links? to|leads? to|points? to|get from|"
-        r"edges?|nodes?|graph|follows|friends|neighbou?rs|adjacent)\b",
-        t,
-    ):
-        score = max(score, 0.6)
-    if re.search(r"(?m)^\s*\w[\w ]*:\s*\w+(?:\s*,\s*\w+)*\s*$", text) and "?" in text:
-        score = max(score, 0.4)
-    if (
-        len(re.findall(r"(?m)^\s*\w[\w ]{0,40}:\s*\w+(?:\s*,?\s*\w+)*\s*$", text[:10_000])) >= 2
-    ):  # A: B, C lines
-        score = max(score, 0.5)
-    if len(re.findall(r"(?m)^\s*\w+\s+\w+\s*$", text[:10_000])) >= 2:  # "0 1" lines
-        score = max(score, 0.5)
-    if re.search(r"(?<![\w-])\w+ ?- ?\w+(?![\w-])", text[:10_000]) and "?" in text:  # A-B. Is ...?
-        score = max(score, 0.4)
-    if re.search(r"(?m)^\s*\w+\s+\w+\s*$", text) and re.search(r"\b(?:path|connected|reach)", t):
+    if _DETECT_DASH_LIST.search(head):  # A-B, B-C
         score = max(score, 0.7)
+    if _DETECT_WORDS.search(low):
+        score = max(score, 0.6)
+    if len(_DETECT_ADJ_LINE.findall(head)) >= 2 or len(_DETECT_PAIR_LINE.findall(head)) >= 2:  # A: B, C / 0 1
+        score = max(score, 0.5)
+    if "?" in head and (_DETECT_DASH.search(head) or _DETECT_ADJ_LINE.search(head)):  # A-B. Is ...?
+        score = max(score, 0.4)
     return score

@@ -1,0 +1,166 @@
+"""Property tests: any generated graph, rendered into any accepted text form, parses back to the same graph.
+
+The renderers are the corpus generator's (tests/data/make_graph_corpus.py), so the corpus and these properties
+exercise the same forms. Names are drawn per form: forms that join names with a bare '-' need one-token names;
+sentence and structured forms also get multi-word names.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+from pathlib import Path
+
+from drt_agent.parsers import parse
+from drt_agent.parsers.graph import parse_graph, problem_from_graph
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+_spec = importlib.util.spec_from_file_location(
+    "make_graph_corpus", Path(__file__).parent / "data" / "make_graph_corpus.py"
+)
+corpus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(corpus)  # type: ignore[union-attr]
+
+# Words that the text rules read as grammar (verbs, connectives, labels) are not generated as names.
+RESERVED = set(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "to",
+        "from",
+        "between",
+        "connected",
+        "linked",
+        "there",
+        "path",
+        "paths",
+        "can",
+        "could",
+        "does",
+        "do",
+        "reach",
+        "reachable",
+        "if",
+        "whether",
+        "not",
+        "no",
+        "and",
+        "or",
+        "also",
+        "then",
+        "next",
+        "finally",
+        "plus",
+        "besides",
+        "but",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "so",
+        "now",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "of",
+        "edges",
+        "edge",
+        "graph",
+        "nodes",
+        "node",
+        "vertex",
+        "vertices",
+        "question",
+        "q",
+        "links",
+        "roads",
+        "it",
+        "all",
+    ]
+)
+word = st.from_regex(r"[A-Z][a-z]{1,6}[0-9]?", fullmatch=True).filter(lambda w: w.lower() not in RESERVED)
+number = st.integers(0, 999).map(str)
+one_token = st.one_of(word, number)
+multi_word = st.lists(word, min_size=1, max_size=3).map(" ".join)
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+MULTI_WORD_FORMS = {"sentence_connected", "sentence_road", "sentence_road_between", "sentence_oneway_road",
+                    "sentence_friends", "sentence_follows", "sentence_links", "sentence_grouped", "dot_digraph",
+                    "dot_graph", "json_edges", "json_directed", "json_node_link", "json_adjacency"}  # fmt: skip
+NUMERIC_ONLY = {"tuples", "python_list"}
+
+
+@st.composite
+def graphs(draw, names):
+    """(edges, source, target): a simple graph (no self-loops, no repeated pair) and two distinct nodes."""
+    nodes = draw(st.lists(names, min_size=2, max_size=8, unique_by=str.casefold))
+    pairs = [(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1 :]]
+    chosen = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=10, unique=True))
+    edges = [(b, a) if draw(st.booleans()) else (a, b) for a, b in chosen]
+    used = list(dict.fromkeys(x for e in edges for x in e))
+    s = draw(st.sampled_from(used))
+    t = draw(st.sampled_from([v for v in used if v != s]))
+    return edges, s, t
+
+
+def canon(edge_list, directed: bool):
+    return sorted(edge_list) if directed else sorted(tuple(sorted(e)) for e in edge_list)
+
+
+def check_form(form: str, data) -> None:
+    render, directed, _ = corpus.FORMS[form]
+    names = number if form in NUMERIC_ONLY else multi_word if form in MULTI_WORD_FORMS else one_token
+    edges, s, t = data.draw(graphs(names))
+    template, negated = data.draw(st.sampled_from(corpus.QUESTIONS))
+    wording = random.Random(data.draw(st.integers(0, 2**16), label="wording seed"))  # verb choice etc.
+    text = render(edges, wording) + "\n" + template.format(s=s, t=t)
+    p = parse(text)
+    got = [(e.src, e.dst) for e in p.edges]
+    assert p.directed == directed, text
+    assert canon(got, directed) == canon(edges, directed), text
+    assert (p.source, p.target, p.negated) == (s, t, negated), text
+
+
+FORMS = sorted(corpus.FORMS)
+
+
+def make_test(form: str):
+    @SETTINGS
+    @given(st.data())
+    def test(data) -> None:
+        check_form(form, data)
+
+    test.__name__ = f"test_roundtrip_{form}"
+    return test
+
+
+for _form in FORMS:
+    globals()[f"test_roundtrip_{_form}"] = make_test(_form)
+
+
+@SETTINGS
+@given(graphs(multi_word), st.booleans())
+def test_question_given_separately_matches_inline(g, directed) -> None:
+    edges, s, t = g
+    graph_text = ("\n".join(f"{a} -> {b}" for a, b in edges)) if directed else json.dumps({"edges": edges})
+    a = parse_graph(graph_text, question=f"Is {t} reachable from {s}?")
+    b = parse_graph(graph_text + f"\nIs {t} reachable from {s}?")
+    assert a == b
+    assert a.directed == directed and (a.source, a.target) == (s, t)
+
+
+@SETTINGS
+@given(graphs(one_token), st.booleans())
+def test_problem_from_graph_matches_networkx(g, directed) -> None:
+    import networkx as nx
+
+    edges, s, t = g
+    G = nx.DiGraph(edges) if directed else nx.Graph(edges)
+    p = problem_from_graph(G, s, t)
+    assert p.directed == directed
+    assert canon([(e.src, e.dst) for e in p.edges], directed) == canon(edges, directed)
