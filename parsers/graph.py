@@ -20,6 +20,7 @@ Every failure is a ParseError saying what was not understood, where, and showing
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,17 +113,25 @@ _KEY_PREFIX = re.compile(
 
 def _name(raw: str) -> str | None:
     """A node name from a fragment, or None if the fragment is not one (sentence words, brackets...)."""
+    return _name_cached(raw) if len(raw) <= 200 else _name_uncached(raw)
+
+
+def _name_uncached(raw: str) -> str | None:
     name = raw.strip().strip(".,").strip()
     if len(name) >= 2 and name[0] == name[-1] and name[0] in "'\"":
         name = name[1:-1].strip()
     name = _NAME_PREFIX.sub("", name)
-    name = re.sub(r"\s+", " ", name)
-    if not name or _NAME_BAD.search(name) or not re.search(r"\w", name):
+    name = " ".join(name.split())
+    if not name or _NAME_BAD.search(name) or not _WORD_CHAR.search(name):
         return None
     words = name.split(" ")
     if len(words) > 5 or any(w.lower() in _NAME_STOP for w in words):
         return None
     return name
+
+
+_WORD_CHAR = re.compile(r"\w")
+_name_cached = functools.lru_cache(maxsize=1 << 16)(_name_uncached)  # big graphs repeat their names
 
 
 def _key(name: str) -> str:
