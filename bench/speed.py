@@ -562,6 +562,7 @@ def main() -> None:
         "torch": torch.__version__,
         "model": str(r.loaded.path),
         "model_params": r.model.n_params(),
+        "model_weights_sha256": r.loaded.config.get("weights_sha256"),
         "sparse_min_nodes": r.task.sparse_min_nodes,
         "load_before": load(),
         "seeds": "numpy default_rng seeds fixed in bench/speed.py",

@@ -202,8 +202,7 @@ class GraphTask(Task):
             "nodes": list(self.nodes),
             "directed_fraction": self.directed_fraction,
             "final_threshold": self.final_threshold,
-            "sparse_min_nodes": self.sparse_min_nodes,
-        }
+        }  # sparse_min_nodes is left out: a property of the kernels and machine, not of the trained weights
 
     # -- encoding ------------------------------------------------------------------------------------------
     def encode_arrays(
