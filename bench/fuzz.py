@@ -1,13 +1,15 @@
 """Fuzz every entry point with hypothesis and count what comes back.
 
-    python bench/fuzz.py --n 10000 --model DIR --out docs/results/fuzz.json
+    python bench/fuzz.py --n 10000 --model DIR --out runs/fuzz/fuzz10k.json
 
-Inputs: random Unicode, binary junk, mutated graph / logic / relational text, random JSON lines, typed problems
-and tool arguments, and huge inputs (10,000-deep brackets, 100,000-edge graphs, multi-megabyte text). Targets:
-`drt_agent.parsers.parse`, `Reasoner.solve` (text and typed), the CLI `solve --batch` path and the LangChain
-tools (`drt_agent.tools`). The only acceptable outcomes are an answer or a documented `DrtError` (tools: an
-error message that is not an "internal error"); anything else is counted as unhandled, with its traceback.
-Time per input and the process's peak memory are reported, so "bounded" is a measured claim.
+Generated inputs (hypothesis, derandomized): random Unicode, binary junk, mutated graph / logic / relational
+text, random JSON lines, typed problems and tool arguments. Then a huge-input suite sends every huge kind
+(10,000-deep brackets, 100,000- and 250,000-edge graphs, multi-megabyte text, ...) through every target once.
+Targets: `drt_agent.parsers.parse`, `Reasoner.solve` (text and typed), the CLI `solve --batch` path and the
+LangChain tools (`drt_agent.tools`). The only acceptable outcomes are an answer or a documented `DrtError`
+(tools: an error message that is not an "internal error"); anything else is counted as unhandled, with its
+traceback, and an input still running after --per-input-timeout seconds counts as a timeout. Time per input and
+the process's peak memory are reported, so "bounded" is a measured claim.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ import argparse
 import json
 import random
 import resource
+import signal
 import sys
 import tempfile
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -199,8 +203,6 @@ HUGE_KINDS = [
     "emoji_100k",
     "newlines_100k",
 ]
-# huge inputs are expensive to build and run: a small share of draws, each kind still seen many times in 10k
-HUGE = st.sampled_from(HUGE_KINDS).map(huge)
 TEXT = st.one_of(
     clean_graph_text(),
     clean_graph_text(),
@@ -213,9 +215,6 @@ TEXT = st.one_of(
     JUNK,
     JUNK,
 )
-TEXT_OR_HUGE = st.one_of(
-    TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, HUGE
-)
 DOMAIN = st.sampled_from([None, None, "graph", "logic", "relational", "chess", "", " GRAPH "])
 _STEP_CHOICES = ["auto"] * 8 + [1, 2, 3, 5, 8, 16, 30] + [0, -1, 10**6, "many", 2.5, True, None]
 STEPS = st.integers(0, len(_STEP_CHOICES) - 1).map(_STEP_CHOICES.__getitem__)  # ~30% invalid
@@ -227,12 +226,6 @@ def typed_graph(draw: st.DrawFn) -> Any:
 
     names = draw(st.lists(NAME, min_size=1, max_size=10))
     pick = st.sampled_from(names)
-    if draw(st.integers(0, 40)) == 0:  # a 100,000-edge graph over 10,000 nodes (sparse path territory)
-        rng = random.Random(draw(st.integers(0, 3)))
-        edges = [
-            Edge(src=f"v{rng.randrange(10_000)}", dst=f"v{rng.randrange(10_000)}") for _ in range(100_000)
-        ]
-        return GraphProblem(edges=edges, source="v0", target="v1", directed=draw(st.booleans()))
     edges = [Edge(src=a, dst=b) for a, b in draw(st.lists(st.tuples(pick, pick), max_size=20))]
     return GraphProblem(
         edges=edges,
@@ -267,7 +260,7 @@ JSON_VALUE = st.recursive(
 def batch_line(draw: st.DrawFn) -> str:
     kind = draw(st.integers(0, 9))
     if kind < 5:
-        return draw(TEXT_OR_HUGE)
+        return draw(TEXT)
     if kind < 8:
         obj: dict[str, Any] = {"text": draw(st.one_of(TEXT, JSON_VALUE))}
         if draw(st.booleans()):
@@ -306,7 +299,7 @@ def tool_call(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
             "relational_reasoning": "story",
             "drt_solve": "text",
         }[name]
-        args = {field_name: draw(st.one_of(clean_graph_text(), TEXT_OR_HUGE))}
+        args = {field_name: draw(st.one_of(clean_graph_text(), TEXT))}
     else:
         args = draw(
             st.dictionaries(st.sampled_from(["text", "edges", "source", "target", "steps", "x"]), ANY)
@@ -339,6 +332,26 @@ class Unhandled(Exception):
     """An outcome that is neither an answer nor a documented error (raised by the checks below)."""
 
 
+class Timeout(BaseException):
+    """An input ran past the per-input time limit. A BaseException, so no `except Exception` swallows it."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` (SIGALRM; main thread only, Python code between C calls)."""
+
+    def fire(signum: int, frame: Any) -> None:
+        raise Timeout(f"no result within {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 @dataclass
 class Report:
     counts: Counter = field(default_factory=Counter)  # per target: outcome -> count
@@ -346,6 +359,10 @@ class Report:
     slowest: dict[str, tuple[float, str]] = field(default_factory=dict)
     wrapped: Counter = field(default_factory=Counter)  # DrtErrors that wrap an unexpected exception
     examples: dict[str, list[str]] = field(default_factory=dict)  # a few messages per (target, outcome)
+    huge: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # the huge-input suite: one row per (target, kind)
+    last: tuple[float, dict[str, int]] = (0.0, {})
 
 
 def _describe(x: Any) -> str:
@@ -420,10 +437,10 @@ def make_targets(
         return Counter(answered=1)
 
     return {
-        "parse": (st.tuples(TEXT_OR_HUGE, DOMAIN), run_parse),
+        "parse": (st.tuples(TEXT, DOMAIN), run_parse),
         "solve": (
             st.tuples(
-                st.one_of(clean_graph_text(), TEXT_OR_HUGE, typed_graph(), typed_graph(), typed_other()),
+                st.one_of(clean_graph_text(), TEXT, typed_graph(), typed_graph(), typed_other()),
                 STEPS,
             ),
             run_solve,
@@ -441,7 +458,13 @@ def _tools(model_dir: str) -> dict[str, Any]:
 
 
 def _runner(
-    name: str, run: Callable[[Any], Counter], budget: int, done: Counter, report: Report
+    name: str,
+    run: Callable[[Any], Counter],
+    budget: int,
+    done: Counter,
+    report: Report,
+    limit_s: float = 60.0,
+    label: Callable[[Any], str] = lambda x: _describe(x),
 ) -> Callable[[Any], None]:
     """The hypothesis test body for one target: run, classify the outcome, never raise."""
     from drt_agent.errors import DrtError
@@ -451,7 +474,11 @@ def _runner(
             return
         t0 = time.perf_counter()
         try:
-            outcomes = run(x)
+            with time_limit(limit_s):
+                outcomes = run(x)
+        except Timeout as exc:
+            outcomes = Counter(TIMEOUT=1)
+            report.failures.append({"target": name, "input": label(x), "error": str(exc), "traceback": ""})
         except DrtError as exc:
             outcomes = Counter({type(exc).__name__: 1})
             report.examples.setdefault(f"{name}:{type(exc).__name__}", []).append(str(exc)[:200])
@@ -462,7 +489,7 @@ def _runner(
             report.failures.append(
                 {
                     "target": name,
-                    "input": _describe(x),
+                    "input": label(x),
                     "error": f"{type(exc).__name__}: {exc}"[:500],
                     "traceback": traceback.format_exc()[-2000:],
                 }
@@ -472,21 +499,80 @@ def _runner(
         for outcome, k in outcomes.items():
             report.counts[(name, outcome)] += k
         if dt > report.slowest.get(name, (0.0, ""))[0]:
-            report.slowest[name] = (dt, _describe(x)[:120])
+            report.slowest[name] = (dt, label(x)[:120])
+        report.last = (round(dt, 3), dict(outcomes))
 
     return once
 
 
-def fuzz(model_dir: str, n: int, shares: dict[str, float], seed: int = 0, verbose: bool = True) -> Report:
-    """Run about n inputs across the targets (a CLI batch counts each of its lines)."""
+def huge_inputs(target: str) -> Iterator[tuple[str, Any]]:
+    """The huge-input suite for one target: (kind, input) pairs, every kind once."""
+    for kind in HUGE_KINDS:
+        text = huge(kind)
+        if target == "parse":
+            yield kind, (text, None)
+        elif target == "solve":
+            yield kind, (text, "auto")
+        elif target == "cli_batch":
+            yield kind, [text]
+        elif target == "tools":
+            yield kind, ("drt_solve", {"text": text})
+    if target == "solve":
+        for kind, n_edges in (("typed_100k_edges", 100_000), ("typed_250k_edges", 250_000)):
+            yield kind, (_typed_big(n_edges), "auto")
+    if target == "tools":
+        yield "tool_100k_edges", ("graph_reachability", _tool_big(100_000))
+    if target == "cli_batch":
+        yield "json_nested_10000", ['{"text": ' + "[" * 10_000 + "]" * 10_000 + "}"]
+
+
+@cache
+def _typed_big(n_edges: int) -> Any:
+    """A random graph of n_edges edges over 10,000 nodes (the sparse path's territory)."""
+    from drt_agent.problems import Edge, GraphProblem
+
+    rng = random.Random(n_edges)
+    edges = [Edge(src=f"v{rng.randrange(10_000)}", dst=f"v{rng.randrange(10_000)}") for _ in range(n_edges)]
+    return GraphProblem(edges=edges, source="v0", target="v1")
+
+
+def _tool_big(n_edges: int) -> dict[str, Any]:
+    g = _typed_big(n_edges)
+    return {"edges": [e.model_dump() for e in g.edges], "source": g.source, "target": g.target}
+
+
+def fuzz(
+    model_dir: str,
+    n: int,
+    shares: dict[str, float],
+    verbose: bool = True,
+    limit_s: float = 60.0,
+    with_huge: bool = True,
+) -> Report:
+    """Run about n generated inputs across the targets (a CLI batch counts each of its lines), then the
+    huge-input suite (every kind through every target once). Each input gets `limit_s` seconds."""
     report = Report()
     targets = make_targets(model_dir, report)
+    if with_huge:
+        for name in shares:
+            _, run = targets[name]
+            for kind, x in huge_inputs(name):
+                once = _runner(
+                    name, run, 10**9, Counter(), report, limit_s, label=lambda _x, k=kind: f"huge:{k}"
+                )
+                once(x)
+                seconds, outcomes = report.last
+                report.huge.append({"target": name, "kind": kind, "seconds": seconds, "outcome": outcomes})
+                if verbose:
+                    print(
+                        f"huge {name:10s} {kind:20s} {seconds:8.2f} s {outcomes}", file=sys.stderr, flush=True
+                    )
     for name, share in shares.items():
         strategy, run = targets[name]
         budget = max(1, round(n * share))
         done = Counter()
 
-        once = _runner(name, run, budget, done, report)
+        once = _runner(name, run, budget, done, report, limit_s)
 
         # enough examples to fill the budget (a batch holds ~20 lines on average)
         examples = budget if name != "cli_batch" else max(1, budget // 10)
@@ -513,9 +599,13 @@ def summarise(report: Report, seconds: float) -> dict[str, Any]:
         per_target.setdefault(target, {})[outcome] = k
     total = sum(report.counts.values())
     unhandled = sum(k for (_, o), k in report.counts.items() if o == "UNHANDLED")
+    timeouts = sum(k for (_, o), k in report.counts.items() if o == "TIMEOUT")
     return {
         "inputs": total,
+        "generated_inputs": total - len(report.huge),
+        "huge_inputs": len(report.huge),
         "unhandled": unhandled,
+        "timeouts": timeouts,
         "per_target": per_target,
         "slowest_seconds": {t: round(s, 3) for t, (s, _) in report.slowest.items()},
         "slowest_input": {t: d for t, (_, d) in report.slowest.items()},
@@ -523,6 +613,7 @@ def summarise(report: Report, seconds: float) -> dict[str, Any]:
         "wall_seconds": round(seconds, 1),
         "wrapped_internal_errors": dict(report.wrapped.most_common(20)),
         "example_messages": {k: v[:3] for k, v in sorted(report.examples.items())},
+        "huge": report.huge,
         "failures": report.failures[:50],
     }
 
@@ -533,6 +624,10 @@ def main() -> None:
     ap.add_argument("--model", default="graph", help="graph checkpoint: shipped name or directory")
     ap.add_argument("--out", type=Path, default=None, help="write the JSON summary here")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument(
+        "--per-input-timeout", type=float, default=60.0, help="seconds before an input counts as hung"
+    )
+    ap.add_argument("--no-huge", action="store_true", help="skip the huge-input suite")
     args = ap.parse_args()
     import torch
 
@@ -542,7 +637,7 @@ def main() -> None:
     model_dir = str(resolve(args.model))
     shares = {"parse": 0.3, "solve": 0.25, "cli_batch": 0.25, "tools": 0.2}
     t0 = time.perf_counter()
-    report = fuzz(model_dir, args.n, shares)
+    report = fuzz(model_dir, args.n, shares, limit_s=args.per_input_timeout, with_huge=not args.no_huge)
     summary = summarise(report, time.perf_counter() - t0)
     summary["command"] = "python " + " ".join(sys.argv)
     summary["model"] = model_dir
@@ -551,14 +646,15 @@ def main() -> None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n")
     print(
-        f"{summary['inputs']} inputs, {summary['unhandled']} unhandled, peak RSS {summary['peak_rss_mb']} MB, "
-        f"{summary['wall_seconds']} s"
+        f"{summary['inputs']} inputs ({summary['generated_inputs']} generated + {summary['huge_inputs']} huge), "
+        f"{summary['unhandled']} unhandled, {summary['timeouts']} timeouts, "
+        f"peak RSS {summary['peak_rss_mb']} MB, {summary['wall_seconds']} s"
     )
     for target, outcomes in summary["per_target"].items():
         print(f"  {target:10s} " + ", ".join(f"{k}={v}" for k, v in outcomes.items()))
     for f in summary["failures"][:10]:
         print(f"UNHANDLED in {f['target']}: {f['error']}\n  input: {f['input']}\n{f['traceback']}")
-    sys.exit(1 if summary["unhandled"] else 0)
+    sys.exit(1 if summary["unhandled"] or summary["timeouts"] else 0)
 
 
 if __name__ == "__main__":
