@@ -21,9 +21,10 @@ _PARSERS = {
     "logic": ("logic", "parse_logic", "looks_like_logic"),
     "relational": ("relational", "parse_relational", "looks_like_relational"),
 }
-_CLEAR_MARGIN = (
-    0.3  # a reading wins over another that also parses when its detector score is this much higher
-)
+_DETECT_CHARS = 50_000  # detectors see this much of the text
+_TRY_ALL_CHARS = 10_000  # texts no detector recognises are tried with every parser only up to this length
+# a reading wins over another that also parses when its detector score is this much higher
+_CLEAR_MARGIN = 0.3
 
 
 def _module(domain: str) -> Any | None:
@@ -52,7 +53,7 @@ def _scores(text: str) -> dict[str, float]:
         if detector is None:
             continue
         try:
-            out[domain] = float(detector(text))
+            out[domain] = float(detector(text[:_DETECT_CHARS]))  # a hint is enough; keeps routing fast
         except Exception:  # a detector must never break routing
             out[domain] = 0.0
     return out
@@ -61,7 +62,9 @@ def _scores(text: str) -> dict[str, float]:
 def _route(text: str) -> tuple[str, Any]:
     """(domain, problem): try every domain whose detector fires; one clear reading wins, else ParseError."""
     all_scores = _scores(text)
-    scores = {d: s for d, s in all_scores.items() if s > 0} or all_scores  # no detector fired: try them all
+    scores = {d: s for d, s in all_scores.items() if s > 0}
+    if not scores and len(text) <= _TRY_ALL_CHARS:  # no detector fired on a short text: try every parser
+        scores = all_scores
     if not scores:
         raise ParseError(
             "could not tell what kind of problem this is (graph, logic or relational); pass domain=... "
