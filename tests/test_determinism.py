@@ -26,7 +26,7 @@ CHECKPOINT = os.environ.get("DRT_TEST_GRAPH_CHECKPOINT", "graph")
 def problems(seed: int = 7) -> list[GraphProblem]:
     rng = np.random.default_rng(seed)
     out = []
-    for i in range(36):
+    for i in range(24):
         hops = int(rng.integers(1, 10))
         extra = int(rng.choice([2, 10, 30, 150, 280])) if i % 6 else 1
         n = 2 * hops + 2 + extra
