@@ -1,0 +1,73 @@
+"""The shipped `logic` checkpoint: accuracy on fresh problems against the exact evaluator, and the CLI paths."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import torch
+from typer.testing import CliRunner
+
+from drt_agent.checkpoint import load_checkpoint
+from drt_agent.cli import app
+from drt_agent.evaluate import evaluate_auto, sample_bucket
+from drt_agent.problems import LogicProblem
+from drt_agent.reasoner import Reasoner
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    torch.set_num_threads(1)
+    return load_checkpoint("logic")
+
+
+@pytest.mark.parametrize(("depth", "floor"), [(2, 0.99), (8, 0.98), (14, 0.97)])
+def test_accuracy_on_fresh_problems(loaded, depth: int, floor: float) -> None:
+    # a seed the published tables do not use, 200 problems per depth, auto depth
+    _, batch = sample_bucket(loaded.task, depth, 200, seed=20261129)
+    res = evaluate_auto(loaded.model, loaded.task, batch, depth)
+    assert res.accuracy >= floor, res
+
+
+def test_reasoner_solves_text_variables_and_long_expressions(loaded) -> None:
+    r = Reasoner(loaded)
+    sol = r.solve("(a and not b) or c where a=True, b=False, c=False")
+    assert sol.domain == "logic" and sol.answer is True and sol.exact is True
+    sol = r.solve(LogicProblem(expression="(x & !y) | z", variables={"x": False, "y": False, "z": False}))
+    assert sol.answer is False and sol.agrees_with_exact
+    rng = np.random.default_rng(5)
+    problems, _ = loaded.task.sample(8, 4, rng, min_len=260)
+    assert min(len(p.expression) for p in problems) >= 260
+    sols = r.solve_batch(problems)
+    assert sum(s.agrees_with_exact for s in sols) >= 7
+
+
+def test_cli_solve_plain_json_and_batch(tmp_path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(app, ["solve", "not (True and False) or False"])
+    assert out.exit_code == 0, out.output
+    assert "answer: yes" in out.output
+    out = runner.invoke(app, ["solve", "--json", "T and not T"])
+    assert out.exit_code == 0, out.output
+    sol = json.loads(out.output)
+    assert sol["answer"] is False and sol["domain"] == "logic"
+    lines = tmp_path / "lines.txt"
+    lines.write_text(
+        "not (True and False) or False\n"
+        "A-B, B-C. Is A connected to C?\n"
+        '{"text": "x or y where x=0, y=0", "domain": "logic"}\n'
+        "(True and False\n"
+    )
+    out = runner.invoke(app, ["solve", "--batch", str(lines)])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.output.strip().splitlines()]
+    assert [r.get("domain") for r in rows[:3]] == ["logic", "graph", "logic"]
+    assert [r["answer"] for r in rows[:3]] == [True, True, False]
+    assert rows[3]["error"]["type"] == "ParseError" and "column 1" in rows[3]["error"]["message"]
+
+
+def test_cli_reports_parse_errors() -> None:
+    out = CliRunner().invoke(app, ["solve", "True xor False"])
+    assert out.exit_code != 0
+    assert "xor" in out.output and "column 6" in out.output
