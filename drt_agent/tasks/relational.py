@@ -411,7 +411,7 @@ def base_vocab() -> list[str]:
 def base_classes(family: str) -> list[str]:
     if family == "paper":
         return ["other"] + [f"r{i}" for i in range(RESIDUES)] + ["no", "yes"]
-    return ["other", "k:self"] + [f"k:{k}" for k in KIN_KEYS] + KIN_TERMS + ["no", "yes"]
+    return ["other", "self"] + KIN_TERMS + ["no", "yes"]
 
 
 def relation_words(relation: str) -> list[str]:
@@ -539,10 +539,12 @@ class RelationalTask(Task):
             if p.relation is not None and p.relation.lower() in OFFSET_OF_WORD:
                 word_cls = cid[f"r{OFFSET_OF_WORD[p.relation.lower()] % RESIDUES}"]
         else:
+            # every mention holds its person's term relative to the anchor, gendered when a fact says how
             for name, key in kin_keys(p.facts, p.object).items():
-                per[name] = cid.get(f"k:{key}", cid["other"])
-            if p.relation is not None and p.relation.lower() in KEY_OF_TERM:
-                word_cls = cid[f"k:{KEY_OF_TERM[p.relation.lower()]}"]
+                term = "self" if key == "self" else term_for(key, gender_of(p.facts, name))
+                per[name] = cid.get(term, cid["other"])
+            if p.relation is not None:
+                word_cls = cid.get(p.relation.lower())
         exact = solve_exact(p)
         if isinstance(exact, bool):
             ans_cls = cid["yes" if exact else "no"]
@@ -656,7 +658,7 @@ class RelationalTask(Task):
     @classmethod
     def train_defaults(cls) -> dict[str, Any]:
         return {
-            "iters": 1500,
+            "iters": 1000,
             "batch_size": 32,
             "lr": 2e-3,
             "steps": (10, 30),

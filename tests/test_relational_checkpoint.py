@@ -1,0 +1,51 @@
+"""The shipped relational checkpoints on fresh problems (new seed), scored against the exact solvers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from drt_agent.checkpoint import load_checkpoint, shipped_names
+from drt_agent.core import DepthPolicy
+from drt_agent.reasoner import Reasoner
+from drt_agent.tasks.relational import solve_exact
+
+
+def accuracy(name: str, complexity: int, n: int, steps: int, seed: int) -> float:
+    torch.set_num_threads(1)
+    loaded = load_checkpoint(name)
+    problems, batch = loaded.task.sample(n, complexity, np.random.default_rng([seed, complexity]))
+    res = loaded.model.solve(batch, DepthPolicy(steps=steps))
+    answers = loaded.task.decode(res.probs, problems)
+    return float(np.mean([a == solve_exact(p) for a, p in zip(answers, problems, strict=True)]))
+
+
+needs = pytest.mark.skipif(
+    not {"relational", "relational-paper"} <= set(shipped_names()), reason="relational checkpoints not shipped"
+)
+
+
+@needs
+@pytest.mark.parametrize("chain", [2, 5])
+def test_paper_protocol_in_distribution(chain):
+    assert accuracy("relational-paper", chain, 100, 32, seed=2024) >= 0.95
+
+
+@needs
+def test_paper_protocol_beyond_training_with_more_steps():
+    assert accuracy("relational-paper", 7, 100, 48, seed=2024) >= 0.8
+
+
+@needs
+@pytest.mark.parametrize("chain", [1, 3])
+def test_kinship_in_distribution(chain):
+    assert accuracy("relational", chain, 100, 30, seed=2024) >= 0.9
+
+
+@needs
+def test_reasoner_answers_text():
+    r = Reasoner.load("relational")
+    sol = r.solve("Ann is Bob's mother. Carol is Ann's sister. How is Carol related to Bob?", steps=30)
+    assert sol.exact == "aunt" and sol.domain == "relational"
+    assert 0.0 < sol.confidence <= 1.0 and len(sol.trace) == sol.steps_used == 30
