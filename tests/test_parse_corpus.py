@@ -77,11 +77,13 @@ def _shipped(domain: str) -> bool:
     return True
 
 
-@pytest.mark.parametrize("domain", ["graph", "logic", "relational"])
-def test_batch_answers_agree_with_exact_solvers(domain: str, tmp_path: Path) -> None:
-    if not _shipped(domain):
-        pytest.skip(f"no shipped {domain!r} checkpoint in this tree yet")
-    rows = [r for r in ROWS if r["domain"] == domain]
+def test_batch_answers_agree_with_exact_solvers(tmp_path: Path) -> None:
+    """One `--batch` run over every row whose domain has a shipped checkpoint: >= 99% agree with the exact
+    solver overall (the issue's bar), >= 95% in each domain, and no row errors."""
+    shipped = [d for d in ("graph", "logic", "relational") if _shipped(d)]
+    if not shipped:
+        pytest.skip("no shipped checkpoint in this tree yet")
+    rows = [r for r in ROWS if r["domain"] in shipped]
     batch = tmp_path / "batch.jsonl"
     batch.write_text("".join(json.dumps({"text": r["text"]}) + "\n" for r in rows), encoding="utf-8")
     result = CliRunner().invoke(app, ["solve", "--batch", str(batch)])
@@ -90,5 +92,12 @@ def test_batch_answers_agree_with_exact_solvers(domain: str, tmp_path: Path) -> 
     assert len(out) == len(rows)
     errors = [o for o in out if "error" in o]
     assert not errors, errors[:3]
-    agree = sum(o["answer"] == r["answer"] and o["agrees_with_exact"] for o, r in zip(out, rows, strict=True))
-    assert agree / len(rows) >= 0.99, f"{domain}: {agree}/{len(rows)} agree with the exact solver"
+    agree = Counter(r["domain"] for o, r in zip(out, rows, strict=True) if o["answer"] == r["answer"])
+    flagged = [o for o in out if o["agrees_with_exact"] is False]  # the Solution says so itself
+    total = Counter(r["domain"] for r in rows)
+    assert len(flagged) == total.total() - agree.total()
+    assert agree.total() / total.total() >= 0.99, (
+        f"{dict(agree)} of {dict(total)} agree with the exact solver"
+    )
+    for d in shipped:
+        assert agree[d] / total[d] >= 0.95, f"{d}: {agree[d]}/{total[d]}"
