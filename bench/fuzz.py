@@ -513,8 +513,10 @@ def huge_inputs(target: str) -> Iterator[tuple[str, Any]]:
             yield kind, (text, None)
         elif target == "solve":
             yield kind, (text, "auto")
-        elif target == "cli_batch":
-            yield kind, [text]
+        elif target == "cli_batch":  # as a JSON line (one input, newlines and all), and as a raw line
+            yield f"{kind}_json", [json.dumps({"text": text})]
+            if "\n" not in text:
+                yield kind, [text]
         elif target == "tools":
             yield kind, ("drt_solve", {"text": text})
     if target == "solve":
