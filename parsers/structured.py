@@ -203,7 +203,7 @@ def parse_literal(block: str) -> RawGraph:
         json_error = exc
     try:
         value = ast.literal_eval(block)
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         e = json_error
         raise ParseError(
             f"could not read the structured graph: {e.msg} at {where(block, e.pos)}; e.g. {JSON_EXAMPLE!r}"

@@ -164,3 +164,23 @@ def test_problem_from_graph_matches_networkx(g, directed) -> None:
     p = problem_from_graph(G, s, t)
     assert p.directed == directed
     assert canon([(e.src, e.dst) for e in p.edges], directed) == canon(edges, directed)
+
+
+FRAGMENTS = list("AB01 ,.;:-><()[]{}\"'?\n\x00") + [
+    "->", "--", "→", "<->", " is connected to ", " and ", "Is ", " connected to ", "digraph {", "graph {", "}",
+    '{"edges": ', "[[", "]]", " node ", "There is a road from ", " to ", "Can you get from ", " not ", "Nodes: ",
+    "Is it true that ", "{'a': ", "(0, 1)", "\ufffd",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join))
+def test_any_text_gives_a_problem_or_a_documented_error(text: str) -> None:
+    """Fuzz: the graph parser returns a GraphProblem or raises a DrtError; nothing else escapes."""
+    from drt_agent.errors import DrtError
+    from drt_agent.problems import GraphProblem
+
+    try:
+        assert isinstance(parse_graph(text), GraphProblem)
+    except DrtError as exc:
+        assert str(exc) and "\n" not in str(exc).strip()
