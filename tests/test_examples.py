@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".py", ".sh"))
 
 
-def run(script: Path) -> str:
+def run(script: Path, *args: str) -> str:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    cmd = ["bash", str(script)] if script.suffix == ".sh" else [sys.executable, str(script)]
+    cmd = ["bash", str(script)] if script.suffix == ".sh" else [sys.executable, str(script), *args]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, f"{script.name} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
     return proc.stdout
@@ -64,7 +64,29 @@ def test_cli_example() -> None:
     assert code != 0
 
 
-MINE = {"langchain_agent.py", "python_api.py", "cli_usage.sh"}
+@need("relational")
+def test_finetune_example(tmp_path: Path) -> None:
+    """The fine-tuning example, shrunk: a small corpus, one epoch, then the tuned model answers org questions."""
+    out = run(
+        ROOT / "examples" / "finetune_org.py",
+        *(
+            "--n",
+            "200",
+            "--epochs",
+            "1",
+            "--max-minutes",
+            "0.5",
+            "--freeze-core",
+            "--out",
+            str(tmp_path / "org"),
+        ),
+    )
+    assert (tmp_path / "org" / "config.json").is_file() and (tmp_path / "org.jsonl").is_file()
+    answers = [line for line in out.splitlines() if line.strip().startswith("-> ")]
+    assert len(answers) == 2 and all("steps)" in a for a in answers), out
+
+
+MINE = {"langchain_agent.py", "python_api.py", "cli_usage.sh", "finetune_org.py"}
 _OTHER_TESTS = " ".join(
     p.read_text() for p in (ROOT / "tests").glob("test_*.py") if p.name != Path(__file__).name
 )
