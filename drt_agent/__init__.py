@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import CheckpointError, DomainError, DrtError, LimitError, ParseError
+from .limits import Limits
 from .problems import Edge, Fact, GraphProblem, LogicProblem, RelationalProblem, Solution
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ __all__ = [
     "Fact",
     "GraphProblem",
     "LimitError",
+    "Limits",
     "LogicProblem",
     "ParseError",
     "Reasoner",
