@@ -293,16 +293,23 @@ _META = [
     re.compile(
         r"^(?:the |this )?(?:graph|network) has \d+ (?:nodes|vertices)(?: and \d+ (?:edges|links))?$", re.I
     ),
+    re.compile(  # instructions to a reader, not part of the graph
+        r"^(?:please\s+)?(?:(?:answer|respond|reply)(?: with)?(?: (?:only )?(?:yes|no|true|false)"
+        r"(?:\s*(?:or|/)\s*(?:yes|no|true|false))?)?(?: only)?|(?:think|reason) step by step"
+        r"|explain(?: your (?:answer|reasoning))?|(?:show|give) (?:your|the) (?:work|reasoning|path))$",
+        re.I,
+    ),
 ]
 _INTRO = re.compile(
     r"^(?:"
-    r"(?:in|on) (?:this|the|our|a|an) (?:\w+ )?(?:graph|network|map|city|town|country|kingdom|system|world|"
+    r"(?:in|on|within|across|throughout) [^,]{1,60},\s+"
+    r"|(?:in|on) (?:this|the|our|a|an) (?:\w+ )?(?:graph|network|map|city|town|country|kingdom|system|world|"
     r"village|office|company|school|club)[,:]?\s+"
     r"|(?:also|and|then|moreover|furthermore|finally|additionally|plus|next|besides|but),?\s+"
     r"|(?:the |this |our |a |an )?(?:\w+ )?(?:graph|network|map) (?:has|contains|consists of|with)(?: the)?"
     r"(?: following)?(?: (?:directed|undirected|one-way|two-way))? (?:edges|links|connections|arcs|roads)\s*:?\s*"
     r"|(?:the )?(?:(?:directed|undirected) )?(?:edges|links|connections|arcs|roads|friendships) (?:are|is|include)\s*:?\s*"
-    r"|(?:consider|given|take|suppose|imagine) (?:the |a |an )?(?:(?:directed|undirected|following) )*"
+    r"|(?:consider|given|take|suppose|imagine|let \w+ be) (?:the |a |an )?(?:(?:directed|undirected|following) )*"
     r"(?:graph|network|map) (?:with|where|in which|that has|having)(?: (?:the )?(?:edges|links|connections|arcs|roads))?\s*:?\s*"
     r"|(?:we know that|it is known that|note that|suppose that|assume that|given that)\s+"
     r")",
@@ -399,6 +406,7 @@ _THERE_BETWEEN = re.compile(
     rf"\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+)$",
     re.I,
 )
+_FROM_TO = re.compile(r"^(?:also\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$", re.I)
 _NOUN_VERB = re.compile(
     rf"^(?:(?:a|an|the|one)\s+)?(?:{_ADJ}\s+)?{_NOUN}\s+(?P<verb>connects|joins|links|goes from|runs from|leads from|points from)"
     rf"\s+(?P<a>.+?)\s+(?:and|to|with)\s+(?P<b>.+)$",
@@ -521,6 +529,7 @@ def _sentence(sentence: str, out: _Edges, where_: str) -> None:
             joined = False
     pending: list[str] = []
     last: tuple[str, list[str], list[str], str] | None = None
+    there_kind: str | None = None  # kind of the last "there is a road from X to Y", for "and from Y to Z"
     for piece in merged:
         piece = piece.strip().strip("[]").strip()
         if not piece:
@@ -534,7 +543,12 @@ def _sentence(sentence: str, out: _Edges, where_: str) -> None:
             out.edges.extend(op)
             last = None
             continue
+        m = _FROM_TO.match(piece)
+        if m and there_kind and _name(m.group("a")) and _name(m.group("b")):  # "... and from B to C"
+            out.edges.append((_name(m.group("a")), _name(m.group("b")), there_kind))  # type: ignore[arg-type]
+            continue
         clause = _clause(piece)
+        there_kind = clause[3] if clause is not None and _THERE_FROM.match(piece) else None
         if clause is not None:
             shape, subj, obj, kind = clause
             subj = pending + subj
@@ -584,38 +598,40 @@ def _line(line: str, lineno: int, out: _Edges) -> None:
     ):
         out.edges.append((m.group("a").strip("."), m.group("b").strip("."), "any"))
         return
-    label, colon, rest = stripped.partition(":")
-    if colon and "(" not in label and len(label) <= 60:
-        label, rest = label.strip(), rest.strip()
-        graph_label = re.search(rf"\b(?:{_GRAPH_WORD})\b", label, re.I) and _name(label) is None
-        if _LABEL_WORDS.match(label) or any(rx.match(label) for rx in _META) or graph_label:
-            _note_direction(label, out, where_)
-            stripped = rest
-        elif _NODE_LABEL.match(label):
-            for piece in _SEP.split(rest.rstrip(".")):
-                if piece.strip():
-                    out.nodes.append(_names(piece, where_, "a node name"))
-            return
-        elif not rest:
-            if re.search(
-                rf"\b{_GRAPH_WORD}\b", label, re.I
-            ):  # a header such as "Here is the directed graph:"
-                _note_direction(label, out, where_)
-                return
-        else:
-            head = _name(label)
-            if head is not None and _op_edges(rest, where_) is None and _clause(rest) is None:
-                nbrs = [p for p in re.split(r"\s*[,;]\s*|\s+and\s+|\s+", rest.rstrip(".")) if p]
-                if "," not in rest and ";" not in rest and " and " not in rest:
-                    nbrs = rest.rstrip(".").split()
-                else:
-                    nbrs = [p for p in _SEP.split(rest.rstrip(".")) if p.strip()]
-                names = [_names(n, where_, f"a neighbour of {head!r}") for n in nbrs]
-                out.nodes.append(head)
-                out.edges.extend((head, n, "any") for n in names)
-                return
-    for sentence in re.split(r"(?<=[^\s.])\.(?=\s|$)|;", stripped):
-        _sentence(sentence, out, where_)
+    for sentence in re.split(r"(?<=[^\s.])\.(?=\s|$)", stripped):
+        rest = _labelled(sentence.strip(), where_, out)
+        if rest is not None:
+            for part in rest.split(";"):
+                _sentence(part, out, where_)
+
+
+def _labelled(sentence: str, where_: str, out: _Edges) -> str | None:
+    """Handle `Label: rest`: a graph label or header (direction noted, rest returned), a node list, or an
+    adjacency line `A: B, C` (both consumed: None). Text without such a label is returned unchanged."""
+    label, colon, rest = sentence.partition(":")
+    if not colon or "(" in label or len(label) > 60:
+        return sentence
+    label, rest = label.strip(), rest.strip()
+    graph_label = re.search(rf"\b(?:{_GRAPH_WORD})\b", label, re.I) and _name(label) is None
+    if _LABEL_WORDS.match(label) or any(rx.match(label) for rx in _META) or graph_label:
+        _note_direction(label, out, where_)
+        return rest
+    if _NODE_LABEL.match(label):
+        for piece in _SEP.split(rest.rstrip(".")):
+            if piece.strip():
+                out.nodes.append(_names(piece, where_, "a node name"))
+        return None
+    head = _name(label)
+    if not rest or head is None or _op_edges(rest, where_) is not None or _clause(rest) is not None:
+        return sentence
+    if "," in rest or ";" in rest or " and " in rest:
+        nbrs = [p for p in _SEP.split(rest.rstrip(".")) if p.strip()]
+    else:
+        nbrs = rest.rstrip(".").split()
+    names = [_names(n, where_, f"a neighbour of {head!r}") for n in nbrs]
+    out.nodes.append(head)
+    out.edges.extend((head, n, "any") for n in names)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------------

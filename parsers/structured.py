@@ -331,7 +331,7 @@ def find_structured(text: str) -> tuple[RawGraph, str] | None:
     """If `text` holds a JSON/Python/DOT block (at its start or at the start of a line), parse it and
     return it with the remaining text (where a question may be); None if there is no such block."""
     for m in re.finditer(
-        r"(?m)^[ \t]*(?:(?:graph|edges|input)\s*:\s*)?(?=[\[{]|(?:strict\s+)?(?:di)?graph\b)", text
+        r"(?m)^[ \t]*(?:[A-Za-z_]\w{0,30}[ \t]*[:=][ \t]*)?(?=[\[{]|(?:strict\s+)?(?:di)?graph\b)", text
     ):
         start = m.end()
         if start >= len(text):
