@@ -305,7 +305,8 @@ _INTRO = re.compile(
     r"(?:in|on|within|across|throughout) [^,]{1,60},\s+"
     r"|(?:in|on) (?:this|the|our|a|an) (?:\w+ )?(?:graph|network|map|city|town|country|kingdom|system|world|"
     r"village|office|company|school|club)[,:]?\s+"
-    r"|(?:also|and|then|moreover|furthermore|finally|additionally|plus|next|besides|but),?\s+"
+    r"|(?:also|and|then|moreover|furthermore|finally|additionally|plus|next|besides|but|however|meanwhile|"
+    r"similarly|likewise|lastly|first|firstly|second|secondly|third|thirdly|in addition|on top of that|too),?\s+"
     r"|(?:the |this |our |a |an )?(?:\w+ )?(?:graph|network|map) (?:has|contains|consists of|with)(?: the)?"
     r"(?: following)?(?: (?:directed|undirected|one-way|two-way))? (?:edges|links|connections|arcs|roads)\s*:?\s*"
     r"|(?:the )?(?:(?:directed|undirected) )?(?:edges|links|connections|arcs|roads|friendships) (?:are|is|include)\s*:?\s*"
@@ -404,6 +405,10 @@ _THERE_FROM = re.compile(
 _THERE_BETWEEN = re.compile(
     rf"^{_THERE}(?:{_ADJ}\s+)?{_NOUN}s?\s+(?:(?:that\s+)?(?:running|runs|directly)\s+)?(?:between|connecting|joining|linking)"
     rf"\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+)$",
+    re.I,
+)
+_PLURAL_VERB = re.compile(
+    r"^.+?\s+(?:are|were|link|point|lead|go|flow|follow|depend|call|know|connect|neighbou?r|border|have|share)\b",
     re.I,
 )
 _FROM_TO = re.compile(r"^(?:also\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$", re.I)
@@ -551,6 +556,13 @@ def _sentence(sentence: str, out: _Edges, where_: str) -> None:
         there_kind = clause[3] if clause is not None and _THERE_FROM.match(piece) else None
         if clause is not None:
             shape, subj, obj, kind = clause
+            if pending and not _PLURAL_VERB.match(
+                piece
+            ):  # "Meanwhile, A is connected to B": not a subject list
+                raise ParseError(
+                    f"{where_}: could not understand {clip(pending[0])} before {clip(piece)}; a list of subjects "
+                    f"needs a plural verb ('A and B are connected to C'), e.g. {EXAMPLE!r}"
+                )
             subj = pending + subj
             pending = []
             last = (shape, subj, obj, kind)

@@ -216,3 +216,15 @@ def test_limits_apply() -> None:
         parse_graph("A-B. " * 50 + "Is A connected to B?", limits=Limits(max_chars=100))
     with pytest.raises(LimitError, match="max_edges"):
         parse_graph("A-B, B-C, C-D. Is A connected to D?", limits=Limits(max_edges=2))
+
+
+def test_no_silent_misreadings_of_leading_words() -> None:
+    """A stray word before a singular clause is an error, not an extra subject; known openers are skipped."""
+    with pytest.raises(ParseError, match="plural verb"):
+        parse_graph("Foo, A is connected to B. Is A connected to B?")
+    p = parse_graph(
+        "Meanwhile, A is connected to B. In the land of Oz, B is connected to C. Is A connected to C?"
+    )
+    assert undirected(p) == {frozenset("AB"), frozenset("BC")}
+    p = parse_graph("There is a path from A to B and from B to C. Is A connected to C? Answer yes or no.")
+    assert undirected(p) == {frozenset("AB"), frozenset("BC")}
