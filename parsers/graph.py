@@ -600,13 +600,19 @@ def _emit(clause: tuple[str, list[str], list[str], str], out: _Edges) -> None:
             out.edges.append((b, a, "one") if kind == "rev" else (a, b, kind))
 
 
-def _line(line: str, lineno: int, out: _Edges) -> None:
-    """One line of graph text: a label line, an adjacency line, a `0 1` pair line, or sentences."""
+def _line(line: str, lineno: int, out: _Edges, pair_lines: int = 2) -> None:
+    """One line of graph text: a label line, an adjacency line, a `0 1` pair line, or sentences.
+
+    A two-word line is an edge only in an edge list (two or more such lines) or when it holds numbers or short
+    ids, so a stray "Answer briefly" is not read as an edge."""
     where_ = f"line {lineno}"
     stripped = line.strip()
     m = _PAIR_LINE.match(stripped)
-    if m and not {m.group("a").lower(), m.group("b").lower()} & (
-        _NAME_STOP | {"and", "or", "graph", "edges"}
+    ids = m is not None and all(len(x) <= 3 or any(c.isdigit() for c in x) for x in m.group("a", "b"))
+    if (
+        m
+        and (pair_lines >= 2 or ids)
+        and not {m.group("a").lower(), m.group("b").lower()} & (_NAME_STOP | {"and", "or", "graph", "edges"})
     ):
         out.edges.append((m.group("a").strip("."), m.group("b").strip("."), "any"))
         return
@@ -698,8 +704,9 @@ def _text_graph(text: str, want_question: bool) -> _Edges:
         out.questions.append(q)
         if head.strip():
             graph_lines.setdefault(lineno, []).append(head)
+    pair_lines = sum(1 for parts in graph_lines.values() if _PAIR_LINE.match(" ".join(parts).strip()))
     for lineno, parts in graph_lines.items():
-        _line(" ".join(parts), lineno, out)
+        _line(" ".join(parts), lineno, out, pair_lines)
     return out
 
 
