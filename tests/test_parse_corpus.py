@@ -19,7 +19,13 @@ from drt_agent.errors import CheckpointError
 from drt_agent.tasks import make_task
 
 DATA = Path(__file__).parent / "data"
-FILES = ["graph_corpus.jsonl", "graph_handwritten.jsonl", "logic_corpus.jsonl", "relational_corpus.jsonl"]
+FILES = [
+    "graph_corpus.jsonl",
+    "graph_handwritten.jsonl",
+    "logic_corpus.jsonl",
+    "relational_corpus.jsonl",
+    "other_handwritten.jsonl",
+]
 ROWS = [
     json.loads(line) for f in FILES for line in (DATA / f).read_text(encoding="utf-8").splitlines() if line
 ]
@@ -34,7 +40,7 @@ def canonical(domain: str, d: dict) -> object:
     if domain == "logic":
         return (d["expression"].replace(" ", ""), d["variables"])
     facts = sorted((f["subject"], f["relation"], f["object"]) for f in d["facts"])
-    return (facts, d["subject"], d["object"], d["relation"])
+    return (facts, d["subject"], d["object"], d["relation"], d["family"])
 
 
 def test_corpus_size_and_coverage() -> None:
