@@ -19,7 +19,7 @@ from .limits import Limits
 from .limits import resolve as resolve_limits
 from .problems import GraphProblem, Solution
 from .tasks.base import Batch
-from .tasks.graph import to_networkx
+from .tasks.graph import shortest_path
 
 Steps = int | Literal["auto"]
 DEFAULT_MAX_STEPS = 512
@@ -225,13 +225,8 @@ class Reasoner:
     def _check(self, problem: GraphProblem, answer: object) -> dict[str, object]:
         path = None
         if isinstance(problem, GraphProblem):
-            import networkx as nx  # only when a check asks for it: a second off the cold start otherwise
-
-            # one graph build serves the exact answer and the witness (the task's exact() would build another)
-            try:
-                path = nx.shortest_path(to_networkx(problem), problem.source, problem.target)
-            except nx.NetworkXNoPath:
-                path = None
+            # one breadth-first search gives the exact answer and the witness path
+            path = shortest_path(problem)
             exact: object = (path is not None) != problem.negated
         else:
             exact = self.task.exact(problem)

@@ -35,10 +35,10 @@ def test_help_imports_neither_torch_nor_optional_extras() -> None:
     assert not any(mods.values()), {m for m, v in mods.items() if v}
 
 
-def test_solve_imports_no_optional_extras() -> None:
+def test_solve_imports_neither_networkx_nor_optional_extras() -> None:
     mods, out = imported_by(["solve", "A-B, B-C, C-F. Is A connected to F?", "--model", GRAPH_MODEL])
     assert "answer: yes" in out
-    assert mods["torch"]
+    assert mods["torch"] and not mods["networkx"]
     assert not any(mods[m] for m in OPTIONAL_HEAVY), {m for m in OPTIONAL_HEAVY if mods[m]}
 
 
@@ -74,3 +74,33 @@ def test_auto_device_picks_what_torch_sees() -> None:
     if not torch.cuda.is_available():
         with pytest.raises(DrtError, match="no CUDA"):
             reasoner_mod.pick_device("cuda")
+
+
+def test_bfs_check_agrees_with_networkx() -> None:
+    """The exact check of every solve is a plain BFS (so no networkx import): same answers, same path lengths."""
+    import networkx as nx
+    import numpy as np
+
+    from drt_agent.tasks.graph import (
+        _reachable,
+        generate_graph,
+        problem_from_arrays,
+        shortest_path,
+        to_networkx,
+    )
+
+    rng = np.random.default_rng(0)
+    for i in range(60):
+        directed = bool(i % 2)
+        n, e, s, t = generate_graph(rng, int(rng.integers(1, 8)), 20, directed, positive=i % 4 < 2)
+        p = problem_from_arrays(n, e, s, t, directed)
+        g = to_networkx(p)
+        path = shortest_path(p)
+        if nx.has_path(g, p.source, p.target):
+            assert path is not None and len(path) - 1 == nx.shortest_path_length(g, p.source, p.target)
+            assert path[0] == p.source and path[-1] == p.target
+            assert all(g.has_edge(a, b) for a, b in zip(path, path[1:], strict=False))
+        else:
+            assert path is None
+        reach = nx.descendants(g, f"n{s}") if directed else nx.node_connected_component(g, f"n{s}")
+        assert set(np.flatnonzero(_reachable(n, e, s, directed))) == {int(v[1:]) for v in reach} | {s}

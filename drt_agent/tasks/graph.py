@@ -14,15 +14,17 @@ source does.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 import torch
 
 from ..core.sparse import EdgeIndex
 from ..problems import Answer, Edge, GraphProblem
 from .base import IGNORE, Batch, Task
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ROLE_OTHER, ROLE_SOURCE, ROLE_TARGET = 0, 1, 2
 SPARSE_MIN_NODES = 256  # graphs this large are encoded as edge lists: bench/speed.py measured the crossover
@@ -170,7 +172,35 @@ def to_arrays(problem: GraphProblem) -> tuple[list[str], np.ndarray, int, int]:
     return names, edges, index[problem.source], index[problem.target]
 
 
+def shortest_path(problem: GraphProblem) -> list[str] | None:
+    """A shortest source -> target path (node names) by breadth-first search, or None if there is none.
+    The exact check of every solve: plain BFS, so a solve need not import networkx (a tenth of a cold start)."""
+    names, edges, s, t = to_arrays(problem)
+    adj: list[list[int]] = [[] for _ in names]
+    for a, b in edges.tolist():
+        adj[a].append(b)
+        if not problem.directed:
+            adj[b].append(a)
+    parent = [-1] * len(names)
+    parent[s] = s
+    queue = deque([s])
+    while queue and parent[t] < 0:
+        u = queue.popleft()
+        for v in adj[u]:
+            if parent[v] < 0:
+                parent[v] = u
+                queue.append(v)
+    if parent[t] < 0:
+        return None
+    path = [t]
+    while path[-1] != s:
+        path.append(parent[path[-1]])
+    return [names[i] for i in reversed(path)]
+
+
 def to_networkx(problem: GraphProblem) -> nx.Graph:
+    import networkx as nx  # the exact baseline; imported only where used
+
     g: nx.Graph = nx.DiGraph() if problem.directed else nx.Graph()
     g.add_nodes_from(problem.node_names())
     g.add_edges_from((e.src, e.dst) for e in problem.edges)
@@ -281,6 +311,8 @@ class GraphTask(Task):
         }
 
     def exact(self, problem: GraphProblem) -> Answer:
+        import networkx as nx
+
         return nx.has_path(to_networkx(problem), problem.source, problem.target) != problem.negated
 
     # -- data ----------------------------------------------------------------------------------------------
@@ -312,11 +344,10 @@ class GraphTask(Task):
 
 
 def _reachable(n: int, edges: np.ndarray, source: int, directed: bool) -> np.ndarray:
-    """Which nodes are reachable from `source` (networkx is the exact solver)."""
-    g: nx.Graph = nx.DiGraph() if directed else nx.Graph()
-    g.add_nodes_from(range(n))
-    g.add_edges_from(map(tuple, np.asarray(edges).tolist()))
-    out = np.zeros(n, dtype=bool)
-    out[list(nx.descendants(g, source) if directed else nx.node_connected_component(g, source))] = True
-    out[source] = True
-    return out
+    """Which nodes are reachable from `source`: breadth-first search (exact; no networkx import needed)."""
+    adj: list[list[int]] = [[] for _ in range(n)]
+    for a, b in np.asarray(edges, dtype=np.int64).reshape(-1, 2).tolist():
+        adj[a].append(b)
+        if not directed:
+            adj[b].append(a)
+    return np.asarray(_bfs(adj, source)) >= 0
