@@ -277,7 +277,10 @@ def train(
         if cfg.clip:
             torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
         opt.step()
-        value = loss.detach().item() / world
+        value = loss.detach().clone()
+        if world > 1:  # each rank holds its shard's share of the global loss: sum them for the log
+            dist.all_reduce(value)
+        value = value.item() / world
         ema = value if ema is None else 0.95 * ema + 0.05 * value
         bar.set_postfix(loss=f"{ema:.4f}", steps=steps)
         done = it + 1

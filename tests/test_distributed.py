@@ -63,3 +63,5 @@ def test_two_process_ddp_matches_single_process(tmp_path: Path) -> None:
 
     config = json.loads((tmp_path / "ddp" / CONFIG).read_text())
     assert config["command"].startswith("torchrun --nproc-per-node 2 -m drt_agent.cli train graph")
+    single_loss = json.loads((tmp_path / "single" / CONFIG).read_text())["final_loss"]
+    assert config["final_loss"] == pytest.approx(single_loss, rel=1e-4)  # the logged loss is the global one
