@@ -21,6 +21,7 @@ from typing import Any
 from .errors import LimitError
 
 ENV_PREFIX = "DRT_AGENT_"
+SCHEMA_NAME_CHARS = 200  # drt_agent.problems.Edge's max_length: a limit above it could not be honoured
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class Limits:
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise LimitError(f"Limits.{f.name} must be a whole number >= 1, got {value!r}")
+        if self.max_name_chars > SCHEMA_NAME_CHARS:
+            raise LimitError(
+                f"Limits.max_name_chars cannot exceed {SCHEMA_NAME_CHARS}: the problem schema (Edge) caps names there"
+            )
 
     def replace(self, **changes: int) -> Limits:
         """A copy with some limits changed (unknown names raise LimitError listing the known ones)."""
@@ -91,6 +96,10 @@ class Limits:
     def check(self, name: str, value: int, what: str) -> None:
         """Raise LimitError if `value` (the size of `what`) is above the limit `name`."""
         limit = getattr(self, name)
+        if name == "max_name_chars" and value > SCHEMA_NAME_CHARS:
+            raise LimitError(
+                f"{what} is {value:,}; names longer than {SCHEMA_NAME_CHARS} characters are not supported, shorten it"
+            )
         if value > limit:
             raise LimitError(
                 f"{what} is {value:,}, above the limit {name}={limit:,}; to allow it pass "

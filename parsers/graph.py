@@ -752,6 +752,11 @@ def _build(
         pairs.append((a, b))
         if directed and (kind == "sym" or (kind == "two" and "one" in kinds)):
             pairs.append((b, a))
+    lim = _limits(limits)
+    if lim is not None:  # names first (issue 8): an Edge with an over-long name cannot even be built
+        for a, b in pairs:
+            longer = a if len(a) >= len(b) else b
+            lim.check("max_name_chars", len(longer), f"the length of node name {longer[:40]!r}...")
     seen: set[tuple[str, str]] = set()
     unique = []
     for a, b in pairs:
