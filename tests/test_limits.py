@@ -209,3 +209,14 @@ def test_cli_batch_limits_each_line(tiny_ckpt: Path, tmp_path: Path) -> None:
         app, ["solve", "--batch", str(path), "--model", str(tiny_ckpt), "--limit", "max_batch=2"]
     )
     assert res.exit_code == 2 and "max_batch" in res.output
+
+
+def test_long_node_names_are_a_limit_error_not_a_wrapped_one() -> None:
+    with pytest.raises(LimitError, match="max_name_chars=20"):
+        parse("A" * 30 + "-B. Is B connected to " + "A" * 30 + "?", limits=Limits(max_name_chars=20))
+    with pytest.raises(
+        LimitError, match="not supported"
+    ):  # the schema caps names at 200: no limit can lift it
+        parse("A" * 300 + "-B. Is B connected to " + "A" * 300 + "?")
+    with pytest.raises(LimitError, match="cannot exceed 200"):
+        Limits(max_name_chars=300)
