@@ -90,9 +90,9 @@ def test_finished_examples_leave_the_batch(reasoner: Reasoner) -> None:
     seen: list[int] = []
     original = model.core.step
 
-    def spy(h, x, mask, positions=None):
+    def spy(h, x, mask, positions=None, **kwargs):
         seen.append(h.shape[0])
-        return original(h, x, mask, positions)
+        return original(h, x, mask, positions, **kwargs)
 
     model.core.step = spy  # type: ignore[method-assign]
     try:

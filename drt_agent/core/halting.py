@@ -78,6 +78,7 @@ def think(
     if caps is not None:
         caps = caps.to(x.device)  # then narrowed with the batch, like every per-example tensor below
     padding = ~valid
+    injected = core.inject(x) if core.inject is not None else None  # W_in x: the same at every step
     ids = torch.arange(B, device=x.device)  # examples still thinking
     h = core.initial_state(x)
     calm = torch.zeros(B, dtype=torch.long, device=x.device)
@@ -89,7 +90,7 @@ def think(
     # the halting test runs every step on tiny tensors, so it is written in few ops: at 20 nodes it cost as
     # much as a third of a solve before
     for t in range(1, limit + 1):
-        h_new = core.step(h, x, mask, positions)
+        h_new = core.step(h, x, mask, positions, injected=injected)
         p = readout(h_new, ids)  # (b, C)
         if out_probs is None:
             out_probs = torch.zeros(B, p.shape[-1], device=x.device, dtype=p.dtype)
@@ -112,7 +113,13 @@ def think(
                 done = torch.zeros_like(done)
             if caps is not None:
                 done |= caps <= t
-        if done is not None and done.any():
+        n_done = 0 if done is None else int(done.sum())
+        if n_done == ids.numel():  # everyone left is finished: record them and stop
+            out_probs[ids] = p
+            steps_used[ids] = t
+            break
+        if n_done:
+            assert done is not None
             out_probs[ids[done]] = p[done]
             steps_used[ids[done]] = t
             keep = ~done
@@ -129,8 +136,8 @@ def think(
                 positions = positions[keep]
             if caps is not None:
                 caps = caps[keep]
-        if ids.numel() == 0:
-            break
+            if injected is not None:
+                injected = injected[keep]
         h, prev_p = h_new, p
 
     assert out_probs is not None

@@ -51,9 +51,13 @@ class DepthRecurrentCore(nn.Module):
         x: torch.Tensor,
         mask: Structure,
         positions: torch.Tensor | None = None,
+        injected: torch.Tensor | None = None,
     ) -> torch.Tensor:
-        """One thinking step. h, x: (B, L, D); mask: (B, L, L) bool or an EdgeIndex (sparse graphs)."""
-        u = h + self.inject(x) if self.inject is not None else h
+        """One thinking step. h, x: (B, L, D); mask: (B, L, L) bool or an EdgeIndex (sparse graphs);
+        injected: W_in x if the caller computed it once (it is the same at every step)."""
+        if injected is None and self.inject is not None:
+            injected = self.inject(x)
+        u = h + injected if injected is not None else h
         h_new = self.block(u, mask, positions)
         h = self.gate(h_new, h) if self.gate is not None else h_new
         return self.state_norm(h)
