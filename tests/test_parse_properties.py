@@ -92,7 +92,7 @@ SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[Healt
 MULTI_WORD_FORMS = {"sentence_connected", "sentence_road", "sentence_road_between", "sentence_oneway_road",
                     "sentence_friends", "sentence_follows", "sentence_links", "sentence_grouped", "dot_digraph",
                     "dot_graph", "json_edges", "json_directed", "json_node_link", "json_adjacency"}  # fmt: skip
-NUMERIC_ONLY = {"tuples", "python_list"}
+NUMERIC_ONLY = {"tuples", "python_list", "pair_lines"}  # a lone two-word line needs ids (documented)
 
 
 @st.composite
