@@ -94,7 +94,8 @@ def global_batch(task: Task, cfg: TrainConfig, it: int) -> tuple[Batch, int]:
     """The whole batch of iteration `it` and its step count: identical in every process."""
     rng = np.random.default_rng([cfg.seed, it, DATA_VERSION])
     steps = int(rng.integers(cfg.steps[0], cfg.steps[1] + 1))
-    _, batch = task.sample(cfg.batch_size, complexity_at(cfg, it), rng)
+    # the task may limit dense targets to what `steps` steps can know (graphs: reached within that many hops)
+    _, batch = task.sample(cfg.batch_size, complexity_at(cfg, it), rng, steps=steps)
     if not cfg.dense_targets:  # the paper's single-output loss: only the answer token is supervised
         assert batch.labels is not None
         keep = torch.full_like(batch.labels, IGNORE)

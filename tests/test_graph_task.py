@@ -59,9 +59,26 @@ def test_encoding_masks_in_neighbours_only():
     task = GraphTask()
     from drt_agent.problems import Edge, GraphProblem
 
-    p = GraphProblem(edges=[Edge(src="a", dst="b"), Edge(src="b", dst="c")], directed=True, source="a", target="c")
+    p = GraphProblem(
+        edges=[Edge(src="a", dst="b"), Edge(src="b", dst="c")], directed=True, source="a", target="c"
+    )
     batch = task.encode([p])
     m = batch.mask[0]
     assert m.tolist() == [[True, False, False], [True, True, False], [False, True, True]]
     undirected = task.encode([p.model_copy(update={"directed": False})]).mask[0]
     assert undirected.tolist() == [[True, True, False], [True, True, True], [False, True, True]]
+
+
+def test_horizon_targets_label_what_the_steps_can_know():
+    """With horizon targets a node is labelled reached iff the source is at most `steps` hops away."""
+    task = GraphTask(horizon_targets=True)
+    problems, batch = task.sample(24, (2, 5), np.random.default_rng(11), steps=2)
+    for b, p in enumerate(problems):
+        g = to_networkx(p)
+        dist = nx.single_source_shortest_path_length(g, p.source)
+        for i, name in enumerate(p.node_names()):
+            assert int(batch.labels[b, i]) == int(dist.get(name, 99) <= 2)
+    # evaluation (no steps given) keeps plain reachability as the answer label
+    problems, batch = task.sample(24, (2, 5), np.random.default_rng(11))
+    gold = batch.labels[torch.arange(24), batch.answer_index]
+    assert gold.tolist() == [int(task.exact(p)) for p in problems]

@@ -36,7 +36,7 @@ def test_tiny_training_learns_two_hop_reachability(tmp_path):
 def test_config_for_takes_task_defaults_and_overrides():
     cfg = config_for("graph", iters=10, d_model=32, gate=False)
     assert cfg.iters == 10 and cfg.core.d_model == 32 and cfg.core.gate is False
-    assert cfg.steps == (6, 30) and cfg.core.n_heads == 4
+    assert cfg.steps == (1, 30) and cfg.core.n_heads == 4 and cfg.task_knobs == {"horizon_targets": True}
 
 
 def test_single_output_loss_supervises_only_the_answer_token():

@@ -221,14 +221,19 @@ class GraphTask(Task):
         directed_fraction: float = 0.5,
         final_threshold: float = 0.98,
         sparse_min_nodes: int = SPARSE_MIN_NODES,
+        horizon_targets: bool = False,
     ) -> None:
         self.nodes = nodes
+        # dense targets say "reached within the steps this batch thinks", so that exactly one hop per step is
+        # what training asks for (and 1 step already answers 1 hop); False: plain reachability
+        self.horizon_targets = horizon_targets
         self.directed_fraction = directed_fraction
         self.final_threshold = final_threshold
         self.sparse_min_nodes = sparse_min_nodes
 
     def knobs(self) -> dict[str, Any]:
         return {
+            "horizon_targets": self.horizon_targets,
             "nodes": list(self.nodes),
             "directed_fraction": self.directed_fraction,
             "final_threshold": self.final_threshold,
@@ -240,6 +245,7 @@ class GraphTask(Task):
         graphs: list[tuple[int, np.ndarray, int, int]],
         directed: list[bool],
         with_labels: bool = False,
+        within: int | None = None,
         sparse: bool | None = None,
     ) -> Batch:
         """Padded batch; attention structure as a dense (B, L, L) mask, or as an EdgeIndex when `sparse`
@@ -272,7 +278,7 @@ class GraphTask(Task):
         if with_labels:
             labels = torch.full((B, L), IGNORE, dtype=torch.long)
             for b, ((n, edges, s, _), d) in enumerate(zip(graphs, directed, strict=True)):
-                labels[b, :n] = torch.from_numpy(_reachable(n, edges, s, d).astype(np.int64))
+                labels[b, :n] = torch.from_numpy(_reachable(n, edges, s, d, within).astype(np.int64))
         return Batch(
             tokens=tokens, roles=roles, mask=mask, valid=tokens > 0, answer_index=answer, labels=labels
         )
@@ -305,9 +311,10 @@ class GraphTask(Task):
             "iters": 1500,
             "batch_size": 64,
             "lr": 3e-3,
-            "steps": (6, 30),
+            "steps": (1, 30),
             "complexity": (1, 5),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": False},
+            "task_knobs": {"horizon_targets": True},
         }
 
     def exact(self, problem: GraphProblem) -> Answer:
@@ -323,9 +330,14 @@ class GraphTask(Task):
         rng: np.random.Generator,
         nodes: tuple[int, int] | None = None,
         directed: bool | None = None,
+        steps: int | None = None,
         **_: Any,
     ) -> tuple[list[GraphProblem], Batch]:
-        """n graphs, half positive, with hops fixed or drawn from an inclusive range."""
+        """n graphs, half positive, with hops fixed or drawn from an inclusive range.
+
+        steps: the thinking steps the batch will be trained with; with `horizon_targets` a node's label is
+        whether the source reaches it within that many hops (the answer label stays plain reachability when
+        steps is None, as in every evaluation)."""
         lo, hi = (complexity, complexity) if isinstance(complexity, int) else complexity
         graphs, dirs, hop_list = [], [], []
         for i in range(n):
@@ -337,17 +349,21 @@ class GraphTask(Task):
             graphs.append(generate_graph(rng, hops, n_nodes, d, positive=i % 2 == 0))
             dirs.append(d)
             hop_list.append(hops)
-        batch = self.encode_arrays(graphs, dirs, with_labels=True)
+        within = steps if self.horizon_targets else None
+        batch = self.encode_arrays(graphs, dirs, with_labels=True, within=within)
         batch.complexity = torch.tensor(hop_list)
         problems = [problem_from_arrays(*g, directed=d) for g, d in zip(graphs, dirs, strict=True)]
         return problems, batch
 
 
-def _reachable(n: int, edges: np.ndarray, source: int, directed: bool) -> np.ndarray:
-    """Which nodes are reachable from `source`: breadth-first search (exact; no networkx import needed)."""
+def _reachable(
+    n: int, edges: np.ndarray, source: int, directed: bool, within: int | None = None
+) -> np.ndarray:
+    """Which nodes `source` reaches (within `within` hops if given): breadth-first search, exact."""
     adj: list[list[int]] = [[] for _ in range(n)]
     for a, b in np.asarray(edges, dtype=np.int64).reshape(-1, 2).tolist():
         adj[a].append(b)
         if not directed:
             adj[b].append(a)
-    return np.asarray(_bfs(adj, source)) >= 0
+    dist = np.asarray(_bfs(adj, source))
+    return (dist >= 0) & (dist <= within) if within is not None else dist >= 0
