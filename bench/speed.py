@@ -559,7 +559,11 @@ def main() -> None:
     )
     ap.add_argument("--threads", default="auto", help="CPU threads per solve: a number or 'auto'")
     ap.add_argument("--memory-probe", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--markdown", type=Path, default=None, help="print a result JSON's tables as Markdown")
     args = ap.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text())))
+        return
     if args.memory_probe:
         memory_probe(args)
         return
@@ -737,6 +741,216 @@ def main() -> None:
     print(
         f"\nwall {res['wall_s']:.0f} s; load before {res['load_before']}, after {res['load_after']}; wrote {out}"
     )
+
+
+def markdown(res: dict[str, Any]) -> str:
+    """The run's tables as Markdown (for docs/results/speed.md): `python bench/speed.py --markdown FILE.json`."""
+    out: list[str] = []
+
+    def table(head: list[str], rows: list[list[Any]]) -> None:
+        out.append("| " + " | ".join(head) + " |")
+        out.append("|" + "---|" * len(head))
+        out.extend("| " + " | ".join(str(c) for c in row) + " |" for row in rows)
+        out.append("")
+
+    s = res["single"]
+    out.append(
+        f"Load before {res['load_before']}, after {res['load_after']}; {res['device_name']}, torch "
+        f"{res['torch']}; weights {str(res.get('model_weights_sha256'))[:12]}...; wall {res['wall_s']:.0f} s.\n"
+    )
+    out.append("**Warm single solve** (20 nodes, 1-5 hops, ms)\n")
+    table(
+        ["", "median", "p95"],
+        [
+            [name, f"{s[k]['median_ms']:.3f}", f"{s[k]['p95_ms']:.3f}"]
+            for name, k in (
+                ("drt-agent", "drt"),
+                ("drt-agent, CPU time", "drt_cpu_time"),
+                ("drt-agent + exact check", "drt_with_exact_check"),
+                ("networkx build + BFS", "networkx_build_and_bfs"),
+                ("networkx BFS only", "networkx_bfs_only"),
+            )
+        ],
+    )
+    out.append(
+        f"accuracy {s['accuracy']:.3f}; mean steps {s['mean_steps']:.1f}; drt / networkx {s['ratio_drt_to_networkx']:.0f}x\n"
+    )
+    out.append("**Batched throughput** (20 nodes, problems/s)\n")
+    table(
+        [
+            "batch",
+            "threads",
+            "drt-agent",
+            "per CPU-second",
+            "networkx",
+            "drt / nx",
+            "mean steps",
+            "GFLOP/s",
+            "of matmul peak",
+        ],
+        [
+            [
+                t["batch"],
+                t["threads"],
+                f"{t['drt_problems_per_s']:,.0f}",
+                f"{t['drt_problems_per_cpu_s']:,.0f}",
+                f"{t['networkx_problems_per_s']:,.0f}",
+                f"{t['ratio_drt_to_networkx']:.3f}",
+                f"{t['mean_steps']:.1f}",
+                f"{t['achieved_gflops']:.2f}",
+                f"{t['fraction_of_matmul_peak']:.1%}",
+            ]
+            for t in res["throughput"]
+        ],
+    )
+    out.append(
+        f"matmul peak: {res['matmul_peak_gflops']:.1f} GFLOP/s ({res['torch_threads']} threads), "
+        f"{res['matmul_peak_gflops_1_thread']:.1f} GFLOP/s (1 thread)\n"
+    )
+    out.append("**10 hops deep** (seconds)\n")
+    table(
+        [
+            "directed",
+            "target reachable",
+            "answer",
+            "correct",
+            "steps",
+            "drt-agent",
+            "+ exact check",
+            "networkx build+BFS",
+            "BFS only",
+            "drt / nx",
+        ],
+        [
+            [
+                b["directed"],
+                b["positive"],
+                b["answer"],
+                b["correct"],
+                b["steps_used"],
+                f"{b['drt_s']:.3f}",
+                f"{b['drt_with_exact_check_s']:.3f}",
+                f"{b['networkx_build_and_bfs_s']:.3f}",
+                f"{b['networkx_bfs_only_s']:.4f}",
+                f"{b['ratio_drt_to_networkx']:.1f}",
+            ]
+            for b in res["big_query"]
+        ],
+    )
+    e = res["step_vs_edges"]
+    out.append("**Sparse path, one step vs edges**\n")
+    table(
+        ["nodes", "edges", "attended pairs", "ms per step"],
+        [
+            [r["nodes"], f"{r['edges']:,}", f"{r['attended_pairs']:,}", f"{r['step_ms']:.1f}"]
+            for r in e["rows"]
+        ],
+    )
+    f = e["fit_ms_vs_pairs"]
+    out.append(
+        f"fit: {f['intercept']:.1f} ms + {e['ns_per_edge_per_step']:.0f} ns x attended pairs, R^2 {f['r2']:.3f}\n"
+    )
+    out.append("**Dense vs sparse step** (ms)\n")
+    table(
+        ["nodes", "batch", "dense", "sparse", "sparse / dense"],
+        [
+            [
+                c["nodes"],
+                c["batch"],
+                f"{c['dense_step_ms']:.2f}",
+                f"{c['sparse_step_ms']:.2f}",
+                f"{c['sparse_over_dense']:.2f}",
+            ]
+            for c in res["crossover"]
+        ],
+    )
+    out.append("**Whole solve vs nodes**\n")
+    table(
+        [
+            "nodes",
+            "edges",
+            "path",
+            "drt-agent ms",
+            "steps",
+            "correct",
+            "networkx ms",
+            "drt / nx",
+            "sparse step ms",
+            "dense step ms",
+        ],
+        [
+            [
+                n["nodes"],
+                f"{n['edges']:,}",
+                n["path"],
+                f"{n['drt_ms']:.1f}",
+                n["steps_used"],
+                n["correct"],
+                f"{n['networkx_ms']:.1f}",
+                f"{n['ratio_drt_to_networkx']:.1f}",
+                f"{n['sparse_step_ms']:.2f}",
+                f"{n['dense_step_ms']:.2f}" if "dense_step_ms" in n else "-",
+            ]
+            for n in res["vs_nodes"]
+        ],
+    )
+    out.append("**Whole solve vs hops**\n")
+    table(
+        ["nodes", "hops", "steps", "correct", "drt-agent ms", "networkx ms", "drt / nx"],
+        [
+            [
+                h["nodes"],
+                h["hops"],
+                h["steps_used"],
+                h["correct"],
+                f"{h['drt_ms']:.1f}",
+                f"{h['networkx_ms']:.1f}",
+                f"{h['ratio_drt_to_networkx']:.1f}",
+            ]
+            for h in res["vs_hops"]
+        ],
+    )
+    v = res["vs_steps"]
+    out.append(
+        f"**Fixed steps** ({v['nodes']:,} nodes, {v['edges']:,} edges): "
+        + ", ".join(f"{r['steps']}: {r['drt_ms']:.1f} ms" for r in v["rows"])
+        + f"; fit {v['fit_ms_vs_steps']['slope']:.2f} ms per step + {v['fit_ms_vs_steps']['intercept']:.1f} ms, "
+        f"R^2 {v['fit_ms_vs_steps']['r2']:.3f}\n"
+    )
+    lg = res.get("logic", {})
+    if "drt" in lg:
+        out.append(
+            f"**Logic**: drt-agent {lg['drt']['median_ms']:.2f} ms median (p95 {lg['drt']['p95_ms']:.2f}), Python "
+            f"evaluation {lg['python_eval']['median_ms']:.3f} ms ({lg['ratio_drt_to_python']:.0f}x); batched "
+            f"{lg['batched_drt_problems_per_s']:,.0f}/s vs {lg['python_eval_problems_per_s']:,.0f}/s; accuracy "
+            f"{lg['accuracy']:.3f}\n"
+        )
+    c = res["cli_startup"]
+    if "solve_s" in c:
+        out.append(f"**Cold start** (median of {c['runs']})\n")
+        table(
+            ["", "wall s", "CPU s"],
+            [
+                ["drt-agent --help", f"{c['help_s']:.2f}", "-"],
+                ["drt-agent solve", f"{c['solve_s']:.2f}", f"{c['solve_cpu_s']:.2f}"],
+                [
+                    "import torch alone",
+                    f"{c['import_torch_alone_s']:.2f}",
+                    f"{c['import_torch_alone_cpu_s']:.2f}",
+                ],
+                ["networkx script", f"{c['networkx_script_s']:.2f}", f"{c['networkx_script_cpu_s']:.2f}"],
+            ],
+        )
+    if "peak_memory" in res:
+        out.append("**Peak memory** (MiB, fresh process per scenario)\n")
+        table(
+            ["scenario", "peak RSS", "rise"],
+            [
+                [k, f"{m.get('peak_mib', 0):.0f}", f"{m.get('rise_mib', 0):.0f}"]
+                for k, m in res["peak_memory"].items()
+            ],
+        )
+    return "\n".join(out)
 
 
 def _cpu_name() -> str:
