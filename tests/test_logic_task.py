@@ -137,7 +137,7 @@ def test_task_is_registered_and_knobs_round_trip() -> None:
 
 def test_tiny_training_run_learns_shallow_expressions() -> None:
     cfg = config_for(
-        "logic", iters=60, batch_size=32, steps=(4, 6), complexity=(0, 1), d_model=32, d_ff=64, threads=1
+        "logic", iters=100, batch_size=32, steps=(4, 6), complexity=(0, 1), d_model=32, d_ff=64, threads=1
     )
     model = train(cfg, progress=False)
     task = LogicTask()
