@@ -439,6 +439,7 @@ class RelationalTask(Task):
         extra_words: list[str] | None = None,
         extra_classes: list[str] | None = None,
         open_fraction: float = 0.5,
+        unreached_target: bool = True,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -449,6 +450,9 @@ class RelationalTask(Task):
         self.extra_words = list(extra_words or [])
         self.extra_classes = list(extra_classes or [])
         self.open_fraction = open_fraction
+        self.unreached_target = (
+            unreached_target  # ablation: False leaves people the anchor never reaches unlabelled
+        )
         self.vocab = base_vocab() + self.extra_words
         self.word_id = {w: i for i, w in enumerate(self.vocab)}
         self.classes = base_classes(family) + self.extra_classes
@@ -463,6 +467,7 @@ class RelationalTask(Task):
             "extra_words": self.extra_words,
             "extra_classes": self.extra_classes,
             "open_fraction": self.open_fraction,
+            "unreached_target": self.unreached_target,
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -584,6 +589,8 @@ class RelationalTask(Task):
                 for i in range(n):
                     if kind[i] == MENTION:
                         labels[b, i] = per.get(names[ents[i]], self.class_id["other"])
+                        if labels[b, i] == self.class_id["other"] and not self.unreached_target:
+                            labels[b, i] = IGNORE
                     elif kind[i] == QUERY_WORD and word_cls is not None:
                         labels[b, i] = word_cls
                 if ans_cls is not None:
