@@ -511,7 +511,8 @@ def frontier(
     plot: Annotated[bool, typer.Option(help="Draw frontier.png (needs the 'plot' extra).")] = True,
     auto: Annotated[bool, typer.Option(help="Also measure the auto depth policy per bucket.")] = True,
     diagonal: Annotated[
-        str, typer.Option(help="Comma-separated complexities to follow along the diagonal (steps = c-1, c, 3c).")
+        str,
+        typer.Option(help="Comma-separated complexities to follow along the diagonal (steps = c-1, c, 3c)."),
     ] = "",
 ) -> None:
     """Accuracy over thinking steps x complexity (the computational frontier): JSON, CSV and a heatmap PNG."""
