@@ -14,7 +14,7 @@ from drt_agent.problems import GraphProblem
 from drt_agent.reasoner import Reasoner
 from drt_agent.tasks.graph import generate_graph, generate_large_graph, problem_from_arrays
 
-GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_MODEL", "graph")
+GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_CHECKPOINT", "graph")
 
 
 @pytest.fixture(scope="module", autouse=True)

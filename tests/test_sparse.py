@@ -13,7 +13,7 @@ from drt_agent.core import CoreConfig, DepthPolicy, DepthRecurrentCore
 from drt_agent.core.sparse import EdgeIndex
 from drt_agent.tasks.graph import _reachable, generate_graph, generate_large_graph
 
-GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_MODEL", "graph")  # the shipped checkpoint unless overridden
+GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_CHECKPOINT", "graph")  # the shipped checkpoint unless overridden
 
 
 @pytest.fixture(scope="module", autouse=True)

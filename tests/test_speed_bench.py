@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_MODEL", "graph")
+GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_CHECKPOINT", "graph")
 
 
 def test_quick_speed_bench(tmp_path: Path) -> None:

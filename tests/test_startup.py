@@ -12,7 +12,7 @@ import pytest
 import drt_agent.reasoner as reasoner_mod
 from drt_agent import api
 
-GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_MODEL", "graph")
+GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_CHECKPOINT", "graph")
 OPTIONAL_HEAVY = ["langchain_core", "spacy", "matplotlib", "mcp", "torch._dynamo", "sympy"]
 
 
