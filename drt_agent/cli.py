@@ -517,20 +517,17 @@ def frontier(
 ) -> None:
     """Accuracy over thinking steps x complexity (the computational frontier): JSON, CSV and a heatmap PNG."""
     from .errors import DrtError
-    from .frontier import compute_frontier, write_frontier
+    from .frontier import compute_frontier, follow_diagonal, write_frontier
 
     knobs = {"directed": directed} if directed is not None else {}
+    grid = _ints(complexities, "--complexities")  # empty: follow only the diagonal
     try:
         fr = compute_frontier(
-            model,
-            _ints(steps, "--steps"),
-            _ints(complexities, "--complexities"),
-            n=n,
-            seed=seed,
-            with_auto=auto,
-            **knobs,
+            model, _ints(steps, "--steps"), grid, n=n, seed=seed, with_auto=auto and bool(grid), **knobs
         )
-        paths = write_frontier(fr, out, plot=plot)
+        if diagonal:
+            fr.diagonal = follow_diagonal(model, _ints(diagonal, "--diagonal"), n=n, seed=seed, **knobs)
+        paths = write_frontier(fr, out, plot=plot and bool(grid))
     except DrtError as exc:
         raise _fail(str(exc)) from None
     header = "complexity " + " ".join(f"{s:>6}" for s in fr.steps)
