@@ -448,10 +448,10 @@ def finetune(
     freeze_core: Annotated[
         bool, typer.Option(help="Train only the task interface (embeddings, readout); keep the core.")
     ] = False,
-    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 8,
+    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 12,
     batch_size: Annotated[int, typer.Option()] = 32,
     lr: Annotated[
-        float | None, typer.Option(help="Peak learning rate (default 3e-3 frozen, 1e-3 full).")
+        float | None, typer.Option(help="Peak learning rate (default 3e-3 frozen, 2e-3 full).")
     ] = None,
     steps: Annotated[
         int | None, typer.Option(help="Thinking steps (default: the base's training maximum).")

@@ -33,9 +33,9 @@ from .tasks.relational import RelationalTask
 class FinetuneConfig:
     base: str = "relational"
     freeze_core: bool = False
-    epochs: int = 8
+    epochs: int = 12
     batch_size: int = 32
-    lr: float | None = None  # default: 3e-3 with a frozen core, 1e-3 otherwise
+    lr: float | None = None  # default: 3e-3 with a frozen core, 2e-3 otherwise
     steps: int | None = None  # thinking steps in training and scoring (default: the base's training maximum)
     holdout: float = 0.2
     seed: int = 0
@@ -185,7 +185,7 @@ def finetune(
         for p in model.core.parameters():
             p.requires_grad_(False)
     params = [p for p in model.parameters() if p.requires_grad]
-    lr = cfg.lr or (3e-3 if cfg.freeze_core else 1e-3)
+    lr = cfg.lr or (3e-3 if cfg.freeze_core else 2e-3)
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     rng = np.random.default_rng(cfg.seed + 1)
     n_batches = max(1, len(train_idx) // cfg.batch_size)

@@ -1,12 +1,12 @@
 """Teach the shipped relational model a relation family it never saw (who reports to whom), from Python.
 
-    python examples/finetune_org.py --n 4000 --out runs/org-frozen --freeze-core
     python examples/finetune_org.py --n 4000 --out runs/org-full
+    python examples/finetune_org.py --n 4000 --out runs/org-frozen --freeze-core
 
 The same from the shell:
     python examples/finetune_org_corpus.py runs/org.jsonl --n 4000
-    drt-agent finetune runs/org.jsonl --base relational --out runs/org-frozen --freeze-core
-    drt-agent solve --model runs/org-frozen "Bob reports to Ann. Cy reports to Bob. What is Ann to Cy?"
+    drt-agent finetune runs/org.jsonl --base relational --out runs/org-full --steps 12 --max-minutes 9.5
+    drt-agent solve --model runs/org-full "Bob reports to Ann. Cy reports to Bob. What is Ann to Cy?"
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("runs/org-finetuned"))
     ap.add_argument("--base", default="relational")
     ap.add_argument("--freeze-core", action="store_true", help="train only embeddings and readout")
-    ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--max-minutes", type=float, default=10.0)
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--steps", type=int, default=12, help="thinking steps (chains of 1-3 facts need about 8)")
+    ap.add_argument("--max-minutes", type=float, default=9.5)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
@@ -47,6 +48,7 @@ def main() -> None:
         base=args.base,
         freeze_core=args.freeze_core,
         epochs=args.epochs,
+        steps=args.steps,
         max_minutes=args.max_minutes,
         threads=args.threads,
         seed=args.seed,
