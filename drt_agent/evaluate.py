@@ -38,7 +38,7 @@ def accuracy_by_steps(
     gold = _labels_at_answer(batch)
     for start in range(0, len(batch), chunk):
         idx = torch.arange(start, min(start + chunk, len(batch)))
-        sub = Batch(**{k: (v[idx] if isinstance(v, torch.Tensor) else v) for k, v in batch.__dict__.items()})
+        sub = batch.select(idx)
         x = model.embed(sub)
         h = model.core.initial_state(x)
         rows = torch.arange(len(idx))
@@ -72,7 +72,7 @@ def evaluate_auto(
     preds, used = [], []
     for start in range(0, len(batch), chunk):
         idx = torch.arange(start, min(start + chunk, len(batch)))
-        sub = Batch(**{k: (v[idx] if isinstance(v, torch.Tensor) else v) for k, v in batch.__dict__.items()})
+        sub = batch.select(idx)
         limit = task.step_limit(sub, max_steps)
         res = model.solve(sub, DepthPolicy(steps=None, max_steps=limit), is_final=task.is_final)
         preds.append(res.probs.argmax(-1))

@@ -109,7 +109,7 @@ def shard(batch: Batch, rank: int, world: int) -> Batch:
     if world == 1:
         return batch
     idx = torch.arange(rank, len(batch), world)
-    return Batch(**{k: (v[idx] if isinstance(v, torch.Tensor) else v) for k, v in batch.__dict__.items()})
+    return batch.select(idx)
 
 
 def loss_fn(

@@ -40,3 +40,15 @@ def test_fixed_steps_below_the_hop_count_cannot_answer(graph_reasoner):
     acc = accuracy_by_steps(graph_reasoner.model, batch, [3, 5, 6, 18])
     assert acc[3] <= 0.6 and acc[5] <= 0.6
     assert acc[6] >= 0.99 and acc[18] >= 0.99
+
+
+def test_evaluation_chunks_sparse_batches(graph_reasoner):
+    """Big graphs are encoded as edge lists; chunked scoring must renumber them, not slice tensors only."""
+    from drt_agent.core.sparse import EdgeIndex
+    from drt_agent.evaluate import accuracy_by_steps
+
+    task = graph_reasoner.task
+    _, batch = task.sample(10, 6, np.random.default_rng(3), nodes=(260, 270))
+    assert isinstance(batch.mask, EdgeIndex)
+    acc = accuracy_by_steps(graph_reasoner.model, batch, [5, 6], chunk=4)
+    assert acc[5] <= 0.6 and acc[6] == 1.0

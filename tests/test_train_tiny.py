@@ -17,10 +17,10 @@ def test_tiny_training_learns_two_hop_reachability(tmp_path):
         iters=150,
         batch_size=32,
         lr=3e-3,
-        steps=(3, 6),
+        steps=(1, 4),
         complexity=(1, 2),
         core=CoreConfig(d_model=32, n_heads=2, d_ff=64),
-        task_knobs={"nodes": (6, 8)},
+        task_knobs={"nodes": (6, 8), "horizon_targets": True},
         seed=0,
         save_every=0,
     )

@@ -107,8 +107,9 @@ def think(
                 )
                 calm = (calm + 1) * settled  # consecutive calm steps, reset by any movement
             done = calm >= policy.patience
-            if is_final is not None:
-                done |= is_final(p)
+            final = is_final(p) if is_final is not None else None  # a task may have no such shortcut
+            if final is not None:
+                done |= final
             if t < policy.min_steps:
                 done = torch.zeros_like(done)
             if caps is not None:

@@ -39,6 +39,22 @@ class Batch:
     def __len__(self) -> int:
         return int(self.tokens.shape[0])
 
+    def select(self, idx: torch.Tensor) -> Batch:
+        """The examples at positions `idx` (1-D long), in that order; a sparse mask is renumbered."""
+        keep = torch.zeros(len(self), dtype=torch.bool, device=self.tokens.device)
+        keep[idx] = True
+        if isinstance(self.mask, EdgeIndex) and not bool((idx.diff() > 0).all()):
+            raise ValueError("a sparse batch can only be selected in increasing order")
+        return Batch(
+            **{
+                f.name: (
+                    v[keep] if isinstance(v, EdgeIndex) else v[idx] if isinstance(v, torch.Tensor) else v
+                )
+                for f in fields(self)
+                for v in [getattr(self, f.name)]
+            }
+        )
+
 
 class Task(ABC):
     """encode problems into tensors, decode answers, generate labelled data, and solve exactly."""
