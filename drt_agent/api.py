@@ -22,6 +22,14 @@ def _typed(item: str | AnyProblem, domain: str | None, limits: Limits | None = N
     return item
 
 
+def checkpoint_for(problem: AnyProblem) -> str:
+    """The shipped checkpoint that answers a typed problem: its domain's, or the paper-protocol model for
+    relational problems written in the paper's generation-offset words."""
+    if isinstance(problem, RelationalProblem) and problem.family == "paper":
+        return "relational-paper"
+    return problem.domain
+
+
 def solve(
     problem: str | AnyProblem,
     domain: str | None = None,
@@ -37,7 +45,7 @@ def solve(
     available), 'cpu' or 'cuda[:N]'.
     """
     typed = _typed(problem, domain, limits)
-    return get_reasoner(model or typed.domain, device).solve(typed, steps=steps, limits=limits)
+    return get_reasoner(model or checkpoint_for(typed), device).solve(typed, steps=steps, limits=limits)
 
 
 def solve_many(
@@ -55,7 +63,7 @@ def solve_many(
         text, domain = item if isinstance(item, tuple) else (item, None)
         try:
             typed = _typed(text, domain, limits)
-            groups[model or typed.domain].append((i, typed))
+            groups[model or checkpoint_for(typed)].append((i, typed))
         except DrtError as exc:
             out[i] = exc
     for key, members in groups.items():

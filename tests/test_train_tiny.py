@@ -14,7 +14,7 @@ from drt_agent.train import TrainConfig, config_for, train
 def test_tiny_training_learns_two_hop_reachability(tmp_path):
     cfg = TrainConfig(
         task="graph",
-        iters=150,
+        iters=300,
         batch_size=32,
         lr=3e-3,
         steps=(1, 4),
