@@ -9,8 +9,8 @@ venv="$root/.venv"
 stamp="$venv/.installed-$(cat "$root/pyproject.toml" "$root/constraints.txt" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
-  "$venv/bin/python" -m pip install --quiet -c "$root/constraints.txt" -e "$root[dev,all]"
+  echo "drt-agent: creating .venv (first run only; a few minutes)..." >&2
+  "$venv/bin/python" -m pip install -qq -c "$root/constraints.txt" -e "$root[dev,all]"
   rm -f "$venv"/.installed-* && touch "$stamp"
 fi
 cd "$root"
