@@ -121,16 +121,23 @@ def with_core(factory, **core_over):
     return build
 
 
+# Baselines whose depth is not the drawn step count learn plain reachability: "reached within T steps" targets
+# would ask a 6-layer network (or ACT's own depth) for a horizon it does not run.
+PLAIN = {"task_knobs": {"horizon_targets": False}}
 VARIANTS = [
     Variant("depth-recurrent (ours)", {}),
     Variant(
         "fixed-depth Transformer, 6 layers",
+        PLAIN,
         build=with_core(FixedDepthCore, d_model=32, n_heads=2, d_ff=64),
         fixed_depth=True,
     ),
-    Variant("Universal Transformer + ACT", build=with_core(ACTCore), fixed_depth=True),
+    Variant("Universal Transformer + ACT", PLAIN, build=with_core(ACTCore), fixed_depth=True),
     Variant(
-        "GNN, 6 message-passing layers", build=with_core(MessagePassingCore, d_model=40), fixed_depth=True
+        "GNN, 6 message-passing layers",
+        PLAIN,
+        build=with_core(MessagePassingCore, d_model=40),
+        fixed_depth=True,
     ),
 ]
 
