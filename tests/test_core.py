@@ -39,7 +39,9 @@ def test_every_stabiliser_is_a_switch(flag):
     out = core(torch.randn(2, 5, 16), torch.ones(2, 5, 5, dtype=torch.bool), steps=3)[0]
     assert out.shape == (2, 5, 16) and torch.isfinite(out).all()
     names = {n for n, _ in core.named_parameters()}
-    marker = {"layerscale": "scale_attn", "gate": "gate.", "reinject": "inject", "state_norm": "state_norm"}[flag]
+    marker = {"layerscale": "scale_attn", "gate": "gate.", "reinject": "inject", "state_norm": "state_norm"}[
+        flag
+    ]
     assert not any(marker in n for n in names)
 
 
@@ -87,7 +89,9 @@ def test_auto_halts_examples_independently_and_matches_fixed_depth_answers():
     valid = torch.ones(3, 4, dtype=torch.bool)
     readout = lambda h, ids: torch.softmax(h[:, 0, :2], dim=-1)  # noqa: E731
     final_after_three = lambda p: torch.zeros(len(p), dtype=torch.bool)  # noqa: E731
-    auto = think(core, x, mask, valid, readout, DepthPolicy(steps=None, max_steps=40), is_final=final_after_three)
+    auto = think(
+        core, x, mask, valid, readout, DepthPolicy(steps=None, max_steps=40), is_final=final_after_three
+    )
     for i in range(3):
         n = int(auto.steps_used[i])
         fixed = think(core, x[i : i + 1], mask[i : i + 1], valid[i : i + 1], readout, DepthPolicy(steps=n))
