@@ -13,7 +13,7 @@ import random
 from pathlib import Path
 
 from drt_agent.parsers import parse
-from drt_agent.parsers.graph import parse_graph, problem_from_graph
+from drt_agent.parsers.graph import _NAME_STOP, parse_graph, problem_from_graph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,65 +24,41 @@ corpus = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(corpus)  # type: ignore[union-attr]
 
 # Words that the text rules read as grammar (verbs, connectives, labels) are not generated as names.
-RESERVED = set(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "to",
-        "from",
-        "between",
-        "connected",
-        "linked",
-        "there",
-        "path",
-        "paths",
-        "can",
-        "could",
-        "does",
-        "do",
-        "reach",
-        "reachable",
-        "if",
-        "whether",
-        "not",
-        "no",
-        "and",
-        "or",
-        "also",
-        "then",
-        "next",
-        "finally",
-        "plus",
-        "besides",
-        "but",
-        "moreover",
-        "furthermore",
-        "additionally",
-        "so",
-        "now",
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "of",
-        "edges",
-        "edge",
-        "graph",
-        "nodes",
-        "node",
-        "vertex",
-        "vertices",
-        "question",
-        "q",
-        "links",
-        "roads",
-        "it",
-        "all",
-    ]
-)
+RESERVED = set(_NAME_STOP) | {
+    "and",
+    "or",
+    "also",
+    "then",
+    "next",
+    "finally",
+    "plus",
+    "besides",
+    "but",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "so",
+    "now",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "of",
+    "edges",
+    "edge",
+    "graph",
+    "nodes",
+    "node",
+    "vertex",
+    "vertices",
+    "question",
+    "q",
+    "links",
+    "roads",
+    "it",
+    "all",
+}
 word = st.from_regex(r"[A-Z][a-z]{1,6}[0-9]?", fullmatch=True).filter(lambda w: w.lower() not in RESERVED)
 number = st.integers(0, 999).map(str)
 one_token = st.one_of(word, number)
