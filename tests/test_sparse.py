@@ -16,13 +16,7 @@ from drt_agent.tasks.graph import _reachable, generate_graph, generate_large_gra
 GRAPH_MODEL = os.environ.get("DRT_TEST_GRAPH_CHECKPOINT", "graph")  # the shipped checkpoint unless overridden
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """Tiny tensors: one thread is fastest, and on a shared machine extra threads only wait for a core."""
-    old = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(old)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 @pytest.fixture(scope="module")
