@@ -145,3 +145,16 @@ def test_tiny_training_run_learns_shallow_expressions() -> None:
     logits = model(batch, steps=6)[-1]
     acc = (logits[torch.arange(200), 0].argmax(-1) == batch.labels[:, 0]).float().mean().item()
     assert acc > 0.8, acc
+
+
+def test_horizon_targets_leave_unreachable_nodes_unlabelled():
+    task, plain = LogicTask(horizon_targets=True), LogicTask()
+    for steps in (0, 2, 5, 40):
+        _, batch = task.sample(16, 6, np.random.default_rng(8), steps=steps)
+        _, full = plain.sample(16, 6, np.random.default_rng(8))
+        kept = batch.labels != -100
+        assert torch.equal(batch.labels[kept], full.labels[kept])  # never a different value, only fewer
+        if steps == 0:  # literals alone are known before any step
+            assert (batch.tokens[kept] != 0).all() and kept.sum() < (full.labels != -100).sum()
+        if steps == 40:
+            assert torch.equal(batch.labels, full.labels)

@@ -210,3 +210,48 @@ def test_too_many_people_is_a_limit_error():
     facts = [(f"P{i}", "sibling", f"P{i + 1}") for i in range(40)]
     with pytest.raises(LimitError, match="at most"):
         RelationalTask().encode([story(*facts, subject="P0", anchor="P40")])
+
+
+@pytest.mark.parametrize("family", ["paper", "kinship"])
+def test_horizon_targets_follow_the_frontier(family):
+    # a chain of k facts: the subject's question mention is 2k hops from the anchor's story mentions, the
+    # answer one more; with fewer steps the answer is "no" so far (yes/no) or unlabelled (open questions)
+    task = RelationalTask(family=family, horizon_targets=True)
+    full = RelationalTask(family=family)
+    k = 4
+    for steps in (1, 2 * k, 2 * k + 1, 20):
+        rng = np.random.default_rng([11, steps])
+        problems, batch = task.sample(30, k, rng, steps=steps)
+        plain = full.encode(problems, with_labels=True, rng=np.random.default_rng([11, steps]))
+        ans = batch.labels[torch.arange(len(problems)), batch.answer_index]
+        gold = plain.labels[torch.arange(len(problems)), plain.answer_index]
+        other = task.class_id["other"]
+        # labels only ever drop to "other" (not reached yet); they never name a different relation
+        changed = batch.labels != plain.labels
+        changed[torch.arange(len(problems)), batch.answer_index] = False
+        assert (batch.labels[changed] == other).all()
+        if steps > 2 * k:
+            assert torch.equal(ans, gold)
+        else:
+            for p, a in zip(problems, ans.tolist(), strict=True):
+                assert a == (task.class_id["no"] if p.relation is not None else IGNORE)
+    assert not torch.equal(*(task.sample(8, 5, np.random.default_rng(0), steps=s)[1].labels for s in (3, 30)))
+
+
+def test_branch_facts_hang_off_the_chain_and_keep_the_answer():
+    task = RelationalTask(family="paper", branch=4)
+    problems, batch = task.sample(60, 3, np.random.default_rng(4))
+    from drt_agent.tasks.relational import generation_offsets
+
+    longest = 0
+    for p in problems:
+        offsets = generation_offsets(p.facts, p.object)
+        linked = sum(v is not None for v in offsets.values())
+        assert linked >= 3 + 2  # the chain's four people and at least one on the branch
+        longest = max(longest, linked - 4)
+    assert longest == 4
+    gold = batch.labels[torch.arange(len(problems)), batch.answer_index]
+    assert all(
+        task.classes[g] == ("yes" if solve_exact(p) else "no")
+        for p, g in zip(problems, gold.tolist(), strict=True)
+    )

@@ -192,9 +192,12 @@ def parse_tree(ids: list[int]) -> Node:
     return top
 
 
-def tree_arrays(root: Node, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+def tree_arrays(
+    root: Node, n: int, token_heights: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """(edges (E, 2) as (attending token, attended token), per-token values (n,), per-token roles (n,), and the
-    steps bottom-up evaluation needs: one per node on the longest root-to-leaf path)."""
+    steps bottom-up evaluation needs: one per node on the longest root-to-leaf path). `token_heights`, when
+    given (n,), receives each token's node height (1 for a literal): when its value can first be known."""
     edges: list[tuple[int, int]] = []
     values = np.zeros(n, dtype=np.int64)
     roles = np.zeros(n, dtype=np.int64)
@@ -212,6 +215,8 @@ def tree_arrays(root: Node, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray,
     height: dict[int, int] = {}
     for node in reversed(order):  # leaves first
         height[id(node)] = 1 + max((height[id(c)] for c in node.children), default=0)
+        if token_heights is not None:
+            token_heights[node.reps] = height[id(node)]
     return np.asarray(edges, dtype=np.int64).reshape(-1, 2), values, roles, height[id(root)]
 
 
@@ -317,6 +322,7 @@ class LogicTask(Task):
         min_len: int = 0,
         n_vars: int = 0,
         one_depth_per_batch: bool = True,
+        horizon_targets: bool = False,
     ) -> None:
         if interface not in INTERFACES:
             raise ValueError(f"interface must be one of {INTERFACES}, got {interface!r}")
@@ -324,6 +330,9 @@ class LogicTask(Task):
         self.min_len = min_len
         self.n_vars = n_vars
         self.one_depth_per_batch = one_depth_per_batch
+        # structure interface: in training, a token whose node sits higher in the tree than the batch's steps can
+        # climb is left unlabelled, so any step count may be drawn (short ones never ask for the impossible)
+        self.horizon_targets = horizon_targets
 
     def knobs(self) -> dict[str, Any]:
         return {
@@ -331,11 +340,15 @@ class LogicTask(Task):
             "min_len": self.min_len,
             "n_vars": self.n_vars,
             "one_depth_per_batch": self.one_depth_per_batch,
+            "horizon_targets": self.horizon_targets,
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
-    def encode_ids(self, seqs: list[list[int]], with_labels: bool = False) -> Batch:
-        """Token id sequences (each starting with CLS) -> a padded batch with this interface's mask."""
+    def encode_ids(
+        self, seqs: list[list[int]], with_labels: bool = False, within: int | None = None
+    ) -> Batch:
+        """Token id sequences (each starting with CLS) -> a padded batch with this interface's mask; labels
+        (structure interface) only where a token's node is at most `within` + 1 high, when given."""
         B, L = len(seqs), max(len(s) for s in seqs)
         tok = np.zeros((B, L), dtype=np.int64)
         for b, s in enumerate(seqs):
@@ -368,12 +381,15 @@ class LogicTask(Task):
             mask = eye.clone()
             rows, src, dst = [], [], []
             for b, s in enumerate(seqs):
-                edges, values, role, _ = tree_arrays(parse_tree(s), len(s))
+                heights = np.zeros(len(s), dtype=np.int64)
+                edges, values, role, _ = tree_arrays(parse_tree(s), len(s), heights)
                 roles[b, : len(s)] = torch.from_numpy(role)
                 rows.append(np.full(len(edges), b))
                 src.append(edges[:, 0])
                 dst.append(edges[:, 1])
                 if labels is not None:
+                    if within is not None:  # a node of height h holds its value after h - 1 steps
+                        values = np.where(heights - 1 <= within, values, IGNORE)
                     labels[b, : len(s)] = torch.from_numpy(values)
             r, a, c = (torch.from_numpy(np.concatenate(x)) for x in (rows, src, dst))
             mask[r, a, c] = True  # a node's tokens read its children's tokens
@@ -440,6 +456,7 @@ class LogicTask(Task):
         rng: np.random.Generator,
         min_len: int | None = None,
         n_vars: int | None = None,
+        steps: int | None = None,
         **_: Any,
     ) -> tuple[list[LogicProblem], Batch]:
         """n expressions, alternately true and false, with nesting depth fixed or drawn from a range."""
@@ -453,7 +470,10 @@ class LogicTask(Task):
             d = batch_depth if self.one_depth_per_batch else int(rng.integers(lo, hi + 1))
             exprs.append(self._one(rng, d, want=i % 2 == 0, min_len=min_len))
             depths.append(d)
-        batch = self.encode_ids([[CLS, *(SYMBOL[c] for c in e)] for e in exprs], with_labels=True)
+        within = steps if self.horizon_targets else None
+        batch = self.encode_ids(
+            [[CLS, *(SYMBOL[c] for c in e)] for e in exprs], with_labels=True, within=within
+        )
         batch.complexity = torch.tensor(depths)
         if n_vars > 0:
             problems = [_with_variables(rng, e, n_vars) for e in exprs]

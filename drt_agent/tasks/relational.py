@@ -261,15 +261,28 @@ def _names(n: int) -> list[str]:
     return [f"P{i}" for i in range(n)]
 
 
-def paper_problem(rng: np.random.Generator, k: int, positive: bool) -> RelationalProblem:
-    """The paper's generator: chain e0..ek (u parent facts then child facts) among 2-4 distractor facts."""
-    names = [str(v) for v in rng.permutation(_names(max(20, k + 7)))]
+def paper_problem(rng: np.random.Generator, k: int, positive: bool, branch: int = 0) -> RelationalProblem:
+    """The paper's generator: chain e0..ek (u parent facts then child facts) among 2-4 distractor facts.
+
+    branch > 0 (training only; the paper has none): a line of 1..branch more parent/child facts, each stated in
+    either direction, hangs off a random person of the chain, so the anchor's relations travel further through
+    the story than the question's chain is long."""
+    n_branch = int(rng.integers(1, branch + 1)) if branch > 0 else 0
+    names = [str(v) for v in rng.permutation(_names(max(20, k + n_branch + 7)))]
     chain, rest = names[: k + 1], names[k + 1 :]
     u = int(rng.integers(0, k + 1))
     facts = [
         Fact.model_construct(subject=chain[i], relation="parent" if i < u else "child", object=chain[i + 1])
         for i in range(k)
     ]
+    if n_branch:
+        line = [str(rng.choice(chain)), *rest[:n_branch]]
+        rest = rest[n_branch:]
+        for a, b in zip(line, line[1:], strict=False):
+            a, b = (a, b) if rng.random() < 0.5 else (b, a)
+            facts.append(
+                Fact.model_construct(subject=a, relation=str(rng.choice(["parent", "child"])), object=b)
+            )
     pairs: set[frozenset[str]] = set()
     while len(pairs) < int(rng.integers(2, 5)):
         a, b = (str(v) for v in rng.choice(rest, size=2, replace=False))
@@ -393,6 +406,24 @@ def _near_miss(rng: np.random.Generator, term: str) -> str:
     return str(rng.choice(sorted(options)))
 
 
+def hops_from(mask: torch.Tensor, sources: torch.Tensor) -> torch.Tensor:
+    """(B, L) attention hops from the source tokens to every token (a large number where none leads): token i
+    reads token j when mask[b, i, j], so what a source holds reaches i after that many thinking steps."""
+    B, L, _ = mask.shape
+    far = L + 1
+    hops = torch.where(sources, 0, far)
+    reached = sources.clone()
+    m = mask.float()
+    for h in range(1, L + 1):
+        nxt = (m @ reached.float().unsqueeze(-1)).squeeze(-1) > 0
+        new = nxt & ~reached
+        if not new.any():
+            break
+        hops[new] = h
+        reached |= nxt
+    return hops
+
+
 # -- the task ------------------------------------------------------------------------------------------------
 SPECIAL = ["[PAD]", "[UNK]", "[ANS]", "[Q]", "[QO]"]
 PAPER_TEXT = ["is", "the", "of", ".", "query", ":"]
@@ -440,6 +471,8 @@ class RelationalTask(Task):
         extra_classes: list[str] | None = None,
         open_fraction: float = 0.5,
         unreached_target: bool = True,
+        horizon_targets: bool = False,
+        branch: int = 0,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -452,6 +485,13 @@ class RelationalTask(Task):
         self.open_fraction = open_fraction
         self.unreached_target = (
             unreached_target  # ablation: False leaves people the anchor never reaches unlabelled
+        )
+        # dense targets say what the anchor's relations can reach within the steps this batch thinks (one token
+        # hop per step, as on graphs): training then asks for a frontier that moves at a fixed pace and for every
+        # reached mention to hold its class, which is what can carry past the trained chain lengths
+        self.horizon_targets = horizon_targets
+        self.branch = (
+            branch  # paper family: a line of up to this many facts hangs off the chain (training data)
         )
         self.vocab = base_vocab() + self.extra_words
         self.word_id = {w: i for i, w in enumerate(self.vocab)}
@@ -468,6 +508,8 @@ class RelationalTask(Task):
             "extra_classes": self.extra_classes,
             "open_fraction": self.open_fraction,
             "unreached_target": self.unreached_target,
+            "horizon_targets": self.horizon_targets,
+            "branch": self.branch,
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -562,7 +604,10 @@ class RelationalTask(Task):
         problems: list[RelationalProblem],
         with_labels: bool = False,
         rng: np.random.Generator | None = None,
+        within: int | None = None,
     ) -> Batch:
+        """Tokens, roles and attention mask; with labels, the dense final-step targets, limited to what the
+        anchor reaches within `within` steps when given (training with `horizon_targets`)."""
         layouts = [self._layout(p, rng.permutation(N_SLOTS) if rng is not None else None) for p in problems]
         B, L = len(problems), max(len(lay[0]) for lay in layouts)
         tokens = torch.zeros(B, L, dtype=torch.long)
@@ -571,8 +616,7 @@ class RelationalTask(Task):
         positions = torch.zeros(B, L, dtype=torch.long)
         roles = torch.zeros(B, L, dtype=torch.long)
         answer = torch.zeros(B, dtype=torch.long)
-        labels = torch.full((B, L), IGNORE, dtype=torch.long) if with_labels else None
-        for b, (p, (toks, sids, ents, pos, kind, people)) in enumerate(zip(problems, layouts, strict=True)):
+        for b, (p, (toks, sids, ents, pos, _kind, people)) in enumerate(zip(problems, layouts, strict=True)):
             n = len(toks)
             tokens[b, :n] = torch.tensor(toks)
             sent[b, :n] = torch.tensor(sids)
@@ -583,18 +627,6 @@ class RelationalTask(Task):
                 e, in_q = ent[b, :n], sent[b, :n] == len(p.facts)
                 roles[b, :n][(e == people[p.subject]) & in_q] = ROLE_SUBJECT
                 roles[b, :n][e == people[p.object]] = ROLE_ANCHOR
-            if labels is not None:
-                per, word_cls, ans_cls = self._targets(p)
-                names = {i: name for name, i in people.items()}
-                for i in range(n):
-                    if kind[i] == MENTION:
-                        labels[b, i] = per.get(names[ents[i]], self.class_id["other"])
-                        if labels[b, i] == self.class_id["other"] and not self.unreached_target:
-                            labels[b, i] = IGNORE
-                    elif kind[i] == QUERY_WORD and word_cls is not None:
-                        labels[b, i] = word_cls
-                if ans_cls is not None:
-                    labels[b, n - 1] = ans_cls
         valid = tokens > 0
         if self.interface == "structured":
             same_sent = sent[:, :, None] == sent[:, None, :]
@@ -607,6 +639,13 @@ class RelationalTask(Task):
         else:
             mask = valid[:, None, :] & valid[:, :, None]
         mask |= torch.eye(L, dtype=torch.bool)
+        labels = None
+        if with_labels:
+            hops = self._hops(mask, roles, sent) if within is not None else None
+            labels = torch.full((B, L), IGNORE, dtype=torch.long)
+            for b, (p, lay) in enumerate(zip(problems, layouts, strict=True)):
+                reached = hops[b] <= within if hops is not None else None
+                self._label(labels[b], p, lay, reached)
         return Batch(
             tokens=tokens,
             roles=roles,
@@ -616,6 +655,44 @@ class RelationalTask(Task):
             positions=positions,
             labels=labels,
         )
+
+    @staticmethod
+    def _hops(mask: torch.Tensor, roles: torch.Tensor, sent: torch.Tensor) -> torch.Tensor:
+        """Thinking steps before each token can hold its relation to the anchor: hops from the anchor's story
+        mentions over the story's attention, then one more for the answer token after the question's subject."""
+        in_q = sent == sent.max(dim=1, keepdim=True).values
+        story_mask = mask & ~(in_q[:, :, None] & in_q[:, None, :]) | torch.eye(
+            mask.shape[1], dtype=torch.bool
+        )
+        hops = hops_from(story_mask, (roles == ROLE_ANCHOR) & ~in_q)
+        subject = torch.where((roles == ROLE_SUBJECT) & in_q, hops, hops.new_tensor(mask.shape[1] + 1))
+        answer = (sent >= 0).sum(-1) - 1
+        hops[torch.arange(len(hops)), answer] = subject.min(-1).values + 1
+        return hops
+
+    def _label(
+        self, row: torch.Tensor, p: RelationalProblem, layout: tuple, reached: torch.Tensor | None
+    ) -> None:
+        """Fill one example's labels in place: every mention, the question's relation word, the answer."""
+        toks, _sids, ents, _pos, kind, people = layout
+        per, word_cls, ans_cls = self._targets(p)
+        other = self.class_id["other"]
+        names = {i: name for name, i in people.items()}
+        for i in range(len(toks)):
+            if kind[i] == MENTION:
+                row[i] = per.get(names[ents[i]], other)
+                if reached is not None and not reached[i]:
+                    row[i] = other  # the anchor's relations have not arrived here within these steps
+                if row[i] == other and not self.unreached_target:
+                    row[i] = IGNORE
+            elif kind[i] == QUERY_WORD and word_cls is not None:
+                row[i] = word_cls
+        n = len(toks)
+        if ans_cls is not None:
+            row[n - 1] = ans_cls
+            if reached is not None and not reached[n - 1]:
+                # the subject is not reached yet: a yes/no question is "no" so far, an open one has no answer
+                row[n - 1] = self.class_id["no"] if p.relation is not None else IGNORE
 
     def decode(self, probs: torch.Tensor, problems: list[RelationalProblem]) -> list[Answer]:
         yes, no = self.class_id["yes"], self.class_id["no"]
@@ -650,15 +727,17 @@ class RelationalTask(Task):
         n: int,
         complexity: int | tuple[int, int],
         rng: np.random.Generator,
+        steps: int | None = None,
         **_: Any,
     ) -> tuple[list[RelationalProblem], Batch]:
         lo, hi = (complexity, complexity) if isinstance(complexity, int) else complexity
         ks = [int(rng.integers(lo, hi + 1)) for _ in range(n)]
         if self.family == "paper":
-            problems = [paper_problem(rng, k, positive=i % 2 == 0) for i, k in enumerate(ks)]
+            problems = [paper_problem(rng, k, i % 2 == 0, self.branch) for i, k in enumerate(ks)]
         else:
             problems = [kinship_problem(rng, k, self.open_fraction) for k in ks]
-        batch = self.encode(problems, with_labels=True, rng=rng)
+        within = steps if self.horizon_targets else None
+        batch = self.encode(problems, with_labels=True, rng=rng, within=within)
         batch.complexity = torch.tensor(ks)
         return problems, batch
 
