@@ -40,7 +40,7 @@ def measure(model_name: str, steps: int, batch: int, nodes: int, repeats: int) -
             t0 = time.perf_counter()
             h = model.core.initial_state(x)
             for _ in range(steps):
-                h = model.core.step(h, x, b.mask, b.positions)
+                h = model.step(h, x, b)
             model.readout(h)
             times.append(time.perf_counter() - t0)
     return {

@@ -328,6 +328,9 @@ def train(
     resume: Annotated[bool, typer.Option(help="Continue from the training state in --out.")] = False,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
     rope: Annotated[bool | None, typer.Option(help="Rotary relative positions in attention.")] = None,
+    feedback: Annotated[
+        bool | None, typer.Option(help="Feed each token's readout class distribution back every step.")
+    ] = None,
     knob: Annotated[
         list[str] | None,
         typer.Option(help="Task setting NAME=VALUE, repeatable (e.g. --knob interface=paper for logic)."),
@@ -363,6 +366,7 @@ def train(
             threads=threads,
             save_every=save_every,
             rope=rope,
+            feedback=feedback,
             task_knobs=_knobs(knob) if knob else None,
         )
     except DrtError as exc:

@@ -35,7 +35,6 @@ def accuracy_by_steps(
     """Accuracy after each step count in `steps`, in one pass of max(steps) steps."""
     want = sorted(set(steps))
     correct = dict.fromkeys(want, 0)
-    gold = _labels_at_answer(batch)
     for start in range(0, len(batch), chunk):
         idx = torch.arange(start, min(start + chunk, len(batch)))
         sub = batch.select(idx)
@@ -43,10 +42,10 @@ def accuracy_by_steps(
         h = model.core.initial_state(x)
         rows = torch.arange(len(idx))
         for t in range(1, want[-1] + 1):
-            h = model.core.step(h, x, sub.mask, sub.positions)
+            h = model.step(h, x, sub)
             if t in correct:
                 pred = model.readout(h[rows, sub.answer_index]).argmax(-1)
-                correct[t] += int((pred == gold[idx]).sum())
+                correct[t] += int(batch.is_correct(pred, idx).sum())
     return {t: correct[t] / len(batch) for t in want}
 
 
@@ -85,7 +84,7 @@ def evaluate_auto(
     return AutoResult(
         complexity=complexity,
         n=len(batch),
-        accuracy=float((pred == gold).float().mean()),
+        accuracy=float(batch.is_correct(pred).float().mean()),
         median_steps=med,
         median_steps_positive=float(statistics.median(pos)) if pos else None,
         accuracy_at_3x=acc3,

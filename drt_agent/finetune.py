@@ -25,7 +25,7 @@ from .core import DepthPolicy
 from .errors import DrtError, ParseError
 from .model import DRTModel, ModelConfig
 from .problems import Answer, RelationalProblem
-from .tasks.base import IGNORE
+from .tasks.base import IGNORE, Batch
 from .tasks.relational import RelationalTask
 
 
@@ -105,14 +105,18 @@ def extend(
         raise DrtError(f"fine-tuning needs a relational base checkpoint, got a {old.name!r} one")
     words = list(dict.fromkeys(w for p in problems for w in sorted(old.unknown_words(p))))
     labels = [("yes" if a else "no") if isinstance(a, bool) else str(a) for a in answers]
+    if old.readout == "subject":  # yes/no questions are answered by the subject holding the asked relation
+        asked = [
+            p.relation.lower() for p, a in zip(problems, answers, strict=True) if a is True and p.relation
+        ]
+        labels = [str(a) for a in answers if not isinstance(a, bool)] + asked
     new_answers = [a for a in dict.fromkeys(labels) if a not in old.class_id]
-    task = RelationalTask(
-        family=old.family,
-        interface=old.interface,
-        extra_words=old.extra_words + words,
-        extra_classes=old.extra_classes + new_answers,
-        open_fraction=old.open_fraction,
-    )
+    knobs = {
+        **old.knobs(),
+        "extra_words": old.extra_words + words,
+        "extra_classes": old.extra_classes + new_answers,
+    }
+    task = RelationalTask(**knobs)
     cfg = ModelConfig(
         task=base.model.cfg.task,
         vocab_size=task.vocab_size,
@@ -130,17 +134,50 @@ def extend(
     b = torch.zeros_like(model.readout.net[3].bias)
     w[: old.n_classes], b[: old.n_classes] = state[w_key], state[b_key]
     state[w_key], state[b_key] = w, b
+    if model.feedback is not None:  # new answers feed back nothing until fine-tuning teaches them to
+        fb = torch.zeros_like(model.feedback.weight)
+        fb[:, : old.n_classes] = state["feedback.weight"]
+        state["feedback.weight"] = fb
     model.load_state_dict(state)
     return model, task
 
 
-def _labelled(task: RelationalTask, problems: list[RelationalProblem], answers: list[Answer]):
+def _labelled(
+    task: RelationalTask, problems: list[RelationalProblem], answers: list[Answer]
+) -> tuple[Batch, torch.Tensor]:
+    """The batch with the corpus answers as labels at the answer token, and (B, C) classes it must not hold.
+
+    Subject readout: an open answer or a "yes" labels the subject with the (asked) relation; a "no" only says
+    the subject does not hold the asked relation, which the second tensor carries (an unlikelihood target)."""
     batch = task.encode(problems)
     labels = torch.full_like(batch.tokens, IGNORE)
-    gold = [task.class_id[("yes" if a else "no") if isinstance(a, bool) else str(a)] for a in answers]
-    labels[torch.arange(len(problems)), batch.answer_index] = torch.tensor(gold)
+    avoid = torch.zeros(len(problems), task.n_classes, dtype=torch.bool)
+    for b, (p, a) in enumerate(zip(problems, answers, strict=True)):
+        if task.readout == "answer":
+            gold = task.class_id[("yes" if a else "no") if isinstance(a, bool) else str(a)]
+        elif not isinstance(a, bool):
+            gold = task.class_id[str(a)]
+        else:
+            match = task.matching(p.relation or "")
+            if not a:
+                avoid[b, match] = True
+            gold = match[0] if a and len(match) == 1 else IGNORE
+        labels[b, batch.answer_index[b]] = gold
     batch.labels = labels
-    return batch
+    return batch, avoid
+
+
+def answer_loss(logits: torch.Tensor, batch: Batch, avoid: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy on the labelled answers plus -log(1 - p) of the relations a "no" rules out, averaged."""
+    assert batch.labels is not None
+    rows = torch.arange(len(batch))
+    at = logits[rows, batch.answer_index]  # (B, C)
+    gold = batch.labels[rows, batch.answer_index]
+    ce = F.cross_entropy(at, gold, ignore_index=IGNORE, reduction="sum")
+    ruled_out = (F.softmax(at, -1) * avoid).sum(-1)
+    ul = -torch.log1p(-ruled_out.clamp(max=1 - 1e-6))[avoid.any(-1)].sum()
+    n = int((gold != IGNORE).sum()) + int(avoid.any(-1).sum())
+    return (ce + ul) / max(1, n)
 
 
 @torch.no_grad()
@@ -200,11 +237,11 @@ def finetune(
         model.train()
         for k in range(n_batches):
             idx = perm[k * cfg.batch_size : (k + 1) * cfg.batch_size]
-            batch = _labelled(task, [problems[i] for i in idx], [answers[i] for i in idx])
+            batch, avoid = _labelled(task, [problems[i] for i in idx], [answers[i] for i in idx])
             for group in opt.param_groups:
                 group["lr"] = lr * 0.5 * (1 + np.cos(np.pi * it / total))
             logits = model(batch, steps)[-1]
-            loss = F.cross_entropy(logits.flatten(0, 1), batch.labels.flatten(), ignore_index=IGNORE)
+            loss = answer_loss(logits, batch, avoid)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)

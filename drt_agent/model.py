@@ -68,14 +68,40 @@ class DRTModel(nn.Module):
         nn.init.normal_(self.role_emb.weight, std=0.02)
         self.core = DepthRecurrentCore(cfg.core)
         self.readout = Readout(d, cfg.n_classes)
+        # readout feedback (CoreConfig.feedback): class distribution (C) -> input (D), zero at first (a no-op)
+        self.feedback = nn.Linear(cfg.n_classes, d, bias=False) if cfg.core.feedback else None
+        if self.feedback is not None:
+            nn.init.zeros_(self.feedback.weight)
 
     def embed(self, batch: Batch) -> torch.Tensor:
         return self.token_emb(batch.tokens) + self.role_emb(batch.roles)  # (B, L, D)
 
+    def fed_back(self, h: torch.Tensor) -> torch.Tensor | None:
+        """What readout feedback adds to the next step's input: (B, L, D), or None without feedback."""
+        if self.feedback is None:
+            return None
+        return self.feedback(F.softmax(self.readout(h), dim=-1))
+
+    def step(self, h: torch.Tensor, x: torch.Tensor, batch: Batch) -> torch.Tensor:
+        """One thinking step of the core on state h (B, L, D) and embedded input x (B, L, D)."""
+        fb = self.fed_back(h)
+        if fb is None:
+            return self.core.step(h, x, batch.mask, batch.positions)
+        injected = self.core.inject(x) + fb if self.core.inject is not None else fb
+        return self.core.step(h, x, batch.mask, batch.positions, injected=injected)
+
     def forward(self, batch: Batch, steps: int, keep_all: bool = False) -> list[torch.Tensor]:
         """Per-token logits (B, L, C) after `steps` steps; one tensor per step if keep_all."""
-        states = self.core(self.embed(batch), batch.mask, steps, batch.positions, keep_all=keep_all)
-        return [self.readout(h) for h in states]
+        x = self.embed(batch)
+        if self.feedback is None:
+            states = self.core(x, batch.mask, steps, batch.positions, keep_all=keep_all)
+            return [self.readout(h) for h in states]
+        h, logits = self.core.initial_state(x), []
+        for t in range(steps):
+            h = self.step(h, x, batch)
+            if keep_all or t == steps - 1:
+                logits.append(self.readout(h))
+        return logits
 
     @torch.no_grad()
     def solve(self, batch: Batch, policy: DepthPolicy, is_final: Any = None) -> ThinkResult:
@@ -94,6 +120,7 @@ class DRTModel(nn.Module):
             policy,
             positions=batch.positions,
             is_final=is_final,
+            feedback=self.fed_back if self.feedback is not None else None,
         )
 
     def n_params(self) -> int:

@@ -71,6 +71,8 @@ def config_for(task: str, **overrides: Any) -> TrainConfig:
     core = CoreConfig(**{**defaults.get("core", {}), **{k: v for k, v in given.items() if k in core_fields}})
     top = {k: v for k, v in defaults.items() if k != "core"}
     top.update({k: v for k, v in given.items() if k not in core_fields})
+    # --knob settings refine the recipe's task settings rather than replace them all
+    top["task_knobs"] = {**defaults.get("task_knobs", {}), **given.get("task_knobs", {})}
     return TrainConfig(task=task, core=core, **top)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 
@@ -96,3 +97,27 @@ def test_auto_halts_examples_independently_and_matches_fixed_depth_answers():
         n = int(auto.steps_used[i])
         fixed = think(core, x[i : i + 1], mask[i : i + 1], valid[i : i + 1], readout, DepthPolicy(steps=n))
         assert torch.allclose(fixed.probs[0], auto.probs[i], atol=1e-5)
+
+
+def test_readout_feedback_paths_agree_and_start_as_a_no_op():
+    from drt_agent.model import DRTModel, ModelConfig
+    from drt_agent.tasks import make_task
+
+    task = make_task("relational-paper")
+    _, batch = task.sample(6, 3, np.random.default_rng(0))
+    torch.manual_seed(0)
+    cfg = ModelConfig(task=task.name, vocab_size=task.vocab_size, n_roles=3, n_classes=task.n_classes,
+                      core=CoreConfig(d_model=16, n_heads=2, d_ff=32, rope=True, feedback=True))  # fmt: skip
+    model = DRTModel(cfg).eval()
+    plain = DRTModel(
+        ModelConfig(**{**cfg.__dict__, "core": CoreConfig(**{**cfg.core.__dict__, "feedback": False})})
+    )
+    plain.load_state_dict({k: v for k, v in model.state_dict().items() if not k.startswith("feedback")})
+    with torch.no_grad():
+        assert torch.allclose(model(batch, 5)[-1], plain.eval()(batch, 5)[-1], atol=1e-6)  # zero-initialised
+        torch.nn.init.normal_(model.feedback.weight, std=0.5)
+        fed = model(batch, 5)[-1]
+        assert not torch.allclose(fed, plain(batch, 5)[-1], atol=1e-3)
+        rows = torch.arange(len(batch))
+        probs = torch.softmax(fed[rows, batch.answer_index], -1)
+        assert torch.allclose(model.solve(batch, DepthPolicy(steps=5)).probs, probs, atol=1e-5)

@@ -22,6 +22,10 @@ class CoreConfig:
     state_norm: bool = True  # LayerNorm on the state after every update: its scale cannot drift
     rope: bool = False  # rotary relative positions in attention (sequence tasks)
     rope_base: float = 10000.0
+    # readout feedback: each step also re-injects the readout's class distribution of every token (a learned
+    # embedding of it), so a token's discrete answer so far is an attractor its continuous state cannot blur away
+    # from; lives in the model, which owns the readout
+    feedback: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

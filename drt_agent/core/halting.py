@@ -68,8 +68,10 @@ def think(
     policy: DepthPolicy,
     positions: torch.Tensor | None = None,
     is_final: FinalTest | None = None,
+    feedback: Callable[[torch.Tensor], torch.Tensor | None] | None = None,
 ) -> ThinkResult:
-    """Run the core on x: (B, L, D) under `policy`, halting each example on its own."""
+    """Run the core on x: (B, L, D) under `policy`, halting each example on its own. `feedback(h)` (the
+    model's readout feedback) is added to the re-injected input of every step."""
     B = x.shape[0]
     caps = policy.max_steps if isinstance(policy.max_steps, torch.Tensor) and policy.auto else None
     limit = policy.steps if policy.steps is not None else int(torch.as_tensor(policy.max_steps).max())
@@ -90,7 +92,9 @@ def think(
     # the halting test runs every step on tiny tensors, so it is written in few ops: at 20 nodes it cost as
     # much as a third of a solve before
     for t in range(1, limit + 1):
-        h_new = core.step(h, x, mask, positions, injected=injected)
+        fb = feedback(h) if feedback is not None else None
+        step_input = injected if fb is None else fb if injected is None else injected + fb
+        h_new = core.step(h, x, mask, positions, injected=step_input)
         p = readout(h_new, ids)  # (b, C)
         if out_probs is None:
             out_probs = torch.zeros(B, p.shape[-1], device=x.device, dtype=p.dtype)

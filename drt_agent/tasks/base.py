@@ -27,6 +27,17 @@ class Batch:
     positions: torch.Tensor | None = None  # (B, L) long, for relative-position tasks
     labels: torch.Tensor | None = None  # (B, L) long targets, IGNORE where none
     complexity: torch.Tensor | None = None  # (B,) long: hops, nesting depth, chain length
+    # (B, C) bool: the classes at the answer token that count as a right answer, where more than the label does
+    # (a yes/no question read from the subject's relation: every relation but the asked one means "no")
+    accept: torch.Tensor | None = None
+
+    def is_correct(self, pred: torch.Tensor, idx: torch.Tensor | None = None) -> torch.Tensor:
+        """(b,) bool: whether the predicted answer classes of examples `idx` (all if None) are right."""
+        rows = torch.arange(len(self), device=pred.device) if idx is None else idx
+        if self.accept is not None:
+            return self.accept[rows, pred]
+        assert self.labels is not None
+        return pred == self.labels[rows, self.answer_index[rows]]
 
     def to(self, device: torch.device | str) -> Batch:
         moved = {

@@ -473,11 +473,20 @@ class RelationalTask(Task):
         unreached_target: bool = True,
         horizon_targets: bool = False,
         branch: int = 0,
+        readout: str = "answer",
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
         if interface not in ("structured", "paper"):
             raise ValueError(f"interface must be 'structured' or 'paper', got {interface!r}")
+        if readout not in ("answer", "subject") or (readout == "subject" and interface != "structured"):
+            raise ValueError(
+                f"readout must be 'answer', or 'subject' with the structured interface, got {readout!r}"
+            )
+        # "answer": an answer token after the question is trained to say yes/no or name the term; "subject": the
+        # answer is read from the question's subject mention, which holds its relation to the anchor like every
+        # other mention (as a graph's answer is the target node's own state); yes/no = is that the asked relation
+        self.readout = readout
         self.family = family
         self.interface = interface
         self.extra_words = list(extra_words or [])
@@ -510,6 +519,7 @@ class RelationalTask(Task):
             "unreached_target": self.unreached_target,
             "horizon_targets": self.horizon_targets,
             "branch": self.branch,
+            "readout": self.readout,
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -571,7 +581,8 @@ class RelationalTask(Task):
             emit([*head, person(p.subject), *mid, person(p.object), (ANS, -1, 0)], len(p.facts))
         else:
             q = Q_YESNO if p.relation else Q_OPEN
-            emit([(q, -1, 0), person(p.subject), *qrel, person(p.object), (ANS, -1, 0)], len(p.facts))
+            tail = [(ANS, -1, 0)] if self.readout == "answer" else []
+            emit([(q, -1, 0), person(p.subject), *qrel, person(p.object), *tail], len(p.facts))
         return toks, sent, ent, pos, kind, people
 
     def _targets(self, p: RelationalProblem) -> tuple[dict[str, int], int | None, int | None]:
@@ -622,7 +633,8 @@ class RelationalTask(Task):
             sent[b, :n] = torch.tensor(sids)
             ent[b, :n] = torch.tensor(ents)
             positions[b, :n] = torch.tensor(pos)
-            answer[b] = n - 1
+            # the question sentence is last: [Q] subject relation anchor [ANS]
+            answer[b] = n - 1 if self.readout == "answer" else sids.index(len(p.facts)) + 1
             if self.interface == "structured":
                 e, in_q = ent[b, :n], sent[b, :n] == len(p.facts)
                 roles[b, :n][(e == people[p.subject]) & in_q] = ROLE_SUBJECT
@@ -639,13 +651,14 @@ class RelationalTask(Task):
         else:
             mask = valid[:, None, :] & valid[:, :, None]
         mask |= torch.eye(L, dtype=torch.bool)
-        labels = None
+        labels = accept = None
         if with_labels:
             hops = self._hops(mask, roles, sent) if within is not None else None
             labels = torch.full((B, L), IGNORE, dtype=torch.long)
             for b, (p, lay) in enumerate(zip(problems, layouts, strict=True)):
                 reached = hops[b] <= within if hops is not None else None
                 self._label(labels[b], p, lay, reached)
+            accept = self._accept(problems) if self.readout == "subject" else None
         return Batch(
             tokens=tokens,
             roles=roles,
@@ -654,17 +667,19 @@ class RelationalTask(Task):
             answer_index=answer,
             positions=positions,
             labels=labels,
+            accept=accept,
         )
 
-    @staticmethod
-    def _hops(mask: torch.Tensor, roles: torch.Tensor, sent: torch.Tensor) -> torch.Tensor:
+    def _hops(self, mask: torch.Tensor, roles: torch.Tensor, sent: torch.Tensor) -> torch.Tensor:
         """Thinking steps before each token can hold its relation to the anchor: hops from the anchor's story
-        mentions over the story's attention, then one more for the answer token after the question's subject."""
+        mentions over the story's attention (then one more for an answer token after the question's subject)."""
         in_q = sent == sent.max(dim=1, keepdim=True).values
         story_mask = mask & ~(in_q[:, :, None] & in_q[:, None, :]) | torch.eye(
             mask.shape[1], dtype=torch.bool
         )
         hops = hops_from(story_mask, (roles == ROLE_ANCHOR) & ~in_q)
+        if self.readout != "answer":
+            return hops
         subject = torch.where((roles == ROLE_SUBJECT) & in_q, hops, hops.new_tensor(mask.shape[1] + 1))
         answer = (sent >= 0).sum(-1) - 1
         hops[torch.arange(len(hops)), answer] = subject.min(-1).values + 1
@@ -688,13 +703,39 @@ class RelationalTask(Task):
             elif kind[i] == QUERY_WORD and word_cls is not None:
                 row[i] = word_cls
         n = len(toks)
-        if ans_cls is not None:
+        if ans_cls is not None and self.readout == "answer":
             row[n - 1] = ans_cls
             if reached is not None and not reached[n - 1]:
                 # the subject is not reached yet: a yes/no question is "no" so far, an open one has no answer
                 row[n - 1] = self.class_id["no"] if p.relation is not None else IGNORE
 
+    def matching(self, asked: str) -> list[int]:
+        """The classes a subject may hold for "Is X Y's <asked>?" to be yes (a neutral word accepts every gender)."""
+        asked = asked.lower()
+        if self.family == "paper":
+            k = OFFSET_OF_WORD.get(asked)
+            return [] if k is None else [self.class_id[f"r{k % RESIDUES}"]]
+        if GENDER_OF_TERM.get(asked, "?") is None:
+            key = KEY_OF_TERM[asked]
+            return [self.class_id[t] for t in KIN_TERMS if KEY_OF_TERM[t] == key and t in self.class_id]
+        return [self.class_id[asked]] if asked in self.class_id else []
+
+    def _accept(self, problems: list[RelationalProblem]) -> torch.Tensor:
+        """(B, C): the subject classes that make each decoded answer equal the exact one."""
+        accept = torch.zeros(len(problems), self.n_classes, dtype=torch.bool)
+        for b, p in enumerate(problems):
+            exact = solve_exact(p)
+            if isinstance(exact, bool):
+                accept[b, self.matching(p.relation or "")] = True
+                if not exact:
+                    accept[b] = ~accept[b]
+            elif exact in self.class_id:
+                accept[b, self.class_id[exact]] = True
+        return accept
+
     def decode(self, probs: torch.Tensor, problems: list[RelationalProblem]) -> list[Answer]:
+        if self.readout == "subject":
+            return self._decode_subject(probs, problems)
         yes, no = self.class_id["yes"], self.class_id["no"]
         answers = set(KIN_TERMS if self.family == "kinship" else []) | set(self.extra_classes)
         answers -= {"yes", "no"}
@@ -703,6 +744,22 @@ class RelationalTask(Task):
         for pr, p in zip(probs, problems, strict=True):
             if p.relation is not None:
                 out.append(bool(pr[yes] > pr[no]))
+            elif len(open_ids):
+                out.append(self.classes[int(open_ids[pr[open_ids].argmax()])])
+            else:
+                out.append(None)
+        return out
+
+    def _decode_subject(self, probs: torch.Tensor, problems: list[RelationalProblem]) -> list[Answer]:
+        answers = (set(KIN_TERMS if self.family == "kinship" else []) | set(self.extra_classes)) - {
+            "yes",
+            "no",
+        }
+        open_ids = torch.tensor([self.class_id[c] for c in self.classes if c in answers], dtype=torch.long)
+        out: list[Answer] = []
+        for pr, p in zip(probs, problems, strict=True):
+            if p.relation is not None:
+                out.append(int(pr.argmax()) in self.matching(p.relation))
             elif len(open_ids):
                 out.append(self.classes[int(open_ids[pr[open_ids].argmax()])])
             else:
@@ -744,12 +801,13 @@ class RelationalTask(Task):
     @classmethod
     def train_defaults(cls) -> dict[str, Any]:
         return {
-            "iters": 1000,
+            "iters": 4000,
             "batch_size": 32,
             "lr": 2e-3,
-            "steps": (10, 30),
+            "steps": (2, 40),
             "complexity": (1, 4),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True},
+            "task_knobs": {"horizon_targets": True, "readout": "subject"},
         }
 
 
