@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from drt_agent.errors import ParseError
+from drt_agent.errors import LimitError, ParseError
 from drt_agent.problems import Fact, RelationalProblem
 from drt_agent.tasks.relational import FACT_WORDS, KEY_OF_TERM, OFFSET_OF_WORD
 
@@ -214,7 +214,13 @@ def parse_relational(text: str, family: str | None = None) -> RelationalProblem:
     """Parse a story and its question; raises ParseError saying what is missing or wrong."""
     if not text or not text.strip():
         raise ParseError(f"empty input; give a story and a question, e.g. {EXAMPLE!r}")
-    doc = _nlp()(text.strip())
+    nlp = _nlp()
+    if len(text) > nlp.max_length:
+        raise LimitError(
+            f"the story has {len(text):,} characters; the relational parser reads at most {nlp.max_length:,} "
+            "(spaCy's limit): split it into smaller stories"
+        )
+    doc = nlp(text.strip())
     facts: list[Fact] = []
     questions = []
     for sent in doc.sents:

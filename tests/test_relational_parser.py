@@ -127,3 +127,14 @@ def test_routing_through_parse():
 
     p = parse("Ann is Bob's mother. How is Ann related to Bob?", domain="relational")
     assert p.domain == "relational" and p.subject == "Ann"
+
+
+def test_long_story_routes_by_its_question_and_too_long_is_a_limit_error():
+    from drt_agent.parsers import parse
+
+    from drt_agent.errors import LimitError
+
+    story = "Ann is Bob's mother. " * 3000  # the question sits past what detectors read of the start
+    assert parse(story + "How is Ann related to Bob?").domain == "relational"
+    with pytest.raises(LimitError, match="at most 1,000,000"):
+        parse_relational("Ann is Bob's mother. " * 50_000 + "How is Ann related to Bob?")

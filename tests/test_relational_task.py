@@ -255,3 +255,25 @@ def test_branch_facts_hang_off_the_chain_and_keep_the_answer():
         task.classes[g] == ("yes" if solve_exact(p) else "no")
         for p, g in zip(problems, gold.tolist(), strict=True)
     )
+
+
+@pytest.mark.parametrize("family", ["paper", "kinship"])
+def test_subject_readout_decodes_the_subjects_relation(family):
+    # the answer is read at the question's subject mention: holding the right relation must decode to the
+    # exact answer (open: the term; yes/no: is it the asked relation), and accept says exactly that
+    task = RelationalTask(family=family, readout="subject")
+    problems, batch = task.sample(120, 3, np.random.default_rng(2))
+    rows = torch.arange(len(problems))
+    assert (batch.tokens[rows, batch.answer_index] >= 5).all()  # an entity slot, not [ANS]
+    assert not (batch.tokens == task.word_id["[ANS]"]).any()
+    held = batch.labels[rows, batch.answer_index]
+    onehot = torch.nn.functional.one_hot(held, task.n_classes).float()
+    assert task.decode(onehot, problems) == [solve_exact(p) for p in problems]
+    assert batch.is_correct(held).all()
+    wrong = (held + 1) % task.n_classes
+    decoded = task.decode(torch.nn.functional.one_hot(wrong, task.n_classes).float(), problems)
+    assert batch.is_correct(wrong).tolist() == [
+        d == solve_exact(p) for d, p in zip(decoded, problems, strict=True)
+    ]
+    with pytest.raises(ValueError, match="readout"):
+        RelationalTask(interface="paper", readout="subject")

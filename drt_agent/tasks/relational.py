@@ -474,6 +474,7 @@ class RelationalTask(Task):
         horizon_targets: bool = False,
         branch: int = 0,
         readout: str = "answer",
+        anchor_shift: bool = False,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -487,6 +488,11 @@ class RelationalTask(Task):
         # answer is read from the question's subject mention, which holds its relation to the anchor like every
         # other mention (as a graph's answer is the target node's own state); yes/no = is that the asked relation
         self.readout = readout
+        # paper family, training batches: the anchor holds a random residue c (told by one of 8 anchor roles) and
+        # every target moves by c, so no person's class is a count of hops from the anchor: the per-fact rule must
+        # be the cyclic +-1 that holds at any distance (without it, offsets past +-5 were never represented)
+        self.anchor_shift = anchor_shift and family == "paper"
+        self.n_roles = 3 + (RESIDUES - 1 if self.anchor_shift else 0)
         self.family = family
         self.interface = interface
         self.extra_words = list(extra_words or [])
@@ -520,6 +526,7 @@ class RelationalTask(Task):
             "horizon_targets": self.horizon_targets,
             "branch": self.branch,
             "readout": self.readout,
+            "anchor_shift": self.anchor_shift,
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -585,17 +592,18 @@ class RelationalTask(Task):
             emit([(q, -1, 0), person(p.subject), *qrel, person(p.object), *tail], len(p.facts))
         return toks, sent, ent, pos, kind, people
 
-    def _targets(self, p: RelationalProblem) -> tuple[dict[str, int], int | None, int | None]:
-        """Class of every person, of the question's relation word, and of the answer."""
+    def _targets(self, p: RelationalProblem, shift: int = 0) -> tuple[dict[str, int], int | None, int | None]:
+        """Class of every person, of the question's relation word, and of the answer (paper residues moved by
+        the anchor's shift)."""
         cid = self.class_id
         per: dict[str, int] = {}
         word_cls = ans_cls = None
         if p.family == "paper" or self.family == "paper":
             offsets = generation_offsets(p.facts, p.object)
             for name, off in offsets.items():
-                per[name] = cid["other"] if off is None else cid[f"r{off % RESIDUES}"]
+                per[name] = cid["other"] if off is None else cid[f"r{(off + shift) % RESIDUES}"]
             if p.relation is not None and p.relation.lower() in OFFSET_OF_WORD:
-                word_cls = cid[f"r{OFFSET_OF_WORD[p.relation.lower()] % RESIDUES}"]
+                word_cls = cid[f"r{(OFFSET_OF_WORD[p.relation.lower()] + shift) % RESIDUES}"]
         else:
             # every mention holds its person's term relative to the anchor, gendered when a fact says how
             for name, key in kin_keys(p.facts, p.object).items():
@@ -616,10 +624,12 @@ class RelationalTask(Task):
         with_labels: bool = False,
         rng: np.random.Generator | None = None,
         within: int | None = None,
+        shifts: list[int] | None = None,
     ) -> Batch:
         """Tokens, roles and attention mask; with labels, the dense final-step targets, limited to what the
         anchor reaches within `within` steps when given (training with `horizon_targets`)."""
         layouts = [self._layout(p, rng.permutation(N_SLOTS) if rng is not None else None) for p in problems]
+        shifts = shifts or [0] * len(problems)
         B, L = len(problems), max(len(lay[0]) for lay in layouts)
         tokens = torch.zeros(B, L, dtype=torch.long)
         sent = torch.full((B, L), -1, dtype=torch.long)
@@ -638,7 +648,7 @@ class RelationalTask(Task):
             if self.interface == "structured":
                 e, in_q = ent[b, :n], sent[b, :n] == len(p.facts)
                 roles[b, :n][(e == people[p.subject]) & in_q] = ROLE_SUBJECT
-                roles[b, :n][e == people[p.object]] = ROLE_ANCHOR
+                roles[b, :n][e == people[p.object]] = ROLE_ANCHOR + shifts[b]
         valid = tokens > 0
         if self.interface == "structured":
             same_sent = sent[:, :, None] == sent[:, None, :]
@@ -657,7 +667,7 @@ class RelationalTask(Task):
             labels = torch.full((B, L), IGNORE, dtype=torch.long)
             for b, (p, lay) in enumerate(zip(problems, layouts, strict=True)):
                 reached = hops[b] <= within if hops is not None else None
-                self._label(labels[b], p, lay, reached)
+                self._label(labels[b], p, lay, reached, shifts[b])
             accept = self._accept(problems) if self.readout == "subject" else None
         return Batch(
             tokens=tokens,
@@ -677,7 +687,7 @@ class RelationalTask(Task):
         story_mask = mask & ~(in_q[:, :, None] & in_q[:, None, :]) | torch.eye(
             mask.shape[1], dtype=torch.bool
         )
-        hops = hops_from(story_mask, (roles == ROLE_ANCHOR) & ~in_q)
+        hops = hops_from(story_mask, (roles >= ROLE_ANCHOR) & ~in_q)
         if self.readout != "answer":
             return hops
         subject = torch.where((roles == ROLE_SUBJECT) & in_q, hops, hops.new_tensor(mask.shape[1] + 1))
@@ -686,11 +696,16 @@ class RelationalTask(Task):
         return hops
 
     def _label(
-        self, row: torch.Tensor, p: RelationalProblem, layout: tuple, reached: torch.Tensor | None
+        self,
+        row: torch.Tensor,
+        p: RelationalProblem,
+        layout: tuple,
+        reached: torch.Tensor | None,
+        shift: int = 0,
     ) -> None:
         """Fill one example's labels in place: every mention, the question's relation word, the answer."""
         toks, _sids, ents, _pos, kind, people = layout
-        per, word_cls, ans_cls = self._targets(p)
+        per, word_cls, ans_cls = self._targets(p, shift)
         other = self.class_id["other"]
         names = {i: name for name, i in people.items()}
         for i in range(len(toks)):
@@ -794,7 +809,13 @@ class RelationalTask(Task):
         else:
             problems = [kinship_problem(rng, k, self.open_fraction) for k in ks]
         within = steps if self.horizon_targets else None
-        batch = self.encode(problems, with_labels=True, rng=rng, within=within)
+        # a step count marks a training batch; evaluation batches keep the anchor at residue 0
+        shifts = (
+            [int(v) for v in rng.integers(0, RESIDUES, len(problems))]
+            if self.anchor_shift and steps
+            else None
+        )
+        batch = self.encode(problems, with_labels=True, rng=rng, within=within, shifts=shifts)
         batch.complexity = torch.tensor(ks)
         return problems, batch
 
