@@ -12,11 +12,19 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
-@pytest.mark.parametrize("script", ["supervision.py", "ablations.py", "baselines.py"])
-def test_training_benchmarks_quick(script, tmp_path):
+@pytest.mark.parametrize(
+    ("script", "domain"),
+    [
+        ("supervision.py", "graph"),
+        ("ablations.py", "graph"),
+        ("baselines.py", "graph"),
+        ("supervision.py", "logic"),
+    ],
+)
+def test_training_benchmarks_quick(script, domain, tmp_path):
     out = tmp_path / "r.json"
     res = subprocess.run(
-        [sys.executable, str(BENCH / script), "--quick", "--out", str(out)],
+        [sys.executable, str(BENCH / script), "--quick", "--domain", domain, "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -25,6 +33,8 @@ def test_training_benchmarks_quick(script, tmp_path):
     data = json.loads(out.read_text())
     assert data["summary"] and all(0.0 <= e["id_auto"] <= 1.0 for e in data["summary"])
     assert "| variant |" in res.stdout
+    if domain == "logic":  # the fixed-step columns use the domain's step rule, not c steps
+        assert data["setting"]["step_mult"] == 2 and data["rows"][0]["buckets"]["1"]["steps_at_c"] == 4
 
 
 def test_paper_grid_quick(tmp_path):
