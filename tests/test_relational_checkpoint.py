@@ -38,6 +38,20 @@ def test_paper_protocol_in_distribution(chain):
 
 
 @needs
+@pytest.mark.parametrize("chain", [7, 9])
+def test_paper_protocol_past_the_trained_chains(chain):
+    # trained on chains of 2-5; a chain of k facts needs 2k steps (docs/results/relational.md)
+    assert accuracy("relational-paper", chain, 100, 2 * chain + 6, seed=2024) >= 0.95
+    assert accuracy("relational-paper", chain, 100, 3 * (2 * chain + 1), seed=2024) >= 0.95  # and holds
+
+
+@needs
+def test_paper_protocol_needs_its_steps():
+    # the staircase: one step short of 2k, a chain of 7 is at chance
+    assert accuracy("relational-paper", 7, 100, 13, seed=2024) <= 0.65
+
+
+@needs
 @pytest.mark.parametrize("chain", [1, 2, 4])
 def test_kinship_in_distribution(chain):
     # trained on 1-4 facts between the two people (docs/results/relational.md: 1.000 on 500 per bucket)

@@ -846,9 +846,10 @@ class PaperRelationalTask(RelationalTask):
             "iters": 1500,
             "batch_size": 32,
             "lr": 2e-3,
-            "steps": (12, 32),
+            "steps": (2, 32),
             "complexity": (2, 5),
-            "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True},
+            "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True, "feedback": True},
+            "task_knobs": {"horizon_targets": True, "readout": "subject", "anchor_shift": True},
         }
 
 
@@ -862,4 +863,12 @@ class PaperSequenceTask(PaperRelationalTask):
 
     @classmethod
     def train_defaults(cls) -> dict[str, Any]:
-        return {**super().train_defaults(), "steps": (1, 12), "dense_targets": False}
+        # the paper's recipe: no horizon, answer token, no feedback, no anchor shift
+        base = super().train_defaults()
+        return {
+            **base,
+            "steps": (1, 12),
+            "dense_targets": False,
+            "task_knobs": {},
+            "core": {**base["core"], "feedback": False},
+        }
