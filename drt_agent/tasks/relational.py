@@ -261,12 +261,15 @@ def _names(n: int) -> list[str]:
     return [f"P{i}" for i in range(n)]
 
 
-def paper_problem(rng: np.random.Generator, k: int, positive: bool, branch: int = 0) -> RelationalProblem:
+def paper_problem(
+    rng: np.random.Generator, k: int, positive: bool, branch: int = 0, flip: float = 0.0
+) -> RelationalProblem:
     """The paper's generator: chain e0..ek (u parent facts then child facts) among 2-4 distractor facts.
 
     branch > 0 (training only; the paper has none): a line of 1..branch more parent/child facts, each stated in
     either direction, hangs off a random person of the chain, so the anchor's relations travel further through
-    the story than the question's chain is long."""
+    the story than the question's chain is long. flip (training only; the paper has none): the chance that a chain
+    fact is stated from its other side ("Y is the child of X" for "X is the parent of Y")."""
     n_branch = int(rng.integers(1, branch + 1)) if branch > 0 else 0
     names = [str(v) for v in rng.permutation(_names(max(20, k + n_branch + 7)))]
     chain, rest = names[: k + 1], names[k + 1 :]
@@ -274,6 +277,13 @@ def paper_problem(rng: np.random.Generator, k: int, positive: bool, branch: int 
     facts = [
         Fact.model_construct(subject=chain[i], relation="parent" if i < u else "child", object=chain[i + 1])
         for i in range(k)
+    ]
+    inverse = {"parent": "child", "child": "parent"}
+    facts = [
+        Fact.model_construct(subject=f.object, relation=inverse[f.relation], object=f.subject)
+        if flip and rng.random() < flip
+        else f
+        for f in facts
     ]
     if n_branch:
         line = [str(rng.choice(chain)), *rest[:n_branch]]
@@ -475,6 +485,7 @@ class RelationalTask(Task):
         branch: int = 0,
         readout: str = "answer",
         anchor_shift: bool = False,
+        flip: float = 0.0,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -493,6 +504,9 @@ class RelationalTask(Task):
         # be the cyclic +-1 that holds at any distance (without it, offsets past +-5 were never represented)
         self.anchor_shift = anchor_shift and family == "paper"
         self.n_roles = 3 + (RESIDUES - 1 if self.anchor_shift else 0)
+        self.flip = (
+            flip  # paper family, training batches: state this share of chain facts from the other side
+        )
         self.family = family
         self.interface = interface
         self.extra_words = list(extra_words or [])
@@ -527,6 +541,7 @@ class RelationalTask(Task):
             "branch": self.branch,
             "readout": self.readout,
             "anchor_shift": self.anchor_shift,
+            "flip": self.flip,
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -805,7 +820,8 @@ class RelationalTask(Task):
         lo, hi = (complexity, complexity) if isinstance(complexity, int) else complexity
         ks = [int(rng.integers(lo, hi + 1)) for _ in range(n)]
         if self.family == "paper":
-            problems = [paper_problem(rng, k, i % 2 == 0, self.branch) for i, k in enumerate(ks)]
+            flip = self.flip if steps else 0.0  # evaluation batches keep the paper's own orientation
+            problems = [paper_problem(rng, k, i % 2 == 0, self.branch, flip) for i, k in enumerate(ks)]
         else:
             problems = [kinship_problem(rng, k, self.open_fraction) for k in ks]
         within = steps if self.horizon_targets else None
@@ -849,7 +865,7 @@ class PaperRelationalTask(RelationalTask):
             "steps": (2, 32),
             "complexity": (2, 5),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True, "feedback": True},
-            "task_knobs": {"horizon_targets": True, "readout": "subject", "anchor_shift": True},
+            "task_knobs": {"horizon_targets": True, "readout": "subject", "anchor_shift": True, "flip": 0.5},
         }
 
 
