@@ -277,3 +277,39 @@ def test_subject_readout_decodes_the_subjects_relation(family):
     ]
     with pytest.raises(ValueError, match="readout"):
         RelationalTask(interface="paper", readout="subject")
+
+
+def test_flip_states_chain_facts_from_either_side_in_training_batches_only():
+    from drt_agent.tasks.relational import generation_offsets
+
+    task = RelationalTask(
+        family="paper", flip=0.5, anchor_shift=True, horizon_targets=True, readout="subject"
+    )
+    train_problems, train = task.sample(40, 4, np.random.default_rng(1), steps=12)
+    eval_problems, _ = task.sample(40, 4, np.random.default_rng(1))
+    # the paper's orientation: every chain fact is "e_i is the parent/child of e_i+1", subject before object
+    relations = [f.relation for p in train_problems for f in p.facts]
+    assert "parent" in relations and "child" in relations
+    for p in train_problems + eval_problems:  # flipping never changes who is related how
+        offsets = generation_offsets(p.facts, p.object)
+        assert offsets[p.subject] is not None
+    assert not (train.roles[train.roles >= 2] == 2).all()  # shifted anchors in training
+    plain = RelationalTask(family="paper")
+    same, _ = plain.sample(40, 4, np.random.default_rng(1))
+    assert [p.facts for p in same] == [p.facts for p in eval_problems]  # evaluation is the paper's generator
+
+
+@pytest.mark.parametrize("flip", [0.0, 1.0])
+def test_flip_turns_every_chain_fact_around(flip):
+    from drt_agent.tasks.relational import paper_problem
+
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        p = paper_problem(rng, 4, positive=True, flip=flip)
+        roles = {
+            ("subject" if f.subject == p.subject else "object")
+            for f in p.facts
+            if p.subject in (f.subject, f.object)
+        }
+        assert roles == ({"object"} if flip else {"subject"})  # e0 starts the chain's first fact, or ends it
+        assert solve_exact(p) is True
