@@ -51,9 +51,12 @@ def _steps(steps: int | None) -> int | str:
 
 def solve_problem(problem: AnyProblem, steps: int | None = None, models: Models | None = None) -> ToolAnswer:
     """Solve a typed problem with its domain's checkpoint and describe the result."""
+    from drt_agent.api import checkpoint_for
     from drt_agent.reasoner import get_reasoner
 
-    reasoner = get_reasoner((models or {}).get(problem.domain, problem.domain))
+    # a user's model for the domain, else the shipped one drt_agent.solve would pick (paper-format stories
+    # go to the paper-protocol checkpoint)
+    reasoner = get_reasoner((models or {}).get(problem.domain) or checkpoint_for(problem))
     solution = reasoner.solve(problem, steps=_steps(steps), check=True)
     if isinstance(problem, GraphProblem):
         solution = _checked_witness(problem, solution)
