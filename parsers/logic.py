@@ -71,7 +71,7 @@ _ASSIGN = re.compile(
 _ASSIGN_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\n)\s*", re.IGNORECASE)
 _LEAD = re.compile(
     r"^\s*(?:(?:what\s+is|what's|evaluate|compute|calculate|determine|simplify|solve|is\s+it\s+true\s+that|is|"
-    r"the\s+(?:truth\s+)?value\s+of|truth\s+value\s+of|expression)\b\s*:?\s*|[:\-]\s*)",
+    r"the\s+(?:truth\s+)?value\s+of|truth\s+value\s+of|expression)\b\s*:?\s*|[:\-][\s:\-]*)",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(
@@ -124,13 +124,16 @@ def _split(text: str) -> tuple[str, int, dict[str, bool]]:
     return text[start:end], start, values
 
 
+_MAX_SCAFFOLD = 16  # question words and punctuation stripped per end: a bound keeps hostile input linear
+
+
 def _strip_scaffolding(expr: str, offset: int) -> tuple[str, int]:
-    while True:
+    for _ in range(_MAX_SCAFFOLD):
         m = _LEAD.match(expr)
         if m is None or m.end() == 0:
             break
         expr, offset = expr[m.end() :], offset + m.end()
-    while True:
+    for _ in range(_MAX_SCAFFOLD):
         m = _TRAIL.search(expr)
         if m is None or m.start() == len(expr):
             break

@@ -147,3 +147,10 @@ def test_long_expression_round_trips() -> None:
     text, _ = spell(expr, "words", rng)
     p = parse_logic(text)
     assert evaluate(p.expression) == evaluate(expr)
+
+
+@pytest.mark.parametrize("text", ["-" * 400_000, "T" + "?" * 400_000, "T" + " is" * 100_000 + " x"])
+def test_long_runs_of_scaffolding_are_a_clean_error(text):
+    # these took minutes when scaffolding was stripped one character per pass (docs/results/parsers.md)
+    with pytest.raises(ParseError):
+        parse_logic(text)
