@@ -434,9 +434,10 @@ class LogicTask(Task):
             "iters": 800,
             "batch_size": 32,
             "lr": 3e-3,
-            "steps": (12, 20),
+            "steps": (1, 40),
             "complexity": (1, 8),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": False},
+            "task_knobs": {"horizon_targets": True},
         }
 
     # -- data ----------------------------------------------------------------------------------------------
