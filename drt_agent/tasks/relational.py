@@ -865,7 +865,7 @@ class PaperRelationalTask(RelationalTask):
             "steps": (2, 32),
             "complexity": (2, 5),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True, "feedback": True},
-            "task_knobs": {"horizon_targets": True, "readout": "subject", "anchor_shift": True, "flip": 0.5},
+            "task_knobs": {"horizon_targets": True, "readout": "subject", "anchor_shift": True},
         }
 
 
