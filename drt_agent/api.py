@@ -44,6 +44,8 @@ def solve(
     (default: drt_agent.limits.default_limits()) bounds the input's size; `device` is 'auto' (CUDA when
     available), 'cpu' or 'cuda[:N]'.
     """
+    if model is not None and domain is None:  # a model answers one domain: read the text as that domain's
+        domain = get_reasoner(model, device).domain
     typed = _typed(problem, domain, limits)
     return get_reasoner(model or checkpoint_for(typed), device).solve(typed, steps=steps, limits=limits)
 
@@ -59,8 +61,10 @@ def solve_many(
     resolve_limits(limits).check_batch(len(items))
     out: list[Solution | DrtError | None] = [None] * len(items)
     groups: dict[str, list[tuple[int, AnyProblem]]] = defaultdict(list)
+    model_domain = get_reasoner(model, device).domain if model is not None else None
     for i, item in enumerate(items):
         text, domain = item if isinstance(item, tuple) else (item, None)
+        domain = domain or model_domain
         try:
             typed = _typed(text, domain, limits)
             groups[model or checkpoint_for(typed)].append((i, typed))

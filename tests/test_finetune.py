@@ -100,6 +100,13 @@ def test_tiny_finetune_end_to_end(base, corpus, tmp_path, freeze):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["domain"] == "relational"
+    # without --domain the model's own domain reads the text (it has no kinship word for routing to find)
+    result = CliRunner().invoke(
+        app,
+        ["solve", "--model", str(out), "--steps", "3", "--json", "Kai is Nia's boss. Is Kai Nia's manager?"],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["domain"] == "relational"
 
 
 def test_cli_finetune(base, corpus, tmp_path):
