@@ -13,6 +13,7 @@ steps per fact plus two for the question. So the fixed-step columns score at `st
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import statistics
 import sys
@@ -135,6 +136,12 @@ def parse_args(description: str, argv: Sequence[str] | None = None) -> tuple[arg
     ap.add_argument("--domain", default="graph", help="graph (logic and relational where the task exists)")
     ap.add_argument("--out", type=Path, default=None, help="JSON output path")
     ap.add_argument("--threads", type=int, default=1, help="torch CPU threads per run")
+    ap.add_argument(
+        "--variants",
+        type=str,
+        default=None,
+        help="comma-separated row indices to run (0 = first; default all)",
+    )
     args = ap.parse_args(argv)
     s = setting_for(args.domain, args.quick)
     if args.seeds:
@@ -188,6 +195,8 @@ def score(
 
 def run(variants: list[Variant], args: argparse.Namespace, s: Setting, title: str) -> dict[str, Any]:
     """Train every variant for every seed, score it, print a table, write JSON."""
+    if getattr(args, "variants", None):
+        variants = [variants[int(i)] for i in args.variants.split(",")]
     rows = []
     for v in variants:
         for seed in s.seeds:
@@ -201,8 +210,23 @@ def run(variants: list[Variant], args: argparse.Namespace, s: Setting, title: st
             secs = time.time() - t0
             res = score(model, args.domain, s, v.fixed_depth)
             n_params = sum(p.numel() for p in model.parameters() if p.requires_grad)
+            recipe = {  # the resolved recipe: a task's train_defaults can change between runs
+                "steps": list(cfg.steps),
+                "complexity": list(cfg.complexity),
+                "dense_targets": cfg.dense_targets,
+                "intermediate_weight": cfg.intermediate_weight,
+                "task_knobs": cfg.task_knobs,
+                "core": dataclasses.asdict(cfg.core),
+            }
             rows.append(
-                {"variant": v.name, "seed": seed, "params": n_params, "train_seconds": round(secs, 1), **res}
+                {
+                    "variant": v.name,
+                    "seed": seed,
+                    "params": n_params,
+                    "train_seconds": round(secs, 1),
+                    **res,
+                    "recipe": recipe,
+                }
             )
             print(
                 f"  {v.name:<28} seed {seed}: id {res['id_auto']:.3f}  ood {res['ood_auto']:.3f}  "
