@@ -64,7 +64,8 @@ _TOKEN = re.compile(
 )
 _SYMBOLS = {"&&": "&", "&": "&", "∧": "&", "||": "|", "|": "|", "∨": "|", "!": "!", "~": "!", "¬": "!"}
 _CANONICAL = {"T", "F", "!", "&", "|", "(", ")"}
-_CLAUSE = re.compile(r"[\s,;:]+(?:where|with|given)\s+(?=\S)", re.IGNORECASE)
+# the lookbehind starts a match only at the beginning of a separator run: long whitespace runs stay linear
+_CLAUSE = re.compile(r"(?<![\s,;:])[\s,;:]+(?:where|with|given)\s+(?=\S)", re.IGNORECASE)
 _ASSIGN = re.compile(
     r"^\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:=|:=|:|\bis\b)\s*(?P<value>[A-Za-z0-9]+)\s*$"
 )
@@ -125,6 +126,7 @@ def _split(text: str) -> tuple[str, int, dict[str, bool]]:
 
 
 _MAX_SCAFFOLD = 16  # question words and punctuation stripped per end: a bound keeps hostile input linear
+_TAIL_CHARS = 200  # trailing scaffolding ("is it true?", "= ?") is searched for in this many last characters
 
 
 def _strip_scaffolding(expr: str, offset: int) -> tuple[str, int]:
@@ -134,10 +136,11 @@ def _strip_scaffolding(expr: str, offset: int) -> tuple[str, int]:
             break
         expr, offset = expr[m.end() :], offset + m.end()
     for _ in range(_MAX_SCAFFOLD):
-        m = _TRAIL.search(expr)
-        if m is None or m.start() == len(expr):
+        tail = expr[-_TAIL_CHARS:]  # searching only the end keeps long whitespace runs linear
+        m = _TRAIL.search(tail)
+        if m is None or m.start() == len(tail):
             break
-        expr = expr[: m.start()]
+        expr = expr[: len(expr) - len(tail) + m.start()]
     return expr, offset
 
 

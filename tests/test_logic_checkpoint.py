@@ -75,3 +75,25 @@ def test_cli_reports_parse_errors() -> None:
     out = CliRunner().invoke(app, ["solve", "True xor False"])
     assert out.exit_code != 0
     assert "xor" in out.output and "column 6" in out.output
+
+
+def test_small_expressions_every_spelling_of_a_literal() -> None:
+    # bare and bracketed literals, double negations: a regression once (a model trained only on depths 1-8
+    # answered True for "F"); every answer is checked against Python's own evaluation
+    from drt_agent.parsers.logic import parse_logic
+
+    r = Reasoner.load("logic")
+    texts = [
+        "F",
+        "T",
+        "(F)",
+        "((T))",
+        "!(!(F))",
+        "not False",
+        "F | (F)",
+        "y where y = False",
+        "x where x = True",
+    ]
+    for text in texts:
+        problem = parse_logic(text)
+        assert r.solve(problem).answer == r.task.exact(problem), text

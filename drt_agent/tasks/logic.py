@@ -435,7 +435,10 @@ class LogicTask(Task):
             "batch_size": 32,
             "lr": 3e-3,
             "steps": (1, 40),
-            "complexity": (1, 8),
+            "complexity": (
+                0,
+                8,
+            ),  # depth 0: the generator's atoms (T, !F, T&F), so a bare literal is seen too
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": False},
             "task_knobs": {"horizon_targets": True},
         }
