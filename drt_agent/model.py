@@ -84,11 +84,7 @@ class DRTModel(nn.Module):
 
     def step(self, h: torch.Tensor, x: torch.Tensor, batch: Batch) -> torch.Tensor:
         """One thinking step of the core on state h (B, L, D) and embedded input x (B, L, D)."""
-        fb = self.fed_back(h)
-        if fb is None:
-            return self.core.step(h, x, batch.mask, batch.positions)
-        injected = self.core.inject(x) + fb if self.core.inject is not None else fb
-        return self.core.step(h, x, batch.mask, batch.positions, injected=injected)
+        return self.core.step(h, x, batch.mask, batch.positions, extra=self.fed_back(h))
 
     def forward(self, batch: Batch, steps: int, keep_all: bool = False) -> list[torch.Tensor]:
         """Per-token logits (B, L, C) after `steps` steps; one tensor per step if keep_all."""

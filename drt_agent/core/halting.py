@@ -92,9 +92,8 @@ def think(
     # the halting test runs every step on tiny tensors, so it is written in few ops: at 20 nodes it cost as
     # much as a third of a solve before
     for t in range(1, limit + 1):
-        fb = feedback(h) if feedback is not None else None
-        step_input = injected if fb is None else fb if injected is None else injected + fb
-        h_new = core.step(h, x, mask, positions, injected=step_input)
+        extra = feedback(h) if feedback is not None else None
+        h_new = core.step(h, x, mask, positions, injected=injected, extra=extra)
         p = readout(h_new, ids)  # (b, C)
         if out_probs is None:
             out_probs = torch.zeros(B, p.shape[-1], device=x.device, dtype=p.dtype)

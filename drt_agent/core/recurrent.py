@@ -1,7 +1,7 @@
 """The depth-recurrent core: one SharedBlock applied again and again, with an identity-biased gated update.
 
 One step (B batch, L tokens, D width):
-    u      = h + W_in x                      (input re-injection, optional)
+    u      = h + W_in x (+ extra)            (input re-injection, optional; extra: the model's readout feedback)
     h_new  = SharedBlock(u, mask)            (pre-norm attention + MLP with LayerScale)
     z      = sigmoid(W_z [h_new; h] + b_z)   (per-channel gate, b_z starts at -2: close to the identity)
     h      = LayerNorm(z * h_new + (1 - z) * h)   (state normalisation, optional)
@@ -52,12 +52,16 @@ class DepthRecurrentCore(nn.Module):
         mask: Structure,
         positions: torch.Tensor | None = None,
         injected: torch.Tensor | None = None,
+        extra: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """One thinking step. h, x: (B, L, D); mask: (B, L, L) bool or an EdgeIndex (sparse graphs);
-        injected: W_in x if the caller computed it once (it is the same at every step)."""
+        injected: W_in x if the caller computed it once (it is the same at every step); extra: (B, L, D) more
+        input for this step (the model's readout feedback)."""
         if injected is None and self.inject is not None:
             injected = self.inject(x)
         u = h + injected if injected is not None else h
+        if extra is not None:
+            u = u + extra
         h_new = self.block(u, mask, positions)
         h = self.gate(h_new, h) if self.gate is not None else h_new
         return self.state_norm(h)
