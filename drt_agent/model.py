@@ -84,7 +84,10 @@ class DRTModel(nn.Module):
 
     def step(self, h: torch.Tensor, x: torch.Tensor, batch: Batch) -> torch.Tensor:
         """One thinking step of the core on state h (B, L, D) and embedded input x (B, L, D)."""
-        return self.core.step(h, x, batch.mask, batch.positions, extra=self.fed_back(h))
+        fb = self.fed_back(h)
+        if fb is None:  # also keeps baseline cores (bench/baselines.py), which take no extra input, working
+            return self.core.step(h, x, batch.mask, batch.positions)
+        return self.core.step(h, x, batch.mask, batch.positions, extra=fb)
 
     def forward(self, batch: Batch, steps: int, keep_all: bool = False) -> list[torch.Tensor]:
         """Per-token logits (B, L, C) after `steps` steps; one tensor per step if keep_all."""
