@@ -764,23 +764,9 @@ class RelationalTask(Task):
         return accept
 
     def decode(self, probs: torch.Tensor, problems: list[RelationalProblem]) -> list[Answer]:
-        if self.readout == "subject":
-            return self._decode_subject(probs, problems)
+        """Open questions name the most likely term; yes/no asks the answer token (readout "answer") or whether
+        the subject holds the asked relation (readout "subject")."""
         yes, no = self.class_id["yes"], self.class_id["no"]
-        answers = set(KIN_TERMS if self.family == "kinship" else []) | set(self.extra_classes)
-        answers -= {"yes", "no"}
-        open_ids = torch.tensor([self.class_id[c] for c in self.classes if c in answers], dtype=torch.long)
-        out: list[Answer] = []
-        for pr, p in zip(probs, problems, strict=True):
-            if p.relation is not None:
-                out.append(bool(pr[yes] > pr[no]))
-            elif len(open_ids):
-                out.append(self.classes[int(open_ids[pr[open_ids].argmax()])])
-            else:
-                out.append(None)
-        return out
-
-    def _decode_subject(self, probs: torch.Tensor, problems: list[RelationalProblem]) -> list[Answer]:
         answers = (set(KIN_TERMS if self.family == "kinship" else []) | set(self.extra_classes)) - {
             "yes",
             "no",
@@ -788,8 +774,10 @@ class RelationalTask(Task):
         open_ids = torch.tensor([self.class_id[c] for c in self.classes if c in answers], dtype=torch.long)
         out: list[Answer] = []
         for pr, p in zip(probs, problems, strict=True):
-            if p.relation is not None:
+            if p.relation is not None and self.readout == "subject":
                 out.append(int(pr.argmax()) in self.matching(p.relation))
+            elif p.relation is not None:
+                out.append(bool(pr[yes] > pr[no]))
             elif len(open_ids):
                 out.append(self.classes[int(open_ids[pr[open_ids].argmax()])])
             else:
