@@ -6,90 +6,26 @@ carries a description because a language model reads it.
 
 from __future__ import annotations
 
-from itertools import chain
-from typing import Annotated, Literal
+from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
 
-SCHEMA_VERSION = 1
+from . import domains
+from .domains.base import Answer, Strict
+from .domains.graph import Edge, GraphProblem
+from .domains.logic import LogicProblem
+from .domains.relational import Fact, RelationalProblem
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Edge(_Strict):
-    """One edge. In a directed graph it points from `src` to `dst`."""
-
-    src: str = Field(description="Name of the node the edge starts at.", min_length=1, max_length=200)
-    dst: str = Field(description="Name of the node the edge ends at.", min_length=1, max_length=200)
+SCHEMA_VERSION = 2
 
 
-class GraphProblem(_Strict):
-    """Is `target` reachable from `source` by following edges?"""
-
-    domain: Literal["graph"] = "graph"
-    edges: list[Edge] = Field(description="The graph's edges.")
-    nodes: list[str] = Field(
-        default_factory=list, description="Extra node names, for nodes that have no edges (optional)."
-    )
-    directed: bool = Field(default=False, description="True if edges are one-way (src -> dst).")
-    source: str = Field(description="The node the path starts from.", min_length=1)
-    target: str = Field(description="The node to reach.", min_length=1)
-    negated: bool = Field(
-        default=False,
-        description="True if the question asks whether the nodes are NOT connected; the answer is flipped.",
-    )
-
-    def node_names(self) -> list[str]:
-        """All node names in first-seen order: explicit nodes, then edge endpoints, then source and target."""
-        ends = (name for e in self.edges for name in (e.src, e.dst))  # one pass, no per-name method call
-        return list(dict.fromkeys(chain(self.nodes, ends, (self.source, self.target))))
+def problem_union() -> Any:
+    """The registered problem types as one discriminated union (on `domain`), for schemas and validation."""
+    types = domains.problem_types()
+    return Annotated[Union[types], Field(discriminator="domain")] if len(types) > 1 else types[0]  # noqa: UP007
 
 
-class LogicProblem(_Strict):
-    """What is the truth value of a boolean expression?"""
-
-    domain: Literal["logic"] = "logic"
-    expression: str = Field(
-        description="Canonical expression over T, F, variable names, ! (not), & (and), | (or) and brackets; "
-        "precedence ! > & > |.",
-        min_length=1,
-    )
-    variables: dict[str, bool] = Field(
-        default_factory=dict, description="Values of the variables named in the expression."
-    )
-
-
-class Fact(_Strict):
-    """One relation between two people: `subject` is the `relation` of `object`."""
-
-    subject: str = Field(description="The first person.")
-    relation: str = Field(description="The relation word, e.g. 'mother', 'parent', 'reports to'.")
-    object: str = Field(description="The second person.")
-
-
-class RelationalProblem(_Strict):
-    """How is one person related to another, given shuffled facts? Open question or yes/no."""
-
-    domain: Literal["relational"] = "relational"
-    facts: list[Fact] = Field(description="Facts in the story, in any order.", min_length=1)
-    subject: str = Field(description="The person the question is about.", min_length=1)
-    object: str = Field(description="The person the relation is relative to (the anchor).", min_length=1)
-    relation: str | None = Field(
-        default=None,
-        description="For a yes/no question, the relation asked about ('Is X the R of Y?'); None for an open question.",
-    )
-    family: Literal["kinship", "paper", "custom"] = Field(
-        default="kinship",
-        description="Which relation family the facts use: 'kinship' (family trees, answered with kinship terms), "
-        "'paper' (the source paper's parent/child chains, yes/no on the generation offset) or 'custom' (relation "
-        "words a fine-tuned model learned; no exact solver).",
-    )
-
-
-Problem = Annotated[GraphProblem | LogicProblem | RelationalProblem, Field(discriminator="domain")]
-Answer = bool | str | None
+Problem = problem_union()
 
 
 class Solution(BaseModel):
@@ -98,7 +34,7 @@ class Solution(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this result schema.")
-    domain: Literal["graph", "logic", "relational"] = Field(description="Which domain answered.")
+    domain: str = Field(description="Which domain answered (see `drt-agent schema`).")
     answer: Answer = Field(description="The answer: a JSON boolean for yes/no questions, a word otherwise.")
     steps_used: int = Field(description="Thinking steps the recurrent core ran for this problem.")
     confidence: float = Field(description="The model's probability for its answer, 0.5-1.0 for yes/no.")
@@ -114,6 +50,28 @@ class Solution(BaseModel):
     )
     hops: int | None = Field(default=None, description="For graphs: length of the shortest path, if any.")
     model: str = Field(default="", description="The checkpoint that answered.")
-    problem: GraphProblem | LogicProblem | RelationalProblem | None = Field(
+    problem: SerializeAsAny[BaseModel] | None = Field(
         default=None, description="The typed problem that was solved."
     )
+    read_as: str = Field(default="", description="For text input: what the parser understood, in one line.")
+    skipped: list[str] = Field(default_factory=list, description="For text input: parts ignored, verbatim.")
+    assumptions: list[str] = Field(
+        default_factory=list, description="For text input: what was assumed without being stated."
+    )
+    stopped_by: str = Field(
+        default="",
+        description="Why thinking stopped: 'halted' (the model settled), 'fixed' or 'cap' (a bound).",
+    )
+
+
+__all__ = [
+    "Answer",
+    "Edge",
+    "Fact",
+    "GraphProblem",
+    "LogicProblem",
+    "Problem",
+    "RelationalProblem",
+    "Solution",
+    "Strict",
+]

@@ -19,7 +19,7 @@ from .limits import Limits
 from .limits import resolve as resolve_limits
 from .problems import GraphProblem, Solution
 from .tasks.base import Batch
-from .tasks.graph import shortest_path
+from .domains.graph import shortest_path
 
 Steps = int | Literal["auto"]
 DEFAULT_MAX_STEPS = 512

@@ -25,8 +25,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from drt_agent.domains.base import Reading
+from drt_agent.domains.graph import Edge, GraphProblem
 from drt_agent.errors import ParseError
-from drt_agent.problems import Edge, GraphProblem
 
 from .structured import RawGraph, clip, find_structured, graph_from_object, where
 
@@ -931,3 +932,14 @@ def looks_like_graph(text: str) -> float:
     if "?" in head and (_DETECT_DASH.search(head) or _DETECT_ADJ_LINE.search(head)):  # A-B. Is ...?
         score = max(score, 0.4)
     return score
+
+
+def read_graph(text: str, limits: Any = None) -> Reading:
+    """Text -> Reading (the problem and how it was read)."""
+    problem = parse_graph(text, limits=limits)
+    kind = "directed" if problem.directed else "undirected"
+    return Reading(
+        problem=problem,
+        read_as=f"{kind} graph, {len(problem.node_names())} nodes, {len(problem.edges)} edges; "
+        f"is {problem.target!r} reachable from {problem.source!r}?",
+    )

@@ -16,10 +16,11 @@ raise a ParseError with the column as well.
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from drt_agent.domains.base import Reading
+from drt_agent.domains.logic import LogicProblem, check_syntax
 from drt_agent.errors import ParseError
-from drt_agent.problems import LogicProblem
-from drt_agent.tasks.logic import check_syntax
 
 EXAMPLE = "(a and not b) or c where a=True, b=False, c=False"
 WORD_OPS = {"and": "&", "or": "|", "not": "!"}
@@ -252,3 +253,9 @@ def looks_like_logic(text: str) -> bool:
     if words and all(w in vocab for w in words):
         return True  # only logic words (a bracket or operator must be wrong): the logic parser explains
     return bool(_CUE.search(text)) and not _GRAPH_CUE.search(text)
+
+
+def read_logic(text: str, limits: Any = None) -> Reading:
+    """Text -> Reading (the problem and how it was read)."""
+    problem = parse_logic(text)
+    return Reading(problem=problem, read_as=f"boolean expression {problem.expression}")

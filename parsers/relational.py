@@ -20,9 +20,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from drt_agent.domains.base import Reading
+from drt_agent.domains.relational import FACT_WORDS, KEY_OF_TERM, OFFSET_OF_WORD, Fact, RelationalProblem
 from drt_agent.errors import LimitError, ParseError
-from drt_agent.problems import Fact, RelationalProblem
-from drt_agent.tasks.relational import FACT_WORDS, KEY_OF_TERM, OFFSET_OF_WORD
 
 EXAMPLE = "Alice is Bob's mother. Carol is Alice's sister. How is Carol related to Bob?"
 NOT_NAMES = {
@@ -267,3 +267,9 @@ def parse_relational(text: str, family: str | None = None) -> RelationalProblem:
         else:
             family = "custom"
     return RelationalProblem(facts=facts, subject=subject, object=anchor, relation=relation, family=family)
+
+
+def read_relational(text: str, limits: Any = None) -> Reading:
+    """Text -> Reading (the problem and how it was read)."""
+    problem = parse_relational(text)
+    return Reading(problem=problem, read_as=f"{len(problem.facts)} facts ({problem.family})")

@@ -20,7 +20,8 @@ import numpy as np
 import torch
 
 from ..core.sparse import EdgeIndex
-from ..problems import Answer, Edge, GraphProblem
+from ..domains.graph import Edge, GraphProblem
+from ..problems import Answer
 from .base import IGNORE, Batch, Task
 
 if TYPE_CHECKING:
@@ -170,32 +171,6 @@ def to_arrays(problem: GraphProblem) -> tuple[list[str], np.ndarray, int, int]:
     flat = (index[name] for e in problem.edges for name in (e.src, e.dst))
     edges = np.fromiter(flat, dtype=np.int64, count=2 * len(problem.edges)).reshape(-1, 2)
     return names, edges, index[problem.source], index[problem.target]
-
-
-def shortest_path(problem: GraphProblem) -> list[str] | None:
-    """A shortest source -> target path (node names) by breadth-first search, or None if there is none.
-    The exact check of every solve: plain BFS, so a solve need not import networkx (a tenth of a cold start)."""
-    names, edges, s, t = to_arrays(problem)
-    adj: list[list[int]] = [[] for _ in names]
-    for a, b in edges.tolist():
-        adj[a].append(b)
-        if not problem.directed:
-            adj[b].append(a)
-    parent = [-1] * len(names)
-    parent[s] = s
-    queue = deque([s])
-    while queue and parent[t] < 0:
-        u = queue.popleft()
-        for v in adj[u]:
-            if parent[v] < 0:
-                parent[v] = u
-                queue.append(v)
-    if parent[t] < 0:
-        return None
-    path = [t]
-    while path[-1] != s:
-        path.append(parent[path[-1]])
-    return [names[i] for i in reversed(path)]
 
 
 def to_networkx(problem: GraphProblem) -> nx.Graph:

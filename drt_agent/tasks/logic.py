@@ -24,74 +24,21 @@ further expressions at the top level until the expression has at least that many
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import torch
 
+from ..domains.logic import LogicProblem, check_syntax, lex
 from ..errors import ParseError
-from ..problems import Answer, LogicProblem
+from ..problems import Answer
 from .base import IGNORE, Batch, Task
 
 PAD, CLS, TRUE, FALSE, NOT, AND, OR, OPEN, CLOSE = range(9)
 SYMBOL = {"T": TRUE, "F": FALSE, "!": NOT, "&": AND, "|": OR, "(": OPEN, ")": CLOSE}
 TEXT = {v: k for k, v in SYMBOL.items()}
 INTERFACES = ("structure", "level", "paper")
-_OPS = {"!", "&", "|", "(", ")"}
-
-_LEX = re.compile(r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<sym>[()!&|])|(?P<bad>\S))")
-
-
-# -- canonical expressions -----------------------------------------------------------------------------------
-def lex(expression: str) -> list[tuple[str, int]]:
-    """Canonical text -> (token, column) pairs; names other than T/F are variables."""
-    out = []
-    for m in _LEX.finditer(expression):
-        if m.group("bad") is not None:
-            col = m.start("bad")
-            raise ParseError(
-                f"unsupported character {m.group('bad')!r} at column {col + 1}; canonical expressions use "
-                "T, F, variable names, !, &, |, ( and )"
-            )
-        kind = "name" if m.group("name") is not None else "sym"
-        out.append((m.group(kind), m.start(kind)))
-    return out
-
-
-def check_syntax(tokens: list[str]) -> tuple[int, str] | None:
-    """The first syntax error as (token index, message), or None. Tokens are canonical (T, F, names, symbols)."""
-    expect_operand = True
-    opened: list[int] = []
-    for i, tok in enumerate(tokens):
-        operand = tok not in _OPS
-        if expect_operand:
-            if operand:
-                expect_operand = False
-            elif tok == "(":
-                opened.append(i)
-            elif tok != "!":
-                what = (
-                    "')' closes an empty group or follows an operator" if tok == ")" else f"operator {tok!r}"
-                )
-                return i, f"expected a value, 'not' or '(' but found {what}"
-        else:
-            if tok in ("&", "|"):
-                expect_operand = True
-            elif tok == ")":
-                if not opened:
-                    return i, "unbalanced parentheses: this ')' has no matching '('"
-                opened.pop()
-            else:
-                return i, f"missing operator (and/or) before {tok!r}"
-    if not tokens:
-        return 0, "empty expression"
-    if opened:
-        return opened[-1], "unbalanced parentheses: this '(' is never closed"
-    if expect_operand:
-        return len(tokens) - 1, "the expression ends with an operator; a value is missing"
-    return None
 
 
 def canonical_ids(problem: LogicProblem) -> list[int]:

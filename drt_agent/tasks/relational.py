@@ -25,235 +25,37 @@ Two perceptual interfaces over the same reasoning core:
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Any
 
 import numpy as np
 import torch
 
+from ..domains.relational import (
+    CHILD_WORDS,
+    FACT_WORDS,
+    GENDER_OF_TERM,
+    INVERSE,
+    KEY_OF_TERM,
+    KIN_TERMS,
+    MAX_GEN,
+    MOVE_OF_WORD,
+    OFFSET_OF_WORD,
+    PAPER_MAX_OFFSET,
+    PARENT_WORDS,
+    RESIDUES,
+    SIBLING_WORDS,
+    SPOUSE_WORDS,
+    gender_of,
+    generation_offsets,
+    kin_keys,
+    kin_step,
+    offset_word,
+    solve_exact,
+    term_for,
+)
 from ..errors import LimitError
 from ..problems import Answer, Fact, RelationalProblem
 from .base import IGNORE, Batch, Task
-
-# -- relation words ------------------------------------------------------------------------------------------
-PARENT_WORDS = {"mother": "f", "father": "m", "parent": None}
-CHILD_WORDS = {"daughter": "f", "son": "m", "child": None}
-SIBLING_WORDS = {"sister": "f", "brother": "m", "sibling": None}
-SPOUSE_WORDS = {"wife": "f", "husband": "m", "spouse": None}
-FACT_WORDS = {**PARENT_WORDS, **CHILD_WORDS, **SIBLING_WORDS, **SPOUSE_WORDS}
-MOVE_OF_WORD = {
-    **dict.fromkeys(PARENT_WORDS, "D"),  # "X is the mother of Y": from X, Y is one generation down
-    **dict.fromkeys(CHILD_WORDS, "U"),
-    **dict.fromkeys(SIBLING_WORDS, "S"),
-    **dict.fromkeys(SPOUSE_WORDS, "P"),
-}
-INVERSE = {"U": "D", "D": "U", "S": "S", "P": "P"}
-MAX_GEN = 6  # kinship keys cover up to this many generations up and down
-PAPER_MAX_OFFSET = 12
-RESIDUES = 8  # paper offsets are held modulo 8: +-2 and +-4 (the hard negatives) stay distinguishable
-ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
-
-
-def offset_word(k: int) -> str:
-    """The paper's single-token name of a signed generation offset (+1 parent, -2 grandchild, 0 sibling)."""
-    if k == 0:
-        return "sibling"
-    base = "parent" if k > 0 else "child"
-    n = abs(k)
-    if n == 1:
-        return base
-    return "great-" * (n - 2) + "grand" + base
-
-
-OFFSET_OF_WORD = {offset_word(k): k for k in range(-PAPER_MAX_OFFSET, PAPER_MAX_OFFSET + 1)}
-
-
-def _gendered(female: str, male: str, neutral: str, gender: str | None) -> str:
-    return female if gender == "f" else male if gender == "m" else neutral
-
-
-def term_for(key: str, gender: str | None) -> str:
-    """The kinship term of a key ('b2.1' = two generations up, one down: aunt/uncle) and a gender."""
-    if not key.startswith("b"):
-        if key == "spouse":
-            return _gendered("wife", "husband", "spouse", gender)
-        if key in ("parent-in-law", "sibling-in-law", "child-in-law"):
-            base = key.split("-")[0]
-            words = {
-                "parent": ("mother", "father"),
-                "sibling": ("sister", "brother"),
-                "child": ("daughter", "son"),
-            }
-            f, m = words[base]
-            return _gendered(f + "-in-law", m + "-in-law", key, gender)
-        return "unrelated"
-    a, b = (int(v) for v in key[1:].split("."))
-    if b == 0:
-        words = ("mother", "father", "parent")
-    elif a == 0:
-        words = ("daughter", "son", "child")
-    else:
-        words = ()
-    if words:
-        n = a or b
-        word = _gendered(*words, gender)
-        if n == 1:
-            return word
-        return "great-" * (n - 2) + "grand" + word
-    if a == 1 and b == 1:
-        return _gendered("sister", "brother", "sibling", gender)
-    if b == 1:
-        return "great-" * (a - 2) + _gendered("aunt", "uncle", "aunt or uncle", gender)
-    if a == 1:
-        return "great-" * (b - 2) + _gendered("niece", "nephew", "niece or nephew", gender)
-    degree, removed = min(a, b) - 1, abs(a - b)
-    times = {0: "", 1: " once removed", 2: " twice removed"}.get(removed, f" {removed} times removed")
-    return f"{ORDINALS[degree - 1]} cousin{times}"
-
-
-KIN_KEYS = [f"b{a}.{b}" for a in range(MAX_GEN + 1) for b in range(MAX_GEN + 1) if a + b > 0] + [
-    "spouse",
-    "parent-in-law",
-    "sibling-in-law",
-    "child-in-law",
-]
-KEY_OF_TERM: dict[str, str] = {}
-GENDER_OF_TERM: dict[str, str | None] = {}
-for _key in KIN_KEYS:
-    for _g in ("f", "m", None):
-        _t = term_for(_key, _g)
-        KEY_OF_TERM.setdefault(_t, _key)
-        GENDER_OF_TERM.setdefault(_t, _g)
-KIN_TERMS = list(KEY_OF_TERM)
-
-
-def kin_step(key: str, move: str) -> str:
-    """Compose a kinship key with one move (U parent, D child, S sibling, P spouse): the per-hop rule."""
-    if key == "self":
-        return {"U": "b1.0", "D": "b0.1", "S": "b1.1", "P": "spouse"}[move]
-    if key == "spouse":
-        return {"U": "parent-in-law", "S": "sibling-in-law"}.get(move, "other")
-    if not key.startswith("b"):
-        return "other"
-    a, b = (int(v) for v in key[1:].split("."))
-    if b == 0:
-        a, b = {"U": (a + 1, 0), "D": (a, 1), "S": (a + 1, 1)}.get(move, (-1, -1))
-    elif move == "D":
-        b += 1
-    elif move == "P":
-        if b == 1 and a >= 2:
-            return key  # an aunt's husband is an uncle (by marriage)
-        return {(0, 1): "child-in-law", (1, 1): "sibling-in-law"}.get((a, b), "other")
-    elif move == "U":
-        if b == 1 and a >= 1:
-            a, b = a, 0  # a sibling's (aunt's...) parent is one's own parent (grandparent...)
-        else:
-            return "other"  # one's child's or nephew's other parent: not a blood relation
-    if a < 0 or a > MAX_GEN or b > MAX_GEN:
-        return "other"
-    return f"b{a}.{b}"
-
-
-# -- exact solvers -------------------------------------------------------------------------------------------
-def moves_of(word: str) -> list[str] | None:
-    """The moves from a fact's object to its subject that a relation word states ('aunt': U U D), or None."""
-    word = word.lower()
-    if word in MOVE_OF_WORD:
-        return [INVERSE[MOVE_OF_WORD[word]]]
-    if word in OFFSET_OF_WORD and word not in KEY_OF_TERM:
-        k = OFFSET_OF_WORD[word]
-        return ["U"] * k if k > 0 else ["D"] * -k
-    key = KEY_OF_TERM.get(word)
-    if key is None:
-        return None
-    if not key.startswith("b"):
-        return {"spouse": ["P"], "parent-in-law": ["P", "U"], "sibling-in-law": ["P", "S"]}.get(
-            key, ["D", "P"]
-        )
-    a, b = (int(v) for v in key[1:].split("."))
-    if a and b:
-        return ["U"] * (a - 1) + ["S"] + ["D"] * (b - 1)
-    return ["U"] * a + ["D"] * b
-
-
-def _moves(facts: list[Fact]) -> dict[str, list[tuple[str, list[str]]]]:
-    """Adjacency: person -> [(neighbour, the moves from person to neighbour)]."""
-    adj: dict[str, list[tuple[str, list[str]]]] = {}
-    for f in facts:
-        adj.setdefault(f.subject, [])
-        adj.setdefault(f.object, [])
-        moves = moves_of(f.relation)
-        if moves is None:
-            continue
-        # "X is the <word> of Y": from Y, the word's moves lead to X; from X, the inverse path leads to Y
-        adj[f.object].append((f.subject, moves))
-        adj[f.subject].append((f.object, [INVERSE[m] for m in reversed(moves)]))
-    return adj
-
-
-def kin_keys(facts: list[Fact], anchor: str) -> dict[str, str]:
-    """Every person's kinship key relative to `anchor`, along shortest fact paths ('other' if unnamed/unlinked)."""
-    adj = _moves(facts)
-    keys = dict.fromkeys(adj, "other")
-    keys[anchor] = "self"
-    seen = {anchor}
-    queue = deque([anchor])
-    while queue:
-        u = queue.popleft()
-        for v, moves in adj.get(u, []):
-            if v not in seen:
-                seen.add(v)
-                key = keys[u]
-                for move in moves:
-                    key = kin_step(key, move)
-                keys[v] = key
-                queue.append(v)
-    return keys
-
-
-def generation_offsets(facts: list[Fact], anchor: str) -> dict[str, int | None]:
-    """Every person's generation minus the anchor's (the paper's signed offset); None if not linked."""
-    delta = {"U": 1, "D": -1, "S": 0, "P": 0}
-    adj = _moves(facts)
-    out: dict[str, int | None] = dict.fromkeys(adj)
-    out[anchor] = 0
-    queue = deque([anchor])
-    while queue:
-        u = queue.popleft()
-        for v, moves in adj.get(u, []):
-            if out.get(v) is None and v != anchor:
-                out[v] = out[u] + sum(delta[m] for m in moves)  # type: ignore[operator]
-                queue.append(v)
-    return out
-
-
-def gender_of(facts: list[Fact], person: str) -> str | None:
-    """A person's gender from the gendered words that describe them (None if no fact says)."""
-    for f in facts:
-        word = f.relation.lower()
-        if f.subject == person and (FACT_WORDS.get(word) or GENDER_OF_TERM.get(word)):
-            return FACT_WORDS.get(word) or GENDER_OF_TERM.get(word)
-    return None
-
-
-def solve_exact(problem: RelationalProblem) -> Answer:
-    """The exact answer: a kinship term for open questions, a bool for yes/no; None for unknown families."""
-    if problem.family == "paper":
-        offset = generation_offsets(problem.facts, problem.object).get(problem.subject)
-        if problem.relation is None:
-            return offset_word(offset) if offset is not None else "unrelated"
-        asked = OFFSET_OF_WORD.get(problem.relation.lower())
-        return offset is not None and asked == offset
-    if problem.family != "kinship":
-        return None
-    key = kin_keys(problem.facts, problem.object).get(problem.subject, "other")
-    term = term_for(key, gender_of(problem.facts, problem.subject))
-    if problem.relation is None:
-        return term
-    asked = problem.relation.lower()
-    if GENDER_OF_TERM.get(asked, "?") is None:  # a gender-neutral question ("Is X Y's parent?")
-        return KEY_OF_TERM.get(asked) == key
-    return asked == term
 
 
 # -- generators ----------------------------------------------------------------------------------------------
