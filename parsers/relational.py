@@ -1,58 +1,96 @@
-"""Relational text -> RelationalProblem: a story of facts about people and one question.
+"""Relational text -> RelationalProblem: a story of facts about people and one question, read as people write it.
 
-Tokenisation and sentence splitting use spaCy (a blank English pipeline with a sentencizer, so nothing is
-downloaded; a trained pipeline such as `en_core_web_sm` is used when installed). Names are runs of capitalised
-words that are not question or function words. Facts and questions are read by rule-based patterns over
-each clause with the names replaced by a NAME symbol:
+Reading, in order:
+1. **Segment** the text into sentences, lines and paragraphs (spaCy's tokenizer on a blank English pipeline,
+   with its abbreviation rules kept only for titles, so "the boss of Mo. What is ..." ends at "Mo").
+2. **Roles**: names, possessives, pronouns and relation words (parsers/kinship_lexicon.py), then **classify**
+   each segment: the question, facts, or framing that is skipped and reported ("Answer with a single word.").
+3. **Extract** facts with spaCy's rule-based Matcher (parsers/relational_extract.py): "her daughter Heather",
+   "Ann is Bob's mother", "They have a child called Liam", "Ann and Bob are siblings", "Ann married Bob", ...
+   Pronouns resolve to the one person they can mean (his/her by gender, they/their to a couple); when two could
+   be meant the text is refused, never guessed.
+4. **Check**: gender from relation words and pronouns, else from the first name through a kept list (an
+   assumption, reported), else the neutral term; a negated fact ("Ann is not Bob's mother") is a constraint,
+   never a relation; contradictions (a person their own ancestor, two genders, a negated fact the story
+   implies) are refused with the facts quoted. Relation words of several generations ("grandmother", "aunt",
+   "sister-in-law") become chains of one-step facts through unnamed people, which is how the model reads.
 
-    X is Y's mother .            Y's mother is X .           X is the mother of Y .
-    X has a son named Y .        X and Y are siblings .      X is married to Y .
-    How is X related to Y ?      What is X to Y ?            Is X Y's grandmother ?      Is X the parent of Y ?
-    query : X is the great-grandparent of Y          (the paper's format)
-
-A clause with two names that no pattern knows becomes a fact with the words between the names as its relation
-("Bob reports to Alice." -> Bob / "reports to" / Alice): a fine-tuned model learns such words.
+Stories with no kinship word at all keep their relation words as written (family "custom", for fine-tuned
+checkpoints that learned them); in a kinship story an unknown relation word is a ParseError, never a guess.
+The paper's format (`X is the parent of Y . ... query : X is the R of Y`) is read as written (family "paper").
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from drt_agent.domains.base import Reading
-from drt_agent.domains.relational import FACT_WORDS, KEY_OF_TERM, OFFSET_OF_WORD, Fact, RelationalProblem
+from drt_agent.domains.relational import (
+    FACT_WORDS,
+    KEY_OF_TERM,
+    OFFSET_OF_WORD,
+    Fact,
+    RelationalProblem,
+    kin_keys,
+    moves_of,
+    term_for,
+)
 from drt_agent.errors import LimitError, ParseError
 
+from .kinship_lexicon import Kin, gender_of_term, name_gender
+from .relational_extract import (
+    NOT_NAMES,
+    PATTERNS,
+    POSSESSIVES,
+    PRONOUNS,
+    RawFact,
+    Sentence,
+    Word,
+    facts_of,
+    glue,
+    is_question,
+    matches,
+    name_runs,
+    negation_cues,
+    roles,
+)
+
 EXAMPLE = "Alice is Bob's mother. Carol is Alice's sister. How is Carol related to Bob?"
-NOT_NAMES = {
-    "is", "are", "was", "how", "what", "who", "whom", "which", "does", "do", "did", "the", "a", "an", "and", "query",
-    "in", "of", "to", "her", "his", "their", "she", "he", "they", "it", "yes", "no", "then", "also", "so", "but",
-    "that", "this", "there", "i", "we", "you", "if", "given", "question", "story", "note",
-}  # fmt: skip
-PLURALS = {
-    "siblings": "sibling", "brothers": "brother", "sisters": "sister", "spouses": "spouse",
-    "married": "spouse", "a couple": "spouse",
-}  # fmt: skip
+TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Jr.", "Sr.", "Rev.", "Messrs.", "Mt."}
 KNOWN_RELATIONS = set(FACT_WORDS) | set(KEY_OF_TERM) | set(OFFSET_OF_WORD)
 _RELATIONAL_HINT = re.compile(
-    r"\b(mother|father|parent|son|daughter|child|brother|sister|sibling|husband|wife|spouse|grand\w*|aunt|uncle|"
-    r"niece|nephew|cousin|in-law|related to)\b|\bquery\s*:",
+    r"\b(mother|father|parent|son|daughter|child|children|kids?|brother|sister|sibling|husband|wife|spouse|"
+    r"grand\w*|aunt|uncle|niece|nephew|cousin|in-law|related to|married|mom|dad|mum)s?\b|\bquery\s*:",
     re.IGNORECASE,
 )
+KIND_OF_MOVE = {"U": "parent", "D": "child", "S": "sibling", "P": "spouse"}
+INVERSE_KIND = {"parent": "child", "child": "parent", "sibling": "sibling", "spouse": "spouse"}
+WORDS_OF_KIND = {
+    "parent": ("mother", "father", "parent"),
+    "child": ("daughter", "son", "child"),
+    "sibling": ("sister", "brother", "sibling"),
+    "spouse": ("wife", "husband", "spouse"),
+}
+GENERATION = {"parent": 1, "child": -1, "sibling": 0, "spouse": 0}
+GENDER_WORD = {"f": "female", "m": "male"}
 
 
 @lru_cache(maxsize=1)
-def _nlp() -> Any:
-    """A spaCy pipeline: a trained English one when the user has it, else blank English + sentencizer."""
+def nlp() -> Any:
+    """Blank English (tokenizer only; nothing to download), its abbreviation rules kept for titles alone."""
     import spacy  # lazy: importing spaCy costs about a second
 
-    for name in ("en_core_web_sm", "en_core_web_md"):
-        if spacy.util.is_package(name):
-            return spacy.load(name, exclude=["ner", "lemmatizer", "textcat"])
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    out = spacy.blank("en")
+    out.tokenizer.rules = {
+        k: v
+        for k, v in out.tokenizer.rules.items()
+        if not (k.endswith(".") and k[:1].isupper() and k not in TITLES)
+    }
+    return out
 
 
 def looks_like_relational(text: str) -> bool:
@@ -62,214 +100,726 @@ def looks_like_relational(text: str) -> bool:
     )
 
 
-def _words(sentence: Any) -> list[str]:
-    """Token texts with hyphenated compounds re-joined ('great-grandmother', 'sister-in-law')."""
-    out: list[str] = []
-    glue = False
-    prev_space = " "
-    for tok in sentence:
-        if glue:
-            out[-1] += tok.text
-            glue = False
-        elif tok.text == "-" and out and not prev_space and not tok.whitespace_:
-            out[-1] += "-"
-            glue = True
-        else:
-            out.append(tok.text)
-        prev_space = tok.whitespace_
-    return out
+# -- segmentation --------------------------------------------------------------------------------------------
+def _clean(text: str) -> str:
+    """CLUTRR-style [Name] brackets dropped, typographic quotes made plain."""
+    text = re.sub(r"\[([^\[\]\n]{1,60})\]", r"\1", text)
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
-def _is_name_word(word: str, first: bool) -> bool:
-    if word.lower() in NOT_NAMES or not word[:1].isupper():
-        return False
-    return word.lower() not in KNOWN_RELATIONS and not (first and word.lower() in NOT_NAMES)
+def _segments(text: str) -> list[tuple[str, list[Any]]]:
+    """(verbatim text, tokens) per sentence: ends at . ! ? and at line breaks that start a new statement."""
+    doc = nlp()(text)
+    out: list[tuple[str, list[Any]]] = []
+    cur: list[Any] = []
 
+    def close() -> None:
+        if cur:
+            out.append((text[cur[0].idx : cur[-1].idx + len(cur[-1].text)], list(cur)))
+            cur.clear()
 
-def _split_run(run: list[str], known: set[str]) -> list[str]:
-    """Cut a run of capitalised words into known names, longest first ('Frank Bob' -> 'Frank', 'Bob')."""
-    out, i = [], 0
-    while i < len(run):
-        for j in range(len(run), i, -1):
-            if " ".join(run[i:j]) in known:
-                out.append(" ".join(run[i:j]))
-                i = j
-                break
-        else:
-            return [" ".join(run)]
-    return out
-
-
-def _symbols(words: list[str], known: set[str] | None = None) -> tuple[list[str], list[str]]:
-    """Replace each run of name words by NAME; returns the symbols and the names in order."""
-    syms: list[str] = []
-    names: list[str] = []
-    i = 0
-    while i < len(words):
-        if _is_name_word(words[i], i == 0):
-            j = i
-            while j + 1 < len(words) and _is_name_word(words[j + 1], False):
-                j += 1
-            parts = _split_run(words[i : j + 1], known) if known else [" ".join(words[i : j + 1])]
-            names.extend(parts)
-            syms.extend(["NAME"] * len(parts))
-            i = j + 1
-        else:
-            syms.append(words[i].lower())
-            i += 1
-    return syms, names
-
-
-def _clauses(syms: list[str], names: list[str]) -> list[tuple[list[str], list[str]]]:
-    """Split at ';', ',' or 'and' once the clause so far holds two names ('X and Y are siblings' stays whole)."""
-    out = []
-    cur: list[str] = []
-    cur_names: list[str] = []
-    it = iter(names)
-    for s in syms:
-        if s in (";", ",", "and") and cur.count("NAME") >= 2:
-            out.append((cur, cur_names))
-            cur, cur_names = [], []
+    for i, tok in enumerate(doc):
+        if tok.is_space or "\n" in tok.whitespace_ or (not tok.text.strip()):
+            if tok.text.strip():
+                cur.append(tok)
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if "\n\n" in tok.text + tok.whitespace_ or (
+                "\n" in tok.text + tok.whitespace_ and (nxt is None or not nxt.text[:1].islower())
+            ):
+                close()
             continue
-        if s in (";", ",", "and") and not cur:
-            continue
-        cur.append(s)
-        if s == "NAME":
-            cur_names.append(next(it))
-    if cur:
-        out.append((cur, cur_names))
+        cur.append(tok)
+        if tok.text in (".", "!", "?") or tok.text.endswith(("?", "!")):
+            close()
+    close()
     return out
 
 
-def _join(words: list[str]) -> str:
-    return " ".join(words).replace(" 's", "'s").strip()
+# -- the reader ------------------------------------------------------------------------------------------------
+@dataclass
+class Edge:
+    """'a is b's <kind>' (kind: parent, child, sibling, spouse), with the sentence that says it."""
+
+    a: str
+    kind: str
+    b: str
+    source: str
 
 
-def _fact(syms: list[str], names: list[str]) -> list[Fact]:
-    """The facts one clause states (empty if it states none)."""
-    s = [w for w in syms if w not in (".", "!")]
-    if s.count("NAME") != 2:
-        return []
-    a, b = names
-    i, j = (k for k, w in enumerate(s) if w == "NAME")
-    mid, head, tail = s[i + 1 : j], s[:i], s[j + 1 :]
-    if head:
-        rel = _join(head + mid + tail)
-        return [Fact(subject=a, relation=rel, object=b)] if rel else []
-    # X and Y are siblings / married
-    if mid == ["and"] and tail and tail[0] in ("are", "were"):
-        word = PLURALS.get(_join(tail[1:]))
-        if word is None:
-            return [Fact(subject=a, relation=_join(tail), object=b)]
-        if word in ("brother", "sister"):
-            return [Fact(subject=a, relation=word, object=b), Fact(subject=b, relation=word, object=a)]
-        return [Fact(subject=a, relation=word, object=b)]
-    # X is Y's <rel>
-    if mid[:1] in (["is"], ["was"]) and tail[:1] == ["'s"]:
-        return [Fact(subject=a, relation=_join(tail[1:]), object=b)]
-    # X is (the|a) <rel> of Y
-    if mid[:1] in (["is"], ["was"]) and mid[-1:] == ["of"] and len(mid) >= 3:
-        rel = mid[1:-1]
-        if rel[:1] in (["the"], ["a"], ["an"]):
-            rel = rel[1:]
-        return [Fact(subject=a, relation=_join(rel), object=b)] if rel else []
-    # X's <rel> is Y
-    if mid[:1] == ["'s"] and mid[-1:] in (["is"], ["was"]) and len(mid) >= 3:
-        return [Fact(subject=b, relation=_join(mid[1:-1]), object=a)]
-    # X has a <rel> named Y
-    if mid[:1] == ["has"] and mid[-1:] in (["named"], ["called"]) and len(mid) >= 4:
-        return [Fact(subject=b, relation=_join(mid[2:-1]), object=a)]
-    # X is married to Y
-    if mid in (["is", "married", "to"], ["was", "married", "to"]):
-        return [Fact(subject=a, relation="spouse", object=b)]
-    rel = _join(mid + tail)
-    return [Fact(subject=a, relation=rel, object=b)] if rel else []
+@dataclass
+class Told:
+    """A fact between two named people, as told: 'subject is the <term> of object'."""
+
+    subject: str
+    term: str
+    object: str
+    source: str
+    negated: bool = False
+    note: str = ""
 
 
-def _question(syms: list[str], names: list[str]) -> tuple[str, str, str | None] | None:
-    """(subject, anchor, relation or None for an open question) if the clause is a question."""
-    s = [w for w in syms if w not in ("?", ".")]
-    if s[:2] == ["query", ":"]:
-        s = s[2:]
-    if s.count("NAME") != 2:
+@dataclass
+class _Reader:
+    """The state of reading one text: segments, people, genders and their evidence, facts, what was skipped."""
+
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    questions: list[Sentence] = field(default_factory=list)
+    genders: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # person -> (f|m, the words that say so)
+    told: list[Told] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    _resolved: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    _hints: dict[int, dict[str, str]] = field(default_factory=dict)
+
+    # -- words ---------------------------------------------------------------------------------------------
+    def segment(self) -> None:
+        segs = [(t, glue(toks)) for t, toks in _segments(self.text)]
+        mid = {
+            w
+            for _, words in segs
+            for i, (w, _, _) in enumerate(words)
+            if i > 0 and _capitalised(w) and w.lower() not in NOT_NAMES
+        }
+        deciders = [_name_test(words, mid) for _, words in segs]
+        known: dict[str, int] = {}
+        for (_, words), is_name in zip(segs, deciders, strict=True):
+            for i, j in name_runs(words, is_name):
+                run = " ".join(w[0] for w in words[i:j])
+                known[run] = known.get(run, 0) + 1
+        for k, ((seg_text, words), is_name) in enumerate(zip(segs, deciders, strict=True)):
+            sent = Sentence(seg_text, roles(words, is_name, known))
+            if is_question(sent.words, last=k == len(segs) - 1):
+                self.questions.append(sent)
+            else:
+                self.sentences.append(sent)
+
+    # -- pronouns --------------------------------------------------------------------------------------------
+    def mentions(self, si: int, upto: int) -> list[str]:
+        """People mentioned in sentence si before word `upto` (names, and pronouns that resolve), in order."""
+        out: list[str] = []
+        for wi, w in enumerate(self.sentences[si].words[:upto]):
+            if w.value is None or not isinstance(w.value, tuple):
+                continue
+            if w.value[0] == "name":
+                people = [w.value[1]]
+            else:
+                try:
+                    people = self.resolve(si, wi)
+                except ParseError:
+                    continue
+            out.extend(p for p in people if p not in out)
+        return out
+
+    def gender(self, person: str, si: int | None = None) -> str | None:
+        """What is known of a person's gender: the story's words, this sentence's relation words, the name."""
+        if person in self.genders:
+            return self.genders[person][0]
+        if si is not None and person in self._hints.get(si, {}):
+            return self._hints[si][person]
+        g = name_gender(person)
+        return g if g in ("f", "m") else None
+
+    def resolve(self, si: int, wi: int) -> list[str]:
+        """The people a pronoun means: the one earlier person of its gender in the sentence (else in the
+        sentence before); 'they' / 'their': the two people just mentioned. Anything else is refused."""
+        if (si, wi) in self._resolved:
+            return self._resolved[(si, wi)]
+        sent = self.sentences[si]
+        word = sent.words[wi]
+        pron = word.value[1]
+        g = PRONOUNS.get(pron) if word.role == "PR" else POSSESSIVES.get(pron)
+        cands = self.mentions(si, wi)
+        sj = si
+        while not cands and sj > 0:
+            sj -= 1
+            cands = self.mentions(sj, len(self.sentences[sj].words))
+        if g == "p":
+            if len(cands) != 2:
+                raise ParseError(
+                    f"could not tell who {word.text!r} means in {sent.text!r} "
+                    f"({'nobody' if not cands else ', '.join(cands)} mentioned before it); name the people"
+                )
+            out = cands
+        else:
+            fit = [p for p in cands if self.gender(p, sj) in (g, None)]
+            if len(fit) != 1:
+                who = ", ".join(fit or cands) or "nobody"
+                raise ParseError(
+                    f"could not tell who {word.text!r} means in {sent.text!r} (it could be: {who}); "
+                    "write the name instead of the pronoun"
+                )
+            out = fit
+            self.note_gender(fit[0], g or "", f"{word.text!r} in {sent.text!r}")
+        self._resolved[(si, wi)] = out
+        return out
+
+    def people(self, si: int, ref: tuple[str, Any]) -> list[str]:
+        return [ref[1]] if ref[0] == "name" else self.resolve(si, ref[1])
+
+    # -- genders ---------------------------------------------------------------------------------------------
+    def note_gender(self, person: str, g: str, because: str) -> None:
+        """Record what the text says of a person's gender; two genders for one person is a contradiction."""
+        if g not in ("f", "m"):
+            return
+        known = self.genders.get(person)
+        if known is None:
+            self.genders[person] = (g, because)
+        elif known[0] != g:
+            raise ParseError(
+                f"contradiction: {known[1]} makes {person} {GENDER_WORD[known[0]]}, but {because} makes "
+                f"{person} {GENDER_WORD[g]}; correct one of them"
+            )
+
+    # -- facts -------------------------------------------------------------------------------------------------
+    def read_facts(self) -> bool:
+        """Read every fact segment; returns whether the story is a kinship story (any relation word in it)."""
+        kinship = False
+        for si, sent in enumerate(self.sentences):
+            found = matches(sent.words)
+            kin_found = [(k, s, e) for k, s, e in found if k in PATTERNS]
+            kinship |= bool(kin_found) or any(w.role in ("K", "KS", "U") for w in sent.words)
+            raws = [f for k, s, e in kin_found for f in facts_of(k, sent.words, s, e)]
+            sent.facts = raws
+            self._hints[si] = {
+                f.subject[1]: g
+                for f in raws
+                if f.subject[0] == "name" and (g := gender_of_term(f.kin.term)) is not None
+            }
+        return kinship
+
+    def check_sentence(self, si: int) -> None:
+        """Refuse what a kinship sentence says that this reader cannot take as facts."""
+        sent = self.sentences[si]
+        found = matches(sent.words)
+        covered = {i for k, s, e in found if k in PATTERNS for i in range(s, e)}
+        for w in sent.words:
+            if w.role == "U":
+                raise ParseError(
+                    f"{w.text!r} in {sent.text!r} is not a relation this reader can reason with (it knows parents, "
+                    "children, siblings, spouses and the relations they make: grandmother, aunt, cousin, "
+                    "sister-in-law, ...); rephrase with those"
+                )
+        for key, s, e in found:
+            if key not in PATTERNS and not covered.intersection(range(s, e)):
+                word = next(w.text for w in sent.words[s:e] if w.role in ("X", "U") and w.text.isalpha())
+                raise ParseError(
+                    f"{word!r} in {sent.text!r} is not a kinship relation this reader knows; state the relation "
+                    "with a kinship word (mother, son, sister, husband, aunt, cousin, ...)"
+                )
+        for i, w in enumerate(sent.words):
+            if w.role in ("K", "KS") and i not in covered:
+                raise ParseError(
+                    f"could not read how {w.text!r} relates two named people in {sent.text!r}; write it like "
+                    "'Ann is Bob's mother', 'Ann has a son named Bob' or 'her daughter Heather'"
+                )
+
+    def tell(self) -> None:
+        """Resolve each sentence's facts to named people; negated sentences give negated facts."""
+        for si, sent in enumerate(self.sentences):
+            if not sent.facts:
+                if any(w.role in ("N", "POSS", "PR") for w in sent.words) or sent.text.strip():
+                    self.skipped.append(sent.text)
+                continue
+            self.check_sentence(si)
+            cues = negation_cues(sent.words)
+            if cues and len(sent.facts) != 1:
+                raise ParseError(
+                    f"{sent.text!r} negates ({', '.join(repr(c) for c in cues)}) but states several relations; "
+                    "say each negated relation in a sentence of its own"
+                )
+            if len(cues) > 1:
+                raise ParseError(
+                    f"{sent.text!r} holds several negations ({', '.join(repr(c) for c in cues)}); state the "
+                    "relation plainly"
+                )
+            for raw in sent.facts:
+                for subject in self.people(si, raw.subject):
+                    for obj in self.people(si, raw.object):
+                        self.told.append(
+                            Told(subject, raw.kin.term, obj, sent.text, negated=bool(cues), note=raw.kin.note)
+                        )
+
+    def note_genders(self) -> None:
+        for t in self.told:
+            if not t.negated:
+                self.note_gender(t.subject, gender_of_term(t.term) or "", repr(t.source))
+
+
+def _name_test(words: list[tuple[str, int, bool]], mid: set[str]) -> Any:
+    """Whether a capitalised word of this segment is (part of) a name. A segment's first word counts when it
+    is also capitalised mid-sentence somewhere, is a known first name, or is followed by what follows names."""
+
+    def is_name(word: str, i: int) -> bool:
+        if not _capitalised(word) or word.lower() in NOT_NAMES:
+            return False
+        if i > 0 or word in mid or name_gender(word) is not None:
+            return True
+        nxt = words[1][0].lower() if len(words) > 1 else ""
+        return nxt in ("'s", "is", "was", "and", "has", "had", "married", ",")
+
+    return is_name
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").replace("'", "").isalnum()
+
+
+# -- questions -----------------------------------------------------------------------------------------------
+@dataclass
+class Question:
+    subject: str
+    anchor: str
+    relation: str | None  # a solver term for yes/no, None for an open question
+    text: str
+    note: str = ""
+    paper: bool = False
+
+
+_OPEN = [
+    # (words before subject, words between subject and anchor): "How is X related to Y", "What is X to Y", ...
+    (("how", "is"), ("related", "to")),
+    (("how", "was"), ("related", "to")),
+    (("how", "exactly", "is"), ("related", "to")),
+    (("in", "what", "way", "is"), ("related", "to")),
+    (("what", "is"), ("to",)),
+    (("what", "was"), ("to",)),
+    (("who", "is"), ("to",)),
+    (("who", "is"), ("for",)),
+    (("what", "relation", "is"), ("to",)),
+    (("what", "relationship", "is"), ("to",)),
+    (("what", "relative", "is"), ("to",)),
+    (("what", "kind", "of", "relative", "is"), ("to",)),
+    (("what", "is", "the", "relationship", "of"), ("to",)),
+    (("what", "is", "the", "relation", "of"), ("to",)),
+    ((), ("is", "what", "to")),
+    ((), ("is", "related", "to", "how")),
+]
+_OPEN_POSS = [  # "What is X's relation to Y", "X is Y's what"
+    (("what", "is"), ("relation", "to")),
+    (("what", "is"), ("relationship", "to")),
+    (("what", "is"), ("relation", "with")),
+    (("what", "is"), ("relationship", "with")),
+]
+_PAIR = [  # direction not said: the first person named is taken as the one asked about (an assumption)
+    (("what", "is", "the", "relationship", "between"), ("and",)),
+    (("what", "is", "the", "relation", "between"), ("and",)),
+    (("how", "are"), ("and", "related")),
+]
+
+
+def _bare(words: list[Word]) -> list[Word]:
+    return [w for w in words if w.text not in ("?", ".", "!", '"', "'", ":") or w.role != "X"]
+
+
+def read_question(sent: Sentence) -> Question:
+    """The question's two people and what it asks; ParseError saying how to ask otherwise."""
+    words = _bare(sent.words)
+    low = [w.text.lower() for w in words]
+    paper = low[:1] == ["query"] and sent.words[1].text == ":"
+    if paper:
+        words = [w for w in sent.words[2:] if w.text not in (".", "?")]
+        low = [w.text.lower() for w in words]
+    cues = negation_cues(words)
+    if cues:
+        raise ParseError(
+            f"the question {sent.text!r} is negated ({', '.join(repr(c) for c in cues)}); ask it plainly, e.g. "
+            "'Is Ann Bob's mother?'"
+        )
+    while low and low[-1] in ("?", "."):
+        words, low = words[:-1], low[:-1]
+    people = [(i, w) for i, w in enumerate(words) if w.role in ("N", "POSS")]
+    if any(w.role == "PR" for w in words):
+        raise ParseError(f"the question {sent.text!r} uses a pronoun; name both people")
+    if len(people) == 2:
+        (i, a), (j, b) = people
+        head, mid, tail = tuple(low[:i]), tuple(low[i + 1 : j]), tuple(low[j + 1 :])
+        if a.role == "N" and b.role == "N" and not tail:
+            if (head, mid) in _OPEN:
+                return Question(a.value[1], b.value[1], None, sent.text, paper=paper)
+            if (head, mid) in _PAIR:
+                return Question(
+                    a.value[1],
+                    b.value[1],
+                    None,
+                    sent.text,
+                    note=f"{sent.text!r} names no direction: read as how {a.value[1]} is related to {b.value[1]}",
+                )
+        if a.role == "POSS" and b.role == "N" and not tail and (head, mid) in _OPEN_POSS:
+            return Question(a.value[1], b.value[1], None, sent.text)
+        if a.role == "N" and b.role == "POSS" and not head and mid == ("is",) and tail == ("what",):
+            return Question(a.value[1], b.value[1], None, sent.text)
+    told = _yes_no(words, paper)
+    if told is not None:
+        return Question(told[0], told[2], told[1].term, sent.text, note=told[1].note, paper=paper)
+    raise ParseError(
+        f"could not read the question {sent.text!r}; ask e.g. 'How is Carol related to Bob?', 'What is Carol "
+        "to Bob?' or 'Is Carol Bob's aunt?' with exactly two names"
+    )
+
+
+def _yes_no(words: list[Word], paper: bool) -> tuple[str, Kin, str] | None:
+    """'Is X Y's R' -> (X, R, Y): the question turned into the statement it asks about, then read as a fact."""
+    low = [w.text.lower() for w in words]
+    for lead in (["is", "it", "true", "that"], ["is", "it", "the", "case", "that"]):
+        if low[: len(lead)] == lead:
+            words, low = words[len(lead) :], low[len(lead) :]
+    if paper:
+        statement = words
+    elif low[:1] in (["is"], ["was"]) and len(words) > 1:
+        statement = [words[1], words[0], *words[2:]]
+    elif low[:1] in (["are"], ["were"]):
+        k = next((i for i, w in enumerate(words) if i > 1 and w.role not in ("N", "SEP")), len(words))
+        statement = [*words[1:k], words[0], *words[k:]]
+    elif low[:1] in (["does"], ["did"]) and low[2:3] == ["have"]:
+        statement = [words[1], Word("has", "X"), *words[3:]]
+    else:
         return None
-    a, b = names
-    i, j = (k for k, w in enumerate(s) if w == "NAME")
-    head, mid = s[:i], s[i + 1 : j]
-    if head and head[0] in ("how", "what", "who", "which"):
-        return a, b, None
-    if head in ([], ["is"], ["was"]) and mid[-1:] == ["of"]:  # (query:) X is the R of Y / Is X the R of Y
-        rel = mid[1:-1] if not head else mid[:-1]
-        if rel[:1] in (["the"], ["a"], ["an"]):
-            rel = rel[1:]
-        return a, b, _join(rel) if rel else None
-    if head in (["is"], ["was"]) and not mid and s[j + 1 : j + 2] == ["'s"]:  # Is X Y's R
-        return a, b, _join(s[j + 2 :])
-    if head and head[0] in ("is", "does", "do", "are"):
-        return a, b, _join(head[1:] + mid + s[j + 1 :])
-    return None
+    found = [(k, s, e) for k, s, e in matches(statement) if k in PATTERNS]
+    covered = sum(e - s for _, s, e in found)
+    if len(found) != 1 or covered != len(statement):
+        return None
+    key, s, e = found[0]
+    facts: list[RawFact] = facts_of(key, statement, s, e)
+    if not facts or any(f.subject[0] != "name" or f.object[0] != "name" for f in facts):
+        return None
+    first = facts[0]
+    if key == "pair" and gender_of_term(first.kin.term) is not None:
+        return None  # "Are Ann and Bob sisters?" asks two things; ask about one person
+    return first.subject[1], first.kin, first.object[1]
+
+
+# -- the problem ---------------------------------------------------------------------------------------------
+def _edges(told: list[Told]) -> tuple[list[Edge], int]:
+    """One-step edges for the told facts: 'Ann is Bob's grandmother' -> Ann is the parent of Bob's parent,
+    through an unnamed person; returns the edges and how many unnamed people were needed."""
+    edges: list[Edge] = []
+    names = {t.subject for t in told} | {t.object for t in told}
+    hidden = 0
+    for t in told:
+        moves = moves_of(t.term)
+        if moves is None:  # not a kinship term (cannot happen for lexicon words)
+            raise ParseError(f"{t.term!r} in {t.source!r} is not a kinship relation this reader knows")
+        chain = [t.object]
+        key = "self"
+        for move in moves[:-1]:
+            from drt_agent.domains.relational import kin_step
+
+            key = kin_step(key, move)
+            base = f"{t.object}'s {term_for(key, None)}"
+            name, n = base, 1
+            while name in names:
+                n += 1
+                name = f"{base} ({n})"
+            names.add(name)
+            hidden += 1
+            chain.append(name)
+        chain.append(t.subject)
+        for (x, y), move in zip(zip(chain, chain[1:], strict=False), moves, strict=True):
+            edges.append(Edge(y, KIND_OF_MOVE[move], x, t.source))
+    return edges, hidden
+
+
+def _check_consistent(edges: list[Edge]) -> None:
+    """Refuse a story whose facts cannot all hold: a person related to themself, or a loop of facts whose
+    generations do not add up (Ann is Bob's mother and Bob is Ann's mother)."""
+    level: dict[str, tuple[str, int]] = {}  # union-find: person -> (parent in the forest, generation offset)
+    adj: dict[str, list[tuple[str, Edge]]] = {}
+
+    def find(x: str) -> tuple[str, int]:
+        root, off = x, 0
+        while level.get(root, (root, 0))[0] != root:
+            parent, d = level[root]
+            off += d
+            root = parent
+        return root, off
+
+    for e in edges:
+        if e.a == e.b:
+            raise ParseError(f"contradiction: {e.source!r} relates {e.a} to themself; correct the names")
+        for x in (e.a, e.b):
+            level.setdefault(x, (x, 0))
+        (ra, oa), (rb, ob) = find(e.a), find(e.b)
+        want = GENERATION[e.kind]  # generation of a minus generation of b
+        if ra == rb and oa - ob != want:
+            path = _path(adj, e.b, e.a)
+            quoted = "; ".join(dict.fromkeys(repr(s) for s in [*path, e.source]))
+            raise ParseError(
+                f"contradiction: these facts cannot all hold (their generations do not add up): {quoted}; "
+                "correct one of them"
+            )
+        if ra != rb:
+            level[ra] = (rb, ob - oa + want)
+        adj.setdefault(e.a, []).append((e.b, e))
+        adj.setdefault(e.b, []).append((e.a, e))
+    kinds: dict[frozenset[str], Edge] = {}
+    for e in edges:
+        pair = frozenset((e.a, e.b))
+        other = kinds.setdefault(pair, e)
+        if {other.kind, e.kind} == {"sibling", "spouse"}:
+            raise ParseError(
+                f"contradiction: {other.source!r} and {e.source!r} make {e.a} and {e.b} both siblings and "
+                "spouses; correct one of them"
+            )
+
+
+def _path(adj: dict[str, list[tuple[str, Edge]]], start: str, goal: str) -> list[str]:
+    """The sentences along a path of facts from start to goal (for quoting a contradiction)."""
+    prev: dict[str, tuple[str, Edge] | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        u = queue.popleft()
+        if u == goal:
+            break
+        for v, e in adj.get(u, []):
+            if v not in prev:
+                prev[v] = (u, e)
+                queue.append(v)
+    out: list[str] = []
+    node = goal
+    while prev.get(node) is not None:
+        u, e = prev[node]  # type: ignore[misc]
+        out.append(e.source)
+        node = u
+    return out[::-1]
+
+
+def _facts(edges: list[Edge], genders: dict[str, str], subject: str) -> list[Fact]:
+    """The one-step facts the model reads, each with its first person's gendered word where known; facts about
+    the question's subject are told from the subject's side, so the answer's gender is in the facts."""
+    out: list[Fact] = []
+    seen: set[tuple[str, str, str]] = set()
+    for e in edges:
+        a, kind, b = e.a, e.kind, e.b
+        if b == subject or (kind in ("sibling", "spouse") and (b, kind, a) in seen):
+            a, kind, b = b, INVERSE_KIND[kind], a
+        if (a, kind, b) in seen:
+            continue
+        seen.add((a, kind, b))
+        f_word, m_word, n_word = WORDS_OF_KIND[kind]
+        g = genders.get(a)
+        out.append(Fact(subject=a, relation=f_word if g == "f" else m_word if g == "m" else n_word, object=b))
+    return out
+
+
+def _custom_problem(reader: _Reader, family: str | None) -> RelationalProblem:
+    """A story with no kinship word: each clause's words between two names are its relation, as written."""
+    from .relational_custom import custom_facts, custom_question
+
+    facts = [f for s in reader.sentences for f in custom_facts(s.words)]
+    if len(reader.questions) != 1:
+        _no_question(reader)
+    q = custom_question(reader.questions[0])
+    if not facts:
+        _no_facts()
+    people = {f.subject for f in facts} | {f.object for f in facts}
+    _check_mentioned(q[0], q[1], people, [])
+    relations = {f.relation.lower() for f in facts} | ({q[2].lower()} if q[2] else set())
+    fam = family or ("kinship" if relations <= KNOWN_RELATIONS else "custom")
+    return RelationalProblem(facts=facts, subject=q[0], object=q[1], relation=q[2], family=fam)
+
+
+def _no_question(reader: _Reader) -> None:
+    if not reader.questions:
+        raise ParseError(f"no question found; end the story with one, e.g. {EXAMPLE!r}")
+    raise ParseError(
+        f"the text asks {len(reader.questions)} questions ("
+        + "; ".join(repr(q.text) for q in reader.questions)
+        + "); ask one question per problem"
+    )
+
+
+def _no_facts() -> None:
+    raise ParseError(
+        "the story holds no usable fact; state facts about two named people each, e.g. "
+        "'Alice is Bob's mother.' or 'Bob has a daughter named Carol.'"
+    )
+
+
+def _check_mentioned(subject: str, anchor: str, people: set[str], negated_only: list[Told]) -> None:
+    for role, name in (("asks about", subject), ("relates to", anchor)):
+        if name in people:
+            continue
+        neg = [t.source for t in negated_only if name in (t.subject, t.object)]
+        if neg:
+            raise ParseError(
+                f"the question {role} {name!r}, who appears only in negated facts ({'; '.join(map(repr, neg))}): a "
+                "negated fact rules a relation out but gives none to reason over; state how they are related"
+            )
+        raise ParseError(
+            f"the question {role} {name!r}, who is never mentioned in the story "
+            f"(people in it: {', '.join(sorted(people)[:20])})"
+        )
+    if subject == anchor:
+        raise ParseError(f"the question relates {subject} to themself; ask about two different people")
+
+
+def _read(text: str, family: str | None = None) -> Reading:
+    if not text or not text.strip():
+        raise ParseError(f"empty input; give a story and a question, e.g. {EXAMPLE!r}")
+    if len(text) > nlp().max_length:
+        raise LimitError(
+            f"the story has {len(text):,} characters; the relational parser reads at most {nlp().max_length:,} "
+            "(spaCy's limit): split it into smaller stories"
+        )
+    reader = _Reader(_clean(text.strip()))
+    reader.segment()
+    kinship = reader.read_facts()
+    if len(reader.questions) != 1:
+        _no_question(reader)
+    question = read_question(reader.questions[0])
+    if not kinship and not question.relation and not question.paper:
+        problem = _custom_problem(reader, family)
+        return Reading(problem=problem, read_as=f"{len(problem.facts)} facts ({problem.family}), as written")
+    reader.tell()
+    reader.note_genders()
+    if question.paper or family == "paper":
+        return _paper(reader, question)
+    return _kinship(reader, question)
+
+
+def _paper(reader: _Reader, q: Question) -> Reading:
+    """The paper's format: facts and the asked offset word exactly as written."""
+    facts = [Fact(subject=t.subject, relation=t.term, object=t.object) for t in reader.told if not t.negated]
+    if not facts:
+        _no_facts()
+    _check_mentioned(q.subject, q.anchor, {f.subject for f in facts} | {f.object for f in facts}, [])
+    problem = RelationalProblem(
+        facts=facts, subject=q.subject, object=q.anchor, relation=q.relation, family="paper"
+    )
+    return Reading(problem=problem, read_as=f"{len(facts)} facts (paper format)", skipped=reader.skipped)
+
+
+def _kinship(reader: _Reader, q: Question) -> Reading:
+    positive = [t for t in reader.told if not t.negated]
+    negated = [t for t in reader.told if t.negated]
+    if not positive:
+        if negated:
+            raise ParseError(
+                "the story states only negated facts ("
+                + "; ".join(repr(t.source) for t in negated)
+                + "): a negated fact rules a relation out but gives none to reason over; state how they are related"
+            )
+        _no_facts()
+    edges, hidden = _edges(positive)
+    _check_consistent(edges)
+    people = {t.subject for t in positive} | {t.object for t in positive}
+    _check_mentioned(q.subject, q.anchor, people, negated)
+    genders = {p: g for p, (g, _) in reader.genders.items()}
+    assumptions = [t.note for t in positive if t.note]
+    assumptions += [q.note] if q.note else []
+    subject_gender = genders.get(q.subject)
+    if subject_gender is None:
+        g = name_gender(q.subject)
+        if g in ("f", "m"):
+            genders[q.subject] = g
+            subject_gender = g
+            assumptions.append(f"{q.subject} taken as {GENDER_WORD[g]} from the first name")
+    facts = _facts(edges, genders, q.subject)
+    keys = kin_keys(facts, q.anchor)
+    key = keys.get(q.subject, "other")
+    for t in negated:
+        _check_negated(t, facts, genders)
+    if key == "other":
+        _unconnected(reader, q, facts, negated)
+    if q.relation is not None:
+        _check_yes_no(q, key, subject_gender)
+    elif subject_gender is None:
+        assumptions.append(
+            f"the story does not say whether {q.subject} is female or male, and the first name does not tell: "
+            "the answer is the neutral term"
+        )
+    ask = (
+        f"is {q.subject} the {q.relation} of {q.anchor}?"
+        if q.relation
+        else f"how is {q.subject} related to {q.anchor}?"
+    )
+    read_as = f"{len(positive)} facts about {len(people)} people (kinship); {ask}"
+    if hidden:
+        read_as += f"; {hidden} unnamed people stand between relatives told several generations apart"
+    if negated:
+        read_as += "; negated, checked against the story: " + "; ".join(repr(t.source) for t in negated)
+    problem = RelationalProblem(
+        facts=facts, subject=q.subject, object=q.anchor, relation=q.relation, family="kinship"
+    )
+    return Reading(
+        problem=problem, read_as=read_as, skipped=reader.skipped, assumptions=list(dict.fromkeys(assumptions))
+    )
+
+
+def _check_negated(t: Told, facts: list[Fact], genders: dict[str, str]) -> None:
+    """A negated fact the other facts imply is a contradiction."""
+    if t.subject == t.object:
+        return
+    key = kin_keys(facts, t.object).get(t.subject, "other")
+    g = gender_of_term(t.term)
+    if KEY_OF_TERM.get(t.term) == key and (g is None or genders.get(t.subject) == g):
+        raise ParseError(
+            f"contradiction: {t.source!r} denies what the other facts imply ({t.subject} is the {t.term} of "
+            f"{t.object}); correct one of them"
+        )
+
+
+def _unconnected(reader: _Reader, q: Question, facts: list[Fact], negated: list[Told]) -> None:
+    """People the facts do not link by a named relation: refuse when something unread might have linked them."""
+    connected = _reachable(facts, q.anchor)
+    if q.subject in connected:
+        raise ParseError(
+            f"the story links {q.subject} to {q.anchor} only through a spouse's or a parent's other relatives "
+            "(e.g. a husband's son, who may be a stepson), which names no relation this reader can be sure of; "
+            "state the relation directly"
+        )
+    unread = [s for s in reader.skipped if any(n in s for n in (q.subject, q.anchor))]
+    if unread or negated:
+        shown = "; ".join(repr(s) for s in (unread or [t.source for t in negated]))
+        raise ParseError(
+            f"the facts read do not connect {q.subject} to {q.anchor}, and these sentences were not read as "
+            f"relations: {shown}; state how they are related"
+        )
+
+
+def _reachable(facts: list[Fact], start: str) -> set[str]:
+    adj: dict[str, set[str]] = {}
+    for f in facts:
+        adj.setdefault(f.subject, set()).add(f.object)
+        adj.setdefault(f.object, set()).add(f.subject)
+    seen = {start}
+    queue = deque([start])
+    while queue:
+        for v in adj.get(queue.popleft(), ()):
+            if v not in seen:
+                seen.add(v)
+                queue.append(v)
+    return seen
+
+
+def _check_yes_no(q: Question, key: str, subject_gender: str | None) -> None:
+    """Refuse yes/no questions the facts cannot settle: a gendered word for a person of unknown gender, or
+    'cousin' for a cousin other than a first cousin."""
+    asked_key = KEY_OF_TERM.get(q.relation or "")
+    if asked_key is None:
+        raise ParseError(f"the question {q.text!r} asks about {q.relation!r}, which is not a kinship term")
+    if asked_key == key and gender_of_term(q.relation or "") is not None and subject_gender is None:
+        raise ParseError(
+            f"the story makes {q.subject} the {term_for(key, None)} of {q.anchor} but never says whether "
+            f"{q.subject} is female or male, and the first name does not tell; ask with the neutral word "
+            f"('Is {q.subject} {q.anchor}'s {term_for(key, None)}?') or state the gender"
+        )
+    cousin = key.startswith("b") and min(int(v) for v in key[1:].split(".")) >= 2
+    if q.note and "cousin" in q.note and cousin and key != "b2.2":
+        raise ParseError(
+            f"{q.subject} is {q.anchor}'s {term_for(key, None)}: whether that counts as a 'cousin' depends on "
+            "usage; ask about the exact degree, e.g. 'first cousin' or 'second cousin'"
+        )
 
 
 def parse_relational(text: str, family: str | None = None) -> RelationalProblem:
     """Parse a story and its question; raises ParseError saying what is missing or wrong."""
-    if not text or not text.strip():
-        raise ParseError(f"empty input; give a story and a question, e.g. {EXAMPLE!r}")
-    nlp = _nlp()
-    if len(text) > nlp.max_length:
-        raise LimitError(
-            f"the story has {len(text):,} characters; the relational parser reads at most {nlp.max_length:,} "
-            "(spaCy's limit): split it into smaller stories"
-        )
-    doc = nlp(text.strip())
-    facts: list[Fact] = []
-    questions = []
-    for sent in doc.sents:
-        words = _words(sent)
-        syms, names = _symbols(words)
-        if "?" in syms or syms[:2] == ["query", ":"]:
-            questions.append((sent.text.strip(), words))
-            continue
-        for clause, clause_names in _clauses(syms, names):
-            facts.extend(_fact(clause, clause_names))
-    known = {f.subject for f in facts} | {f.object for f in facts}
-    question: tuple[str, str, str | None] | None = None
-    paper = False
-    for text_q, words in questions:
-        syms, names = _symbols(words, known)
-        paper |= syms[:2] == ["query", ":"]
-        question = _question(syms, names)
-        if question is None:
-            raise ParseError(
-                f"could not read the question {text_q!r}; ask e.g. 'How is Carol related to Bob?' "
-                "or 'Is Carol Bob's aunt?' with exactly two names"
-            )
-    if question is None:
-        raise ParseError(f"no question found; end the story with one, e.g. {EXAMPLE!r}")
-    if not facts:
-        raise ParseError(
-            "the story holds no usable fact; state facts about two named people each, e.g. "
-            "'Alice is Bob's mother.' or 'Bob has a daughter named Carol.'"
-        )
-    people = {f.subject for f in facts} | {f.object for f in facts}
-    subject, anchor, relation = question
-    for role, name in (("asks about", subject), ("relates to", anchor)):
-        if name not in people:
-            raise ParseError(
-                f"the question {role} {name!r}, who is never mentioned in the story "
-                f"(people in it: {', '.join(sorted(people)[:20])})"
-            )
-    if family is None:
-        relations = {f.relation.lower() for f in facts} | ({relation.lower()} if relation else set())
-        if paper:
-            family = "paper"
-        elif relations <= KNOWN_RELATIONS:
-            family = "kinship"
-        else:
-            family = "custom"
-    return RelationalProblem(facts=facts, subject=subject, object=anchor, relation=relation, family=family)
+    return _read(text, family).problem
 
 
 def read_relational(text: str, limits: Any = None) -> Reading:
-    """Text -> Reading (the problem and how it was read)."""
-    problem = parse_relational(text)
-    return Reading(problem=problem, read_as=f"{len(problem.facts)} facts ({problem.family})")
+    """Text -> Reading: the problem, how it was read, the segments skipped and what was assumed."""
+    return _read(text)

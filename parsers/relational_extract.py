@@ -1,0 +1,474 @@
+"""Reading one kinship sentence: words -> roles (names, possessives, pronouns, relation words) -> facts and
+questions found by spaCy's rule-based Matcher over those roles.
+
+Roles: N a name, PR a personal pronoun (he, she, they, him, them, her as an object), POSS a possessive ("Bob's",
+"his", "her" before a relation word, "their"), K / KS a relation word (singular / plural, from the kinship
+lexicon), U a relation word this reader refuses by name (step-, half-, partner, ...), SEP a comma or "and",
+X any other word. Constructions (each a Matcher pattern over roles and literal words):
+
+    her daughter Heather · Ann's husband, Bob · their sons Tom and Jim        (apposition after a possessive)
+    Heather, Ruth's daughter, ...                                            (apposition after a name)
+    Ann is Bob's mother · Ann is the (proud) mother of Bob · Ann is mother to Bob
+    Bob's mother is Ann · the mother of Bob is Ann
+    Bob has a son named Cy · They have children called A, B and C · Ann has two daughters, Bea and Cy
+    Ann and Bob are siblings · Ann, Bob and Cy are brothers · Ann and Bob are married
+    Ann is married to Bob · Ann married Bob · Ann gave birth to Bob
+
+A pattern yields facts whose people may be pronouns; the caller resolves them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .kinship_lexicon import MODIFIERS, NUMBER_WORDS, Kin, kin_word, unsupported_word
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p"}
+POSSESSIVES = {"his": "m", "her": "f", "their": "p"}
+BE = ["is", "was", "are", "were", "'s", "be", "been", "became", "becomes", "remains", "being"]
+ADVERBS = [
+    "not", "n't", "never", "also", "really", "actually", "indeed", "still", "no", "longer", "certainly",
+    "definitely", "now", "truly", "clearly", "obviously", "of", "course", "in", "fact", "surely", "once",
+]  # fmt: skip
+MARRY = ["married", "wed", "wedded", "marries", "weds", "marry"]
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "false", "untrue", "nobody", "none"}
+# capitalised words that are never names, wherever they stand
+NOT_NAMES = {
+    "i", "is", "are", "was", "were", "how", "what", "who", "whom", "whose", "which", "why", "where", "when",
+    "does", "do", "did", "the", "a", "an", "and", "or", "query", "in", "on", "at", "of", "to", "for", "from",
+    "with", "her", "his", "their", "she", "he", "they", "it", "its", "yes", "no", "not", "then", "also", "so",
+    "but", "that", "this", "these", "those", "there", "here", "we", "you", "your", "our", "my", "me", "us",
+    "if", "given", "question", "questions", "story", "note", "answer", "respond", "provide", "consider",
+    "read", "use", "using", "please", "each", "every", "all", "some", "one", "once", "after", "before",
+    "yesterday", "today", "tomorrow", "later", "last", "next", "meanwhile", "afterwards", "finally", "first",
+    "second", "however", "because", "since", "while", "although", "though", "both", "either",
+    "neither", "nor", "whether", "only", "just", "even", "still", "again", "be", "been", "being",
+    "has", "have", "had", "let", "lets", "suppose", "assume", "true", "false", "statement", "statements",
+    "fact", "facts", "family", "relation", "relationship", "relationships", "context", "options", "option",
+    "choose", "select", "output", "input", "task", "instructions", "example", "problem", "hint", "return",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs",
+    "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "prof.", "christmas", "easter", "thanksgiving", "new", "year",
+    "it's", "that's", "there's", "he's", "she's", "they're", "everyone", "everybody", "nobody", "someone",
+    "sadly", "unfortunately", "fortunately", "luckily", "recently", "eventually", "soon", "now", "well", "oh",
+    "yeah", "okay", "ok", "hello", "hi", "dear", "thanks", "thank", "good", "great", "happy", "little",
+    "big", "old", "young", "many", "most", "several", "any", "yet", "thus", "hence", "therefore",
+    "based", "according", "determine", "identify", "find", "tell", "say", "state", "explain", "write",
+    "reply", "give", "format", "word", "words", "single", "what's", "who's", "how's",
+}  # fmt: skip
+
+
+@dataclass
+class Word:
+    """One word of a sentence as read: its text, role and value (a name, a pronoun's gender, a Kin)."""
+
+    text: str
+    role: str
+    value: Any = None
+    start: int = 0  # character offset in the text
+
+
+@dataclass
+class RawFact:
+    """'subject is the <kin> of object', people given as ('name', 'Ann') or ('pronoun', index of the word)."""
+
+    subject: tuple[str, Any]
+    kin: Kin
+    object: tuple[str, Any]
+    span: tuple[int, int]  # the words the construction covers
+    pattern: str
+
+
+@dataclass
+class Sentence:
+    """One segment of the text and what was read in it."""
+
+    text: str
+    words: list[Word]
+    facts: list[RawFact] = field(default_factory=list)
+
+
+# -- words and roles -------------------------------------------------------------------------------------------
+def glue(tokens: list[Any]) -> list[tuple[str, int, bool]]:
+    """(text, offset, followed by space) per word, with hyphenated compounds re-joined ('sister-in-law',
+    'Jean-Luc') and spaced compounds read as one relation word ('mother in law', 'first cousin once removed',
+    'great grandmother')."""
+    out: list[tuple[str, int, bool]] = []
+    join_next = False
+    for tok in tokens:
+        text, space = tok.text, bool(tok.whitespace_)
+        if join_next and out:
+            prev, start, _ = out[-1]
+            out[-1] = (prev + text, start, space)
+            join_next = False
+            continue
+        if text in ("-", "–") and out and not out[-1][2] and not space:
+            prev, start, _ = out[-1]
+            out[-1] = (prev + "-", start, False)
+            join_next = True
+            continue
+        out.append((text, tok.idx, space))
+    return _join_spaced_compounds(out)
+
+
+_ORDINALS = {"first", "second", "third", "fourth", "fifth"}
+
+
+def _join_spaced_compounds(words: list[tuple[str, int, bool]]) -> list[tuple[str, int, bool]]:
+    out: list[tuple[str, int, bool]] = []
+    i = 0
+    while i < len(words):
+        text, start, space = words[i]
+        low = [w[0].lower() for w in words[i : i + 6]]
+        take = 1
+        if low[:1] and low[0] in ("great", "grand") and len(low) > 1 and kin_word(low[0] + "-" + low[1]):
+            text, take = low[0] + "-" + low[1], 2
+        elif len(low) >= 3 and low[1:3] == ["in", "law"] and kin_word(low[0]):
+            text, take = low[0] + "-in-law", 3
+        elif len(low) >= 3 and low[1:3] == ["in", "laws"] and kin_word(low[0]):
+            text, take = low[0] + "s-in-law", 3
+        elif low[0] in _ORDINALS and len(low) > 1 and low[1] in ("cousin", "cousins"):
+            text, take = f"{low[0]} {low[1]}", 2
+            if len(low) >= 4 and low[3] == "removed" and low[2] in ("once", "twice"):
+                text, take = f"{text} {low[2]} removed", 4
+            elif len(low) >= 5 and low[3:5] == ["times", "removed"]:
+                text, take = f"{text} {low[2]} times removed", 5
+        elif low[:3] in (["husband", "and", "wife"], ["wife", "and", "husband"]):
+            text, take = "spouses", 3
+        elif low[:3] in (["brother", "and", "sister"], ["sister", "and", "brother"]):
+            text, take = "siblings", 3
+        out.append((text, start, words[i + take - 1][2]))
+        i += take
+    return out
+
+
+def name_runs(words: list[tuple[str, int, bool]], is_name: Any) -> list[tuple[int, int]]:
+    """(start, end) of each run of name words ('Mary Ann')."""
+    out = []
+    i = 0
+    while i < len(words):
+        if _kin_phrase(words[i][0].lower()) is None and is_name(words[i][0], i):
+            j = i + 1
+            while j < len(words) and is_name(words[j][0], j) and not _kin_phrase(words[j][0].lower()):
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def split_run(run: list[str], known: dict[str, int]) -> list[str]:
+    """Cut a run of name words into names seen on their own elsewhere ('Ann Bob' in 'Is Ann Bob's mother?'
+    -> Ann, Bob), longest first; a run that cannot be cut so stays one name."""
+    out, i = [], 0
+    while i < len(run):
+        for j in range(len(run), i, -1):
+            piece = " ".join(run[i:j])
+            if known.get(piece, 0) > 0 and (i, j) != (0, len(run)):
+                out.append(piece)
+                i = j
+                break
+        else:
+            return [" ".join(run)]
+    return out
+
+
+def roles(
+    words: list[tuple[str, int, bool]], is_name: Any, known: dict[str, int] | None = None
+) -> list[Word]:
+    """Give each word its role; `is_name(text, position)` decides capitalised words, `known` (name -> times
+    seen as a whole run) cuts runs of several names."""
+    runs = dict(name_runs(words, is_name))
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        text, start, _ = words[i]
+        low = text.lower()
+        nxt = words[i + 1][0] if i + 1 < len(words) else ""
+        kin = _kin_phrase(low)
+        if i in runs:
+            j = runs[i]
+            pieces = split_run([w[0] for w in words[i:j]], known or {})
+            poss = j < len(words) and (
+                words[j][0] in ("'s", "’s") or (words[j][0] in ("'", "’") and pieces[-1].endswith("s"))
+            )
+            for k, name in enumerate(pieces):
+                last = k == len(pieces) - 1
+                role = "POSS" if poss and last else "N"
+                out.append(Word(name + ("'s" if role == "POSS" else ""), role, ("name", name), start))
+            i = j + (1 if poss else 0)
+            continue
+        if kin is not None:
+            out.append(Word(text, "KS" if kin.plural else "K", kin, start))
+        elif unsupported_word(low):
+            out.append(Word(text, "U", low, start))
+        elif low in POSSESSIVES and (low != "her" or _relation_follows(words, i + 1)):
+            out.append(Word(text, "POSS", ("pronoun", low), start))
+        elif low in PRONOUNS:
+            out.append(Word(text, "PR", ("pronoun", low), start))
+        elif low in (",", "and", "&"):
+            out.append(Word(text, "SEP", None, start))
+        elif low in ("'s", "’s") and nxt:
+            out.append(Word(text, "X", None, start))
+        else:
+            out.append(Word(text, "X", None, start))
+        i += 1
+    return out
+
+
+def _kin_phrase(low: str) -> Kin | None:
+    if " cousin" in low:
+        from drt_agent.domains.relational import KEY_OF_TERM
+
+        ordinal, _, rest = low.partition(" ")
+        plural = rest.startswith("cousins")
+        term = ordinal + " " + rest.replace("cousins", "cousin", 1)
+        return Kin(term, plural) if term in KEY_OF_TERM else None
+    return kin_word(low)
+
+
+def _relation_follows(words: list[tuple[str, int, bool]], i: int) -> bool:
+    """'her' is a possessive when a relation word follows it, modifiers aside ('her younger brother')."""
+    while i < len(words) and words[i][0].lower() in MODIFIERS:
+        i += 1
+    return i < len(words) and _kin_phrase(words[i][0].lower()) is not None
+
+
+# -- the constructions -----------------------------------------------------------------------------------------
+def _role(*names: str, op: str | None = None) -> dict[str, Any]:
+    pat: dict[str, Any] = {"_": {"kin_role": {"IN": list(names)}}}
+    if op:
+        pat["OP"] = op
+    return pat
+
+
+def _lower(*words: str, op: str | None = None) -> dict[str, Any]:
+    pat: dict[str, Any] = {"LOWER": {"IN": list(words)}}
+    if op:
+        pat["OP"] = op
+    return pat
+
+
+PERSON = _role("N", "PR")
+MORE_PEOPLE = _role("N", "PR", "SEP", op="*")
+MORE_NAMES = _role("N", "SEP", op="*")
+REL = _role("K", "KS")
+MOD = _lower(*MODIFIERS, op="*")
+ADV = _lower(*ADVERBS, op="*")
+BE_ = _lower(*BE)
+COMMA = {"ORTH": ",", "OP": "?"}
+
+PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "apposition": [[_role("POSS"), MOD, REL, COMMA, _role("N"), MORE_NAMES]],
+    "apposition_after": [
+        [_role("N"), {"ORTH": ","}, _role("POSS"), MOD, _role("K")],
+        [_role("N"), {"ORTH": ","}, _lower("the", "a", "an"), MOD, _role("K"), _lower("of"), PERSON],
+    ],
+    "copula_possessive": [
+        [PERSON, MORE_PEOPLE, BE_, ADV, _lower("one", op="?"), _lower("of", op="?"), _role("POSS"), MOD, REL]
+    ],  # fmt: skip
+    "copula_of": [
+        [
+            PERSON,
+            MORE_PEOPLE,
+            BE_,
+            ADV,
+            _lower("the", "a", "an", "one", op="?"),
+            _lower("of", op="?"),
+            _lower("the", op="?"),
+            MOD,
+            REL,
+            _lower("of", "to"),
+            PERSON,
+        ]
+    ],  # fmt: skip
+    "possessive_is": [
+        [_role("POSS"), MOD, _role("K"), BE_, ADV, _role("N")],
+        [_lower("the"), MOD, _role("K"), _lower("of"), PERSON, BE_, ADV, _role("N")],
+    ],
+    "has": [
+        [
+            PERSON,
+            MORE_PEOPLE,
+            _lower("has", "have", "had"),
+            ADV,
+            _lower("a", "an", "another", op="?"),
+            MOD,
+            REL,
+            _lower("named", "called", ",", ":", "-", op="?"),
+            _role("N"),
+            MORE_NAMES,
+        ]
+    ],  # fmt: skip
+    "pair": [
+        [PERSON, MORE_PEOPLE, _lower("and", "&"), PERSON, BE_, ADV, _lower("both", op="?"), MOD, _role("KS")]
+    ],
+    "married_to": [
+        [
+            PERSON,
+            _lower(*BE, "got", "get", "gets", "getting", op="*"),
+            ADV,
+            _lower(*MARRY),
+            _lower("to"),
+            PERSON,
+        ]
+    ],  # fmt: skip
+    "marries": [[PERSON, ADV, _lower(*MARRY), PERSON]],
+    "married_pair": [
+        [
+            PERSON,
+            MORE_PEOPLE,
+            _lower("and", "&"),
+            PERSON,
+            _lower(*BE, "got", "have", "has", "had", op="*"),
+            ADV,
+            _lower(*MARRY),
+        ]
+    ],  # fmt: skip
+    "birth": [
+        [
+            PERSON,
+            _lower("gave", "gives", "give", "has", "had"),
+            _lower("given", op="?"),
+            _lower("birth"),
+            _lower("to"),
+            PERSON,
+        ]
+    ],  # fmt: skip
+}
+# shapes of a relation statement whose relation word is not a kinship word ("Ann is Bob's boss")
+UNKNOWN_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "unknown_possessive": [[PERSON, BE_, ADV, _role("POSS"), MOD, _role("X", "U")]],
+    "unknown_of": [[PERSON, BE_, ADV, _lower("the", "a", "an"), MOD, _role("X", "U"), _lower("of"), PERSON]],
+}
+
+
+@lru_cache(maxsize=1)
+def matcher() -> Any:
+    """The Matcher holding every construction (built on first use; importing spaCy costs about a second)."""
+    from spacy.matcher import Matcher
+    from spacy.tokens import Token
+
+    from .relational import nlp
+
+    Token.set_extension("kin_role", default="", force=True)
+    m = Matcher(nlp().vocab)
+    for key, pats in {**PATTERNS, **UNKNOWN_PATTERNS}.items():
+        m.add(key, pats, greedy="LONGEST")
+    return m
+
+
+def doc_of(words: list[Word]) -> Any:
+    """A spaCy Doc of the words, each token carrying its role."""
+    from spacy.tokens import Doc
+
+    from .relational import nlp
+
+    m = matcher()  # registers the extension
+    doc = Doc(nlp().vocab, words=[w.text for w in words])
+    for tok, w in zip(doc, words, strict=True):
+        tok._.kin_role = w.role
+    del m
+    return doc
+
+
+def matches(words: list[Word]) -> list[tuple[str, int, int]]:
+    """Non-overlapping construction matches (key, start, end), longest first, in text order."""
+    if not words:
+        return []
+    doc = doc_of(words)
+    m = matcher()
+    found = sorted(((doc.vocab.strings[k], s, e) for k, s, e in m(doc)), key=lambda x: (-(x[2] - x[1]), x[1]))
+    taken: set[int] = set()
+    out = []
+    for key, s, e in found:
+        if taken.isdisjoint(range(s, e)):
+            out.append((key, s, e))
+            taken.update(range(s, e))
+    return sorted(out, key=lambda x: x[1])
+
+
+def _person(w: Word) -> tuple[str, Any]:
+    return w.value if w.value[0] == "name" else ("pronoun", w.value[1])
+
+
+def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
+    """The facts one construction states, people as names or (pronoun, word index)."""
+    span = words[s:e]
+    idx = list(range(s, e))
+
+    def ref(i: int) -> tuple[str, Any]:
+        w = words[i]
+        return w.value if w.value[0] == "name" else ("pronoun", i)
+
+    rel_i = [i for i in idx if words[i].role in ("K", "KS")]
+    people = [i for i in idx if words[i].role in ("N", "PR")]
+    poss = [i for i in idx if words[i].role == "POSS"]
+    out: list[RawFact] = []
+
+    def add(subject: int, kin: Kin, obj: int) -> None:
+        out.append(RawFact(ref(subject), kin, ref(obj), (s, e), key))
+
+    if key in ("married_to", "marries", "married_pair"):
+        if len(people) != 2:
+            return []
+        spouse = Kin("spouse")
+        add(people[0], spouse, people[1])
+        return out
+    if key == "birth":
+        add(people[0], Kin("mother"), people[1])
+        return out
+    kin = words[rel_i[0]].value
+    if key == "apposition":
+        named = [i for i in people if i > rel_i[0]]
+        for i in named if kin.plural else named[:1]:
+            add(i, kin, poss[0])
+    elif key == "apposition_after":
+        owner = poss[0] if poss else people[-1]
+        add(people[0], kin, owner)
+    elif key == "copula_possessive":
+        for i in people:
+            add(i, kin, poss[0])
+    elif key == "copula_of":
+        for i in people[:-1]:
+            add(i, kin, people[-1])
+    elif key == "possessive_is":
+        owner = poss[0] if poss else people[0]
+        add(people[-1], kin, owner)
+    elif key == "has":
+        verb = next(i for i in idx if words[i].text.lower() in ("has", "have", "had"))
+        owners = [i for i in people if i < verb]
+        named = [i for i in people if i > rel_i[0]]
+        for o in owners:
+            for i in named if kin.plural else named[:1]:
+                add(i, kin, o)
+    elif key == "pair":
+        for a in people:
+            for b in people:
+                if a != b:
+                    add(a, kin, b)
+    del span
+    return out
+
+
+def is_question(words: list[Word], last: bool) -> bool:
+    """A question: ends with '?', is the paper's 'query :' line, or (the text's last segment) opens like one."""
+    if not words:
+        return False
+    first = words[0].text.lower()
+    if words[-1].text == "?" or (first == "query" and len(words) > 1 and words[1].text == ":"):
+        return True
+    opener = first in ("how", "what", "who", "which", "is", "are", "does", "did", "was", "were")
+    return last and opener and words[-1].text not in (".", "!")
+
+
+def negation_cues(words: list[Word]) -> list[str]:
+    """The negating words of a segment ('not', "n't", 'never', 'false', ...)."""
+    return [w.text for w in words if w.text.lower() in NEGATIONS]
+
+
+def number_word(text: str) -> bool:
+    return text.lower() in NUMBER_WORDS
