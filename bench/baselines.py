@@ -26,6 +26,8 @@ from drt_agent.tasks import make_task
 class FixedDepthCore(nn.Module):
     """`depth` distinct blocks applied once each; one 'step' runs the whole stack (its depth cannot grow)."""
 
+    fixed_steps = 1  # the step loop runs the stack once; more steps repeat its output
+
     def __init__(self, cfg: CoreConfig, depth: int = 6) -> None:
         super().__init__()
         self.input_norm = nn.LayerNorm(cfg.d_model)
@@ -34,13 +36,10 @@ class FixedDepthCore(nn.Module):
     def initial_state(self, x: torch.Tensor) -> torch.Tensor:
         return self.input_norm(x)
 
-    def step(self, h: torch.Tensor, x: torch.Tensor, mask: torch.Tensor, positions=None) -> torch.Tensor:
+    def step(self, h: torch.Tensor, x: torch.Tensor, mask: torch.Tensor, positions=None, **_) -> torch.Tensor:
         for block in self.blocks:
             h = block(h, mask, positions)
         return h
-
-    def forward(self, x, mask, steps, positions=None, keep_all=False):
-        return [self.step(self.initial_state(x), x, mask, positions)]
 
 
 class MessagePassingCore(FixedDepthCore):
@@ -56,7 +55,7 @@ class MessagePassingCore(FixedDepthCore):
             for _ in range(depth)
         )
 
-    def step(self, h, x, mask, positions=None):
+    def step(self, h, x, mask, positions=None, **_):
         adj = mask.float()  # (B, L, L): row v lists v's in-neighbours and itself
         adj = adj / adj.sum(-1, keepdim=True)
         for msg, upd in zip(self.msg, self.upd, strict=True):
@@ -67,6 +66,8 @@ class MessagePassingCore(FixedDepthCore):
 
 class ACTCore(nn.Module):
     """Universal Transformer with Adaptive Computation Time: one plain shared block, per-token halting."""
+
+    fixed_steps = 1  # one loop 'step' is ACT's whole adaptive pass
 
     def __init__(self, cfg: CoreConfig, max_steps: int = 48, ponder: float = 0.01, eps: float = 0.01) -> None:
         super().__init__()
@@ -81,7 +82,7 @@ class ACTCore(nn.Module):
     def initial_state(self, x):
         return self.input_norm(x)
 
-    def step(self, h, x, mask, positions=None):
+    def step(self, h, x, mask, positions=None, **_):
         B, L, _ = h.shape
         halting = h.new_zeros(B, L)
         remainder = h.new_zeros(B, L)
@@ -103,9 +104,6 @@ class ACTCore(nn.Module):
         self.aux_loss = self.tau * (updates + remainder).mean()
         self.mean_steps = float(updates.mean())
         return out
-
-    def forward(self, x, mask, steps, positions=None, keep_all=False):
-        return [self.step(self.initial_state(x), x, mask, positions)]
 
 
 def with_core(factory, **core_over):

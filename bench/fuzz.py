@@ -451,10 +451,11 @@ def make_targets(
 
 
 def _tools(model_dir: str) -> dict[str, Any]:
-    from drt_agent.tools.langchain import TOOL_CLASSES
+    from drt_agent.tools import core
+    from drt_agent.tools.langchain import tool_class
 
     models = {"graph": model_dir}
-    return {name: cls(models=models) for name, cls in TOOL_CLASSES.items()}
+    return {spec.name: tool_class(spec)(models=models) for spec in core.all_specs()}
 
 
 def _runner(

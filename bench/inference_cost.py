@@ -35,13 +35,9 @@ def measure(model_name: str, steps: int, batch: int, nodes: int, repeats: int) -
     _, b = task.sample(batch, 4, np.random.default_rng(0), **knobs)
     times = []
     with torch.no_grad():
-        x = model.embed(b)
         for _ in range(repeats + 1):
             t0 = time.perf_counter()
-            h = model.core.initial_state(x)
-            for _ in range(steps):
-                h = model.step(h, x, b)
-            model.readout(h)
+            model(b, steps)
             times.append(time.perf_counter() - t0)
     return {
         "steps": steps,

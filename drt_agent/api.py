@@ -4,34 +4,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
+from . import domains
+from .domains.base import Reading
 from .errors import DrtError
 from .limits import Limits
 from .limits import resolve as resolve_limits
-from .problems import GraphProblem, LogicProblem, RelationalProblem, Solution
+from .problems import Solution
 from .reasoner import Steps, get_reasoner
 
-AnyProblem = GraphProblem | LogicProblem | RelationalProblem
+
+def _read(item: Any, domain: str | None, limits: Limits | None = None) -> Reading:
+    """Text -> Reading through the parsers; a typed problem is taken as given."""
+    if isinstance(item, str | bytes):
+        from .parsers import read
+
+        return read(item, domain=domain, limits=limits)
+    return item if isinstance(item, Reading) else Reading(problem=item)
 
 
-def _typed(item: str | AnyProblem, domain: str | None, limits: Limits | None = None) -> AnyProblem:
-    if isinstance(item, str):
-        from .parsers import parse
-
-        return parse(item, domain=domain, limits=limits)
-    return item
-
-
-def checkpoint_for(problem: AnyProblem) -> str:
-    """The shipped checkpoint that answers a typed problem: its domain's, or the paper-protocol model for
-    relational problems written in the paper's generation-offset words."""
-    if isinstance(problem, RelationalProblem) and problem.family == "paper":
-        return "relational-paper"
-    return problem.domain
+def checkpoint_for(problem: Any) -> str:
+    """The shipped checkpoint that answers a typed problem (its domain decides, e.g. by the problem's family)."""
+    return domains.of(problem).checkpoint_for(problem)
 
 
 def solve(
-    problem: str | AnyProblem,
+    problem: Any,
     domain: str | None = None,
     steps: Steps = "auto",
     model: str | None = None,
@@ -46,12 +45,13 @@ def solve(
     """
     if model is not None and domain is None:  # a model answers one domain: read the text as that domain's
         domain = get_reasoner(model, device).domain
-    typed = _typed(problem, domain, limits)
-    return get_reasoner(model or checkpoint_for(typed), device).solve(typed, steps=steps, limits=limits)
+    reading = _read(problem, domain, limits)
+    reasoner = get_reasoner(model or checkpoint_for(reading.problem), device)
+    return reasoner.solve(reading, steps=steps, limits=limits)  # type: ignore[arg-type]
 
 
 def solve_many(
-    items: Sequence[str | AnyProblem | tuple[str, str | None]],
+    items: Sequence[Any],
     steps: Steps = "auto",
     model: str | None = None,
     limits: Limits | None = None,
@@ -60,14 +60,14 @@ def solve_many(
     """Solve many problems, batched per domain; a bad item yields its error and the rest are still answered."""
     resolve_limits(limits).check_batch(len(items))
     out: list[Solution | DrtError | None] = [None] * len(items)
-    groups: dict[str, list[tuple[int, AnyProblem]]] = defaultdict(list)
+    groups: dict[str, list[tuple[int, Reading]]] = defaultdict(list)
     model_domain = get_reasoner(model, device).domain if model is not None else None
     for i, item in enumerate(items):
         text, domain = item if isinstance(item, tuple) else (item, None)
         domain = domain or model_domain
         try:
-            typed = _typed(text, domain, limits)
-            groups[model or checkpoint_for(typed)].append((i, typed))
+            reading = _read(text, domain, limits)
+            groups[model or checkpoint_for(reading.problem)].append((i, reading))
         except DrtError as exc:
             out[i] = exc
     for key, members in groups.items():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -94,22 +96,21 @@ def _read_stdin() -> str:
 
 
 def _human(sol: Any) -> str:
+    """A solution for people: the answer, depth and confidence, how the text was read, and the exact check."""
+    from . import domains
+
     answer = sol.answer
     shown = "yes" if answer is True else "no" if answer is False else str(answer)
     lines = [f"answer: {shown}", f"steps used: {sol.steps_used}", f"confidence: {sol.confidence:.3f}"]
     p = sol.problem
-    if p is not None and p.domain == "graph":  # say how the text was read, direction included
-        kind = "directed" if p.directed else "undirected"
-        ask = "NOT reachable" if p.negated else "reachable"
-        lines.append(
-            f"read as: {kind} graph, {len(p.node_names())} nodes, {len(p.edges)} edges; "
-            f"is {p.target!r} {ask} from {p.source!r}?"
-        )
+    described = domains.of(p).lines(p, sol) if p is not None else []
+    lines += [line for line in described if line.startswith("read as:")]
+    lines += [f"assumed: {a}" for a in sol.assumptions]
+    lines += [f"skipped: {t!r}" for t in sol.skipped]
     if sol.exact is not None:
         verdict = "agrees" if sol.agrees_with_exact else "DISAGREES"
         lines.append(f"exact check: {verdict} (exact answer: {sol.exact})")
-    if sol.witness:
-        lines.append(f"path: {' -> '.join(sol.witness)} ({sol.hops} hops)")
+    lines += [line for line in described if not line.startswith("read as:")]
     return "\n".join(lines)
 
 
@@ -133,7 +134,7 @@ def _problem_from_line(line: str, default_domain: str | None, limits: Any = None
             )
         domain = obj.get("domain", default_domain)
         if domain is not None and not isinstance(domain, str):
-            raise ParseError('"domain" must be a string such as "graph"')
+            raise ParseError('"domain" must be a string naming a domain (drt-agent schema lists them)')
         return obj["text"], domain
     return stripped, default_domain
 
@@ -191,17 +192,18 @@ def solve(
     file: Annotated[Path | None, typer.Option("--file", help="Read the problem from a file.")] = None,
     steps: Annotated[str, typer.Option(help="Thinking steps: 'auto' or a whole number.")] = "auto",
     domain: Annotated[
-        str | None, typer.Option(help="graph, logic or relational (default: detected).")
+        str | None, typer.Option(help=f"The kind of problem: {_domain_names()} (default: detected).")
     ] = None,
     model: Annotated[
         str | None, typer.Option(help="A checkpoint directory to use instead of the shipped one.")
     ] = None,
-    graph: Annotated[
+    facts: Annotated[
         Path | None,
         typer.Option(
+            "--facts",
             "--graph",
-            help="Read the graph from this file (edges, JSON or DOT; '-' = stdin); the text argument is then "
-            'only the question, e.g. --graph edges.txt "Is A connected to F?".',
+            help="Read the facts (a graph as edges, JSON or DOT; a story; ...) from this file ('-' = stdin); the "
+            'text argument is then only the question, e.g. --facts edges.txt "Is A connected to F?".',
         ),
     ] = None,
     limit: Annotated[
@@ -232,9 +234,7 @@ def solve(
     from .api import solve as api_solve
 
     try:
-        problem: Any = (
-            _read_text(text, file) if graph is None else _graph_problem(graph, text, domain, limits)
-        )
+        problem: Any = _read_text(text, file) if facts is None else _with_facts(facts, text, domain, limits)
         sol = api_solve(problem, domain=domain, steps=n_steps, model=model, limits=limits, device=device)
     except DrtError as exc:
         if json_out:
@@ -244,42 +244,52 @@ def solve(
     typer.echo(sol.model_dump_json() if json_out else _human(sol))
 
 
-def _graph_problem(graph: Path, question: str | None, domain: str | None, limits: Any) -> Any:
-    """`--graph FILE "question"`: the graph and the question come separately."""
-    from .errors import DomainError, ParseError
-    from .parsers.graph import parse_graph
+def _with_facts(path: Path, question: str | None, domain: str | None, limits: Any) -> Any:
+    """`--facts FILE "question"`: the facts and the question come separately; read as the domain the whole
+    text routes to (or --domain), by its reader for separate parts when it has one."""
+    from . import domains
+    from .errors import ParseError
+    from .parsers import detect_domain
 
-    if domain not in (None, "graph"):
-        raise DomainError(f"--graph gives a graph, so --domain must be graph (got {domain!r})")
     if question is None or question == "-":
         raise ParseError(
-            '--graph needs the question as the argument, e.g. --graph edges.txt "Is A connected to F?"'
+            '--facts needs the question as the argument, e.g. --facts edges.txt "Is A connected to F?"'
         )
-    if str(graph) == "-":
-        graph_text = _read_stdin()
+    if str(path) == "-":
+        body = _read_stdin()
     else:
         try:
-            graph_text = graph.read_text(encoding="utf-8", errors="replace")
+            body = path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
-            raise ParseError(f"cannot read --graph {graph}: {exc.strerror}") from None
-    return parse_graph(graph_text, question=question, limits=limits)
+            raise ParseError(f"cannot read --facts {path}: {exc.strerror}") from None
+    dom = domains.get(domain or detect_domain(f"{body}\n{question}", limits))
+    if dom.read_parts is not None:
+        return dom.read_parts(body, question, limits)
+    return dom.read(f"{body}\n{question}", limits)
+
+
+def _domain_names() -> str:
+    from . import domains
+
+    return ", ".join(domains.names())
 
 
 @app.command()
 def schema(
-    which: Annotated[str, typer.Argument(help="all, problem, solution, graph, logic or relational.")] = "all",
+    which: Annotated[
+        str, typer.Argument(help="all, problem, solution, or a domain's name for its problem alone.")
+    ] = "all",
 ) -> None:
     """Print the JSON Schema of the typed problems and of Solution, so any agent framework can validate calls."""
     from pydantic import TypeAdapter
 
-    from .problems import GraphProblem, LogicProblem, Problem, RelationalProblem, Solution
+    from . import domains
+    from .problems import Problem, Solution
 
     schemas: dict[str, Any] = {
         "problem": TypeAdapter(Problem).json_schema(),
         "solution": Solution.model_json_schema(),
-        "graph": GraphProblem.model_json_schema(),
-        "logic": LogicProblem.model_json_schema(),
-        "relational": RelationalProblem.model_json_schema(),
+        **{d.name: d.problem.model_json_schema() for d in domains.all_domains()},
     }
     if which == "all":
         out: Any = {"problem": schemas["problem"], "solution": schemas["solution"]}
@@ -290,51 +300,77 @@ def schema(
     typer.echo(json.dumps(out, indent=2))
 
 
+def _config_options(finetune: bool) -> list[inspect.Parameter]:
+    """CLI options for the TrainConfig and CoreConfig fields (one place for each default and help text).
+    Every option defaults to None: the task's recipe (or the base checkpoint) decides, then the dataclass."""
+    from dataclasses import MISSING, fields
+
+    from .core import CoreConfig
+    from .train import TrainConfig
+
+    core_fields = [] if finetune else fields(CoreConfig)  # fine-tuning keeps the base's architecture
+    params = []
+    for f in [*fields(TrainConfig), *core_fields]:
+        meta = f.metadata
+        if "help" not in meta or meta.get("cli") is False or (meta.get("finetune") and not finetune):
+            continue
+        default = f.default if f.default is not MISSING else None
+        kind = (
+            str
+            if f.type in ("tuple[int, int]",)
+            else {"int": int, "float": float, "bool": bool, "str": str}.get(
+                str(f.type).replace(" | None", ""), str
+            )
+        )
+        shown = f"{default[0]}:{default[1]}" if isinstance(default, tuple) else default
+        option = typer.Option(
+            help=f"{meta['help']} [default: the recipe's, else {shown}]", show_default=False
+        )
+        params.append(
+            inspect.Parameter(
+                f.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=Annotated[kind | None, option],
+            )
+        )
+    return params
+
+
+def _config_values(opts: dict[str, Any]) -> dict[str, Any]:
+    """Given CLI option values -> TrainConfig/CoreConfig overrides (LO:HI ranges parsed, None dropped)."""
+    out: dict[str, Any] = {}
+    for name, value in opts.items():
+        if value is None:
+            continue
+        out[name] = _range(value, f"--{name.replace('_', '-')}") if name in ("steps", "complexity") else value
+    return out
+
+
+def _with_options(params: list[inspect.Parameter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command function these extra keyword options (typer reads the signature)."""
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        sig = inspect.signature(fn, eval_str=True)
+        fixed = [p for p in sig.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+        fn.__signature__ = sig.replace(parameters=[*fixed, *params])  # type: ignore[attr-defined]
+        return fn
+
+    return wrap
+
+
 @app.command()
+@_with_options(_config_options(finetune=False))
 def train(
-    domain: Annotated[str, typer.Argument(help="graph, logic or relational.")],
+    task: Annotated[str, typer.Argument(help="The task to train: a domain, or one of its variants.")],
     out: Annotated[Path, typer.Option(help="Checkpoint directory to write.")] = Path("runs/model"),
-    iters: Annotated[int | None, typer.Option(help="Training iterations.")] = None,
-    batch_size: Annotated[
-        int | None, typer.Option(help="Global batch (split across torchrun processes).")
-    ] = None,
-    lr: Annotated[float | None, typer.Option(help="Peak learning rate (AdamW, warm-up then cosine).")] = None,
-    steps: Annotated[str | None, typer.Option(help="Thinking steps drawn per batch, LO:HI.")] = None,
-    complexity: Annotated[
-        str | None, typer.Option(help="Training complexity LO:HI (hops, depth...).")
-    ] = None,
-    seed: Annotated[int, typer.Option()] = 0,
-    d_model: Annotated[int | None, typer.Option(help="Width of the shared block.")] = None,
-    n_heads: Annotated[int | None, typer.Option()] = None,
-    d_ff: Annotated[int | None, typer.Option()] = None,
-    dropout: Annotated[float | None, typer.Option()] = None,
-    layerscale: Annotated[
-        bool | None, typer.Option(help="LayerScale on residual branches (init 1e-4).")
-    ] = None,
-    gate: Annotated[bool | None, typer.Option(help="Identity-biased gated update (bias -2).")] = None,
-    reinject: Annotated[bool | None, typer.Option(help="Re-inject the encoded input every step.")] = None,
-    state_norm: Annotated[bool | None, typer.Option(help="LayerNorm on the state after each update.")] = None,
-    dense_targets: Annotated[
-        bool | None, typer.Option(help="Supervise every token's final state, not only the answer's.")
-    ] = None,
-    intermediate_weight: Annotated[
-        float | None, typer.Option(help="Per-step loss weight alpha (0 = silent thinking).")
-    ] = None,
-    curriculum: Annotated[
-        float | None, typer.Option(help="Fraction of training over which complexity ramps up.")
-    ] = None,
-    threads: Annotated[int | None, typer.Option(help="CPU threads for torch (0 = default).")] = None,
-    save_every: Annotated[int | None, typer.Option(help="Iterations between resumable states.")] = None,
     resume: Annotated[bool, typer.Option(help="Continue from the training state in --out.")] = False,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
-    rope: Annotated[bool | None, typer.Option(help="Rotary relative positions in attention.")] = None,
-    feedback: Annotated[
-        bool | None, typer.Option(help="Feed each token's readout class distribution back every step.")
-    ] = None,
     knob: Annotated[
         list[str] | None,
         typer.Option(help="Task setting NAME=VALUE, repeatable (e.g. --knob interface=paper for logic)."),
     ] = None,
+    **opts: Any,
 ) -> None:
     """Train a model with silent thinking (defaults: the task's shipped recipe). Runs data-parallel under
     `torchrun --nproc-per-node N -m drt_agent.cli train ...`."""
@@ -344,32 +380,8 @@ def train(
     from .train import train as run_train
 
     try:
-        cfg = config_for(
-            domain,
-            iters=iters,
-            batch_size=batch_size,
-            lr=lr,
-            seed=seed,
-            steps=_range(steps, "--steps") if steps else None,
-            complexity=_range(complexity, "--complexity") if complexity else None,
-            d_model=d_model,
-            n_heads=n_heads,
-            d_ff=d_ff,
-            dropout=dropout,
-            layerscale=layerscale,
-            gate=gate,
-            reinject=reinject,
-            state_norm=state_norm,
-            dense_targets=dense_targets,
-            intermediate_weight=intermediate_weight,
-            curriculum=curriculum,
-            threads=threads,
-            save_every=save_every,
-            rope=rope,
-            feedback=feedback,
-            task_knobs=_knobs(knob) if knob else None,
-        )
-    except DrtError as exc:
+        cfg = config_for(task, **_config_values(opts), task_knobs=_knobs(knob) if knob else None)
+    except (DrtError, TypeError, ValueError) as exc:
         raise _fail(str(exc)) from None
     maybe_init_distributed()
     rank = int(os.environ.get("RANK", "0"))  # set by torchrun; every process trains, rank 0 writes
@@ -385,13 +397,15 @@ def train(
 
 @app.command()
 def evaluate(
-    model: Annotated[str, typer.Argument(help="Shipped name ('graph') or checkpoint directory.")] = "graph",
+    model: Annotated[str, typer.Argument(help="Shipped checkpoint name or checkpoint directory.")],
     complexities: Annotated[
         str, typer.Option(help="Comma-separated complexity buckets.")
     ] = "1,2,3,4,5,6,8,10,12,16,24,32,64,128",
     n: Annotated[int, typer.Option(help="Problems per bucket.")] = 500,
     seed: Annotated[int, typer.Option(help="Seed of the test problems.")] = 1234,
-    directed: Annotated[bool | None, typer.Option("--directed/--undirected", help="Graphs only.")] = None,
+    knob: Annotated[
+        list[str] | None, typer.Option(help="Generator setting NAME=VALUE, e.g. --knob directed=true.")
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Write the results as JSON here.")] = None,
 ) -> None:
     """Accuracy of the `auto` depth policy per complexity bucket, on fresh problems scored against exact solvers."""
@@ -403,11 +417,14 @@ def evaluate(
         loaded = load_checkpoint(model)
     except DrtError as exc:
         raise _fail(str(exc)) from None
-    knobs = {"directed": directed} if directed is not None and loaded.task.name == "graph" else {}
+    knobs = _knobs(knob or [])
     rows = []
     typer.echo("complexity  n    accuracy  median_steps  median_steps_pos  acc_at_3x")
     for c in _ints(complexities, "--complexities"):
-        _, batch = sample_bucket(loaded.task, c, n, seed, **knobs)
+        try:
+            _, batch = sample_bucket(loaded.task, c, n, seed, **knobs)
+        except TypeError as exc:
+            raise _fail(f"--knob: {exc}") from None
         r = evaluate_auto(loaded.model, loaded.task, batch, c)
         rows.append(r.to_dict())
         typer.echo(
@@ -416,9 +433,7 @@ def evaluate(
         )
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(
-            json.dumps({"model": model, "seed": seed, "directed": directed, "rows": rows}, indent=2)
-        )
+        out.write_text(json.dumps({"model": model, "seed": seed, "knobs": knobs, "rows": rows}, indent=2))
 
 
 @app.command()
@@ -443,65 +458,58 @@ def mcp(
 
 
 @app.command()
+@_with_options(_config_options(finetune=True))
 def finetune(
-    corpus: Annotated[Path, typer.Argument(help="JSON lines, each with 'text', 'question' and 'answer'.")],
+    corpus: Annotated[
+        Path, typer.Argument(help="JSON lines, each with 'text', an optional 'question', and 'answer'.")
+    ],
+    base: Annotated[str, typer.Option(help="Checkpoint to start from: a shipped name or a directory.")],
     out: Annotated[Path, typer.Option(help="Checkpoint directory to write.")] = Path("runs/finetuned"),
-    base: Annotated[
-        str, typer.Option(help="Relational checkpoint to start from (name or directory).")
-    ] = "relational",
-    freeze_core: Annotated[
-        bool, typer.Option(help="Train only the task interface (embeddings, readout); keep the core.")
-    ] = False,
-    epochs: Annotated[int, typer.Option(help="Passes over the training split.")] = 12,
-    batch_size: Annotated[int, typer.Option()] = 32,
-    lr: Annotated[
-        float | None, typer.Option(help="Peak learning rate (default 3e-3 frozen, 2e-3 full).")
-    ] = None,
-    steps: Annotated[
-        int | None, typer.Option(help="Thinking steps (default: the base's training maximum).")
-    ] = None,
-    holdout: Annotated[
-        float, typer.Option(help="Share of the corpus held out and scored before and after.")
-    ] = 0.2,
-    seed: Annotated[int, typer.Option()] = 0,
-    max_minutes: Annotated[float | None, typer.Option(help="Stop training after this many minutes.")] = None,
-    threads: Annotated[int, typer.Option(help="CPU threads for torch (0 = default).")] = 0,
+    resume: Annotated[bool, typer.Option(help="Continue from the training state in --out.")] = False,
+    max_bad_lines: Annotated[
+        float, typer.Option(help="Largest share of unreadable corpus lines to skip (they are reported).")
+    ] = 0.1,
+    strict: Annotated[bool, typer.Option(help="Refuse a corpus with any unreadable line.")] = False,
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    **opts: Any,
 ) -> None:
-    """Fine-tune a relational model on your own corpus (new relation words and answers are learned); the
-    result loads with `drt-agent solve --model OUT` and Reasoner.load(OUT)."""
+    """Fine-tune a checkpoint of any domain on your own corpus: the training loop, started from the base (new
+    words and answers are learned). The result loads with `drt-agent solve --model OUT` and Reasoner.load(OUT)."""
+    from .distributed import maybe_init_distributed, shutdown_distributed
     from .errors import DrtError
-    from .finetune import FinetuneConfig
-    from .finetune import finetune as run_finetune
+    from .train import finetune as run_finetune
 
-    cfg = FinetuneConfig(
-        base=base,
-        freeze_core=freeze_core,
-        epochs=epochs,
-        batch_size=batch_size,
-        lr=lr,
-        steps=steps,
-        holdout=holdout,
-        seed=seed,
-        max_minutes=max_minutes,
-        threads=threads,
-    )
+    values = _config_values(opts)
+    maybe_init_distributed()
+    rank = int(os.environ.get("RANK", "0"))
     try:
-        res = run_finetune(corpus, out, cfg, progress=progress)
+        res = run_finetune(
+            corpus,
+            out,
+            base=base,
+            progress=progress,
+            resume=resume,
+            max_bad_lines=0.0 if strict else max_bad_lines,
+            **values,
+        )
     except DrtError as exc:
         raise _fail(str(exc)) from None
+    finally:
+        shutdown_distributed()
+    if rank != 0:
+        return
+    for line in res.skipped_lines:
+        typer.echo(f"skipped {line}", err=True)
     typer.echo(
         f"held-out accuracy {res.holdout_before:.3f} -> {res.holdout_after:.3f} on {res.n_holdout} problems "
         f"({res.n_train} trained, {res.train_seconds:.0f} s, new words: {len(res.new_words)}, "
-        f"new answers: {len(res.new_answers)}); checkpoint written to {out}"
+        f"new answers: {len(res.new_answers)}, skipped lines: {len(res.skipped_lines)}); checkpoint written to {out}"
     )
 
 
 @app.command()
 def frontier(
-    model: Annotated[
-        str, typer.Argument(help="Shipped name ('graph', 'logic', ...) or checkpoint directory.")
-    ] = "graph",
+    model: Annotated[str, typer.Argument(help="Shipped checkpoint name or checkpoint directory.")],
     steps: Annotated[
         str, typer.Option(help="Comma-separated thinking-step counts.")
     ] = "1,2,3,4,5,6,8,10,12,16,24,32",
@@ -510,7 +518,9 @@ def frontier(
     ] = "1,2,3,4,5,6,7,8,9,10,11,12",
     n: Annotated[int, typer.Option(help="Problems per cell.")] = 500,
     seed: Annotated[int, typer.Option(help="Seed of the test problems.")] = 1234,
-    directed: Annotated[bool | None, typer.Option("--directed/--undirected", help="Graphs only.")] = None,
+    knob: Annotated[
+        list[str] | None, typer.Option(help="Generator setting NAME=VALUE, e.g. --knob directed=true.")
+    ] = None,
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("runs/frontier"),
     plot: Annotated[bool, typer.Option(help="Draw frontier.png (needs the 'plot' extra).")] = True,
     auto: Annotated[bool, typer.Option(help="Also measure the auto depth policy per bucket.")] = True,
@@ -523,7 +533,7 @@ def frontier(
     from .errors import DrtError
     from .frontier import compute_frontier, follow_diagonal, write_frontier
 
-    knobs = {"directed": directed} if directed is not None else {}
+    knobs = _knobs(knob or [])
     grid = _ints(complexities, "--complexities")  # empty: follow only the diagonal
     try:
         fr = compute_frontier(

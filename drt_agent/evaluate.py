@@ -8,6 +8,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -38,14 +39,11 @@ def accuracy_by_steps(
     for start in range(0, len(batch), chunk):
         idx = torch.arange(start, min(start + chunk, len(batch)))
         sub = batch.select(idx)
-        x = model.embed(sub)
-        h = model.core.initial_state(x)
         rows = torch.arange(len(idx))
-        for t in range(1, want[-1] + 1):
-            h = model.step(h, x, sub)
-            if t in correct:
-                pred = model.readout(h[rows, sub.answer_index]).argmax(-1)
-                correct[t] += int(batch.is_correct(pred, idx).sum())
+        for th in islice(model.unroll(sub), want[-1]):
+            if th.t in correct:
+                pred = model.readout(th.h[rows, sub.answer_index]).argmax(-1)
+                correct[th.t] += int(batch.is_correct(pred, idx).sum())
     return {t: correct[t] / len(batch) for t in want}
 
 
@@ -89,3 +87,27 @@ def evaluate_auto(
         median_steps_positive=float(statistics.median(pos)) if pos else None,
         accuracy_at_3x=acc3,
     )
+
+
+@torch.no_grad()
+def answer_accuracy(
+    model: DRTModel,
+    task: Task,
+    problems: list[Any],
+    answers: list[Any],
+    max_steps: int = 512,
+    chunk: int = 256,
+) -> float:
+    """Share of problems whose decoded answer at `auto` depth equals the given answer (NaN if none)."""
+    if not problems:
+        return float("nan")
+    model.eval()
+    right = 0
+    for start in range(0, len(problems), chunk):
+        part = problems[start : start + chunk]
+        batch = task.encode(part).to(next(model.parameters()).device)
+        policy = DepthPolicy(steps=None, max_steps=task.step_limit(batch, max_steps))
+        res = model.solve(batch, policy, is_final=task.is_final)
+        preds = task.decode(res.probs.cpu(), part)
+        right += sum(p == a for p, a in zip(preds, answers[start : start + chunk], strict=True))
+    return right / len(problems)

@@ -145,9 +145,10 @@ def plot_frontier(fr: Frontier, path: Path) -> Path:
     import numpy as np
 
     grid = np.asarray(fr.grid)
-    label = {"graph": "hops", "logic": "nesting depth", "relational": "chain length"}.get(
-        fr.domain, "complexity"
-    )
+    from .tasks import task_class
+
+    unit = task_class(fr.domain)
+    label = unit.complexity_unit
     panels = 2 if fr.auto else 1
     fig, axes = plt.subplots(1, panels, figsize=(6.5 + 4.5 * (panels - 1), 0.42 * len(fr.complexities) + 2.2))
     axes = np.atleast_1d(axes)
@@ -194,8 +195,8 @@ def plot_frontier(fr: Frontier, path: Path) -> Path:
         ]
         if pos:
             ax2.plot(*zip(*pos, strict=True), "s--", label="median steps, 'yes' answers")
-        if fr.domain == "graph":
-            ax2.plot(xs, xs, ":", color="grey", label="steps = hops")
+        if unit.steps_per_unit is not None:  # the steps the task needs, where it is known exactly
+            ax2.plot(xs, [unit.steps_per_unit * x for x in xs], ":", color="grey", label=f"steps = {label}")
         ax2.set_xlabel(label)
         ax2.set_ylabel("steps chosen by auto")
         ax2.set_xscale("log", base=2)

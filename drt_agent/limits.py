@@ -119,24 +119,10 @@ class Limits:
         self.check("max_batch", n, "the number of problems in one batch")
 
     def check_problem(self, problem: Any) -> None:
-        """Sizes of a typed problem (graph, logic or relational), before it is encoded into tensors."""
-        domain = getattr(problem, "domain", None)
-        if domain == "graph":
-            self.check("max_edges", len(problem.edges), "the number of edges")
-            names = problem.node_names()
-            self.check("max_nodes", len(names), "the number of nodes")
-            self.check("max_name_chars", max(map(len, names), default=0), "the longest node name")
-        elif domain == "logic":
-            expr = problem.expression
-            self.check("max_chars", len(expr), "the expression's length in characters")
-            self.check("max_tokens", len(expr), "the expression's length in tokens")
-            self.check("max_depth", nesting_depth(expr), "the bracket nesting depth of the expression")
-            self.check("max_nodes", len(problem.variables), "the number of variables")
-        elif domain == "relational":
-            self.check("max_edges", len(problem.facts), "the number of facts")
-            people = {f.subject for f in problem.facts} | {f.object for f in problem.facts}
-            self.check("max_nodes", len(people), "the number of people")
-            self.check("max_name_chars", max(map(len, people), default=0), "the longest name")
+        """Sizes of a typed problem, before it is encoded into tensors (each domain says what it counts)."""
+        from . import domains
+
+        domains.of(problem).check(self, problem)
 
     def check_dense(self, batch: int, length: int) -> None:
         """One dense-attention batch of `batch` problems padded to `length` tokens."""

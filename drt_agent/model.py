@@ -7,14 +7,16 @@ single-output loss and dense final-step targets differ only in which labels are 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .core import CoreConfig, DepthPolicy, DepthRecurrentCore, ThinkResult, think
+from .core import CoreConfig, DepthPolicy, DepthRecurrentCore, ThinkResult, Thought, think, unroll
 from .tasks.base import Batch
 
 
@@ -82,25 +84,14 @@ class DRTModel(nn.Module):
             return None
         return self.feedback(F.softmax(self.readout(h), dim=-1))
 
-    def step(self, h: torch.Tensor, x: torch.Tensor, batch: Batch) -> torch.Tensor:
-        """One thinking step of the core on state h (B, L, D) and embedded input x (B, L, D)."""
-        fb = self.fed_back(h)
-        if fb is None:  # also keeps baseline cores (bench/baselines.py), which take no extra input, working
-            return self.core.step(h, x, batch.mask, batch.positions)
-        return self.core.step(h, x, batch.mask, batch.positions, extra=fb)
+    def unroll(self, batch: Batch) -> Iterator[Thought]:
+        """The core's step loop on this batch (with readout feedback when the model has it)."""
+        fb = self.fed_back if self.feedback is not None else None
+        return unroll(self.core, self.embed(batch), batch.mask, batch.positions, feedback=fb)
 
     def forward(self, batch: Batch, steps: int, keep_all: bool = False) -> list[torch.Tensor]:
         """Per-token logits (B, L, C) after `steps` steps; one tensor per step if keep_all."""
-        x = self.embed(batch)
-        if self.feedback is None:
-            states = self.core(x, batch.mask, steps, batch.positions, keep_all=keep_all)
-            return [self.readout(h) for h in states]
-        h, logits = self.core.initial_state(x), []
-        for t in range(steps):
-            h = self.step(h, x, batch)
-            if keep_all or t == steps - 1:
-                logits.append(self.readout(h))
-        return logits
+        return [self.readout(th.h) for th in islice(self.unroll(batch), steps) if keep_all or th.t == steps]
 
     @torch.no_grad()
     def solve(self, batch: Batch, policy: DepthPolicy, is_final: Any = None) -> ThinkResult:
@@ -110,17 +101,7 @@ class DRTModel(nn.Module):
             idx = batch.answer_index[ids]
             return F.softmax(self.readout(h[torch.arange(len(ids), device=h.device), idx]), dim=-1)
 
-        return think(
-            self.core,
-            self.embed(batch),
-            batch.mask,
-            batch.valid,
-            answer_probs,
-            policy,
-            positions=batch.positions,
-            is_final=is_final,
-            feedback=self.fed_back if self.feedback is not None else None,
-        )
+        return think(self.unroll(batch), batch.valid, answer_probs, policy, is_final=is_final)
 
     def n_params(self) -> int:
         return sum(p.numel() for p in self.parameters() if p.requires_grad)

@@ -7,19 +7,20 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import torch
 
+from . import domains
 from .checkpoint import Loaded, load_checkpoint
 from .core import DepthPolicy
 from .core.sparse import EdgeIndex
+from .domains.base import Reading
 from .errors import DomainError, DrtError, LimitError
 from .limits import Limits
 from .limits import resolve as resolve_limits
-from .problems import GraphProblem, Solution
+from .problems import Solution
 from .tasks.base import Batch
-from .domains.graph import shortest_path
 
 Steps = int | Literal["auto"]
 DEFAULT_MAX_STEPS = 512
@@ -89,7 +90,7 @@ class Reasoner:
         self._max_threads = torch.get_num_threads()
         self.model = loaded.model.to(self.device).eval()
         self.task = loaded.task
-        self.domain = getattr(loaded.task, "domain", loaded.task.name)  # task variants share a domain
+        self.domain = domains.task_names()[loaded.task.name].name  # task variants share a domain
         self.name = loaded.config.get("name", loaded.path.name)
         # input limits (drt_agent.limits): checked in solve_batch before any tensor is built
         self.limits = resolve_limits(limits)
@@ -101,13 +102,13 @@ class Reasoner:
     @classmethod
     def load(
         cls,
-        name_or_path: str | Path = "graph",
+        name_or_path: str | Path,
         device: str | torch.device = "auto",
         max_steps: int | None = None,
         limits: Limits | None = None,
         threads: int | Literal["auto"] = "auto",
     ) -> Reasoner:
-        """Load a shipped checkpoint by domain name ('graph') or a checkpoint directory.
+        """Load a shipped checkpoint by name (`drt-agent schema` lists the domains) or a checkpoint directory.
 
         device: 'auto' (CUDA when available, else CPU), 'cpu', 'cuda', 'cuda:1', ...
         threads: CPU threads per solve, or 'auto' (one for small problems, all for large ones)."""
@@ -118,7 +119,7 @@ class Reasoner:
     # -- solving ---------------------------------------------------------------------------------------------
     def solve(
         self,
-        problem: GraphProblem | str,
+        problem: Any,
         steps: Steps = "auto",
         check: bool = True,
         limits: Limits | None = None,
@@ -128,7 +129,7 @@ class Reasoner:
 
     def solve_batch(
         self,
-        problems: Sequence[GraphProblem | str],
+        problems: Sequence[Any],
         steps: Steps = "auto",
         check: bool = True,
         batch_size: int = 256,
@@ -140,9 +141,10 @@ class Reasoner:
         lim = self.limits if limits is None else limits
         lim.check_batch(len(problems))
         policy_for(steps, lim.max_steps)  # a bad `steps` fails before any parsing
-        typed = [self._typed(p, lim) for p in problems]
+        readings = [self._typed(p, lim) for p in problems]
+        typed = [r.problem for r in readings]
         # similar sizes share a chunk, so little work goes to padding; answers come back in input order
-        lengths = [_length(p) for p in typed]
+        lengths = [self.task.length(p) for p in typed]
         order = sorted(range(len(typed)), key=lengths.__getitem__)
         solved: list[Solution] = []
         sparse_from = getattr(self.task, "sparse_min_nodes", None)
@@ -153,22 +155,34 @@ class Reasoner:
             solved.extend(self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check))
         out: list[Solution] = [None] * len(typed)  # type: ignore[list-item]
         for i, sol in zip(order, solved, strict=True):
+            r = readings[i]
+            if r.read_as or r.skipped or r.assumptions:  # text input: say how it was read
+                sol = sol.model_copy(
+                    update={"read_as": r.read_as, "skipped": r.skipped, "assumptions": r.assumptions}
+                )
             out[i] = sol
         return out
 
-    def _typed(self, problem: GraphProblem | str, limits: Limits) -> GraphProblem:
-        if isinstance(problem, str | bytes):
-            from .parsers import parse
+    def _typed(self, problem: Any, limits: Limits) -> Reading:
+        """A Reading of text (read as this model's domain), or of a typed problem as given."""
+        if isinstance(problem, Reading):
+            reading = problem
+            limits.check_problem(reading.problem)
+        elif isinstance(problem, str | bytes):
+            from .parsers import read
 
-            problem = parse(problem, domain=self.domain, limits=limits)
+            reading = read(problem, domain=self.domain, limits=limits)
         else:
             limits.check_problem(problem)
+            reading = Reading(problem=problem)
+        problem = reading.problem
         if getattr(problem, "domain", None) != self.domain:
             raise DomainError(
                 f"this reasoner was trained for {self.domain!r} problems, got a {getattr(problem, 'domain', type(problem).__name__)!r} "
                 f"problem; load the matching checkpoint with Reasoner.load({getattr(problem, 'domain', '...')!r})"
             )
-        return problem
+        self.task.check(problem)
+        return reading
 
     def threads_for(self, batch: Batch) -> int | None:
         """CPU threads for thinking on this batch (None off the CPU), by its work: token slots + edges."""
@@ -192,7 +206,7 @@ class Reasoner:
             idle = float(self._max_threads)
         return max(1, min(self._max_threads, int(idle) + 1))
 
-    def _solve_chunk(self, problems: list[GraphProblem], policy: DepthPolicy, check: bool) -> list[Solution]:
+    def _solve_chunk(self, problems: list[Any], policy: DepthPolicy, check: bool) -> list[Solution]:
         batch = self.task.encode(problems).to(self.device)
         if policy.auto:
             policy.max_steps = self.task.step_limit(batch, policy.max_steps)
@@ -222,46 +236,32 @@ class Reasoner:
             )
         return sols
 
-    def _check(self, problem: GraphProblem, answer: object) -> dict[str, object]:
-        path = None
-        if isinstance(problem, GraphProblem):
-            # one breadth-first search gives the exact answer and the witness path
-            path = shortest_path(problem)
-            exact: object = (path is not None) != problem.negated
-        else:
-            exact = self.task.exact(problem)
-        extra: dict[str, object] = {
+    def _check(self, problem: Any, answer: object) -> dict[str, object]:
+        """The exact solver's answer and whether the model agrees, plus the domain's witness (a path...)."""
+        dom = domains.of(problem)
+        exact = dom.exact(problem)
+        return {
             "exact": exact,
             "agrees_with_exact": None if exact is None else exact == answer,
+            **dom.witness_of(problem),
         }
-        if path is not None:
-            extra.update(witness=[str(v) for v in path], hops=len(path) - 1)
-        return extra
-
-
-def _length(problem: object) -> int:
-    """The padded sequence length a problem needs (an upper bound for text domains), for batch splitting."""
-    if isinstance(problem, GraphProblem):
-        return len(problem.node_names())
-    text = getattr(problem, "expression", None)
-    return len(text) + 2 if isinstance(text, str) else 1
 
 
 def _chunks(
-    problems: list[GraphProblem],
+    problems: list[Any],
     batch_size: int,
     limits: Limits,
-    sparse_from: int | None = None,
-    lengths: list[int] | None = None,
-) -> list[list[GraphProblem]]:
+    sparse_from: int | None,
+    lengths: list[int],
+) -> list[list[Any]]:
     """Consecutive chunks of at most batch_size problems whose attention fits the memory budget: B*L*L mask
     cells for a dense chunk, sum(nodes + 2*edges) <= max_dense_cells/16 message vectors for a sparse one (a
     chunk is sparse once its longest problem reaches the task's `sparse_from` length)."""
-    chunks: list[list[GraphProblem]] = []
-    current: list[GraphProblem] = []
+    chunks: list[list[Any]] = []
+    current: list[Any] = []
     longest = messages = 0
     for k, p in enumerate(problems):
-        n = lengths[k] if lengths is not None else _length(p)
+        n = lengths[k]
         m = n + 2 * len(getattr(p, "edges", ()))
         grown = max(longest, n)
         sparse = sparse_from is not None and grown >= sparse_from

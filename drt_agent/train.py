@@ -1,8 +1,11 @@
-"""Silent-thinking training: the loss reads only the final step's output.
+"""Silent-thinking training: the loss reads only the final step's output. ONE loop for training from scratch
+and for fine-tuning.
 
 The number of thinking steps is drawn per batch from a range, so the model learns to reach its answer and then
-hold it. Data is generated on the fly from (seed, iteration), so a run is reproducible, resumable, and shards
-the same global batch across `torchrun` processes (DDP: gloo on CPU, nccl on GPU).
+hold it. Batches come from a data source: a task's generator (training) or a user's corpus (fine-tuning, which
+starts from a base checkpoint with rows for unseen words and answers appended). Either way batch `it` derives
+from (seed, iteration), so a run is reproducible, resumable, and shards the same global batch across `torchrun`
+processes (DDP: gloo on CPU, nccl on GPU).
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from tqdm.auto import tqdm
 
 from .checkpoint import save_checkpoint
 from .core import CoreConfig
-from .errors import CheckpointError
+from .errors import CheckpointError, DrtError
 from .model import DRTModel, ModelConfig
+from .problems import Answer
 from .tasks import IGNORE, Batch, Task, make_task
 
 DATA_VERSION = 1
@@ -36,25 +40,47 @@ STATE_WEIGHTS = "train_state.safetensors"
 STATE_JSON = "train_state.json"
 
 
+def _opt(default: Any, help: str, **kw: Any) -> Any:
+    """A config field with its CLI help text (the CLI builds its options from these fields)."""
+    if isinstance(default, list | dict | tuple) and not isinstance(default, tuple):
+        return field(default_factory=lambda: type(default)(default), metadata={"help": help, **kw})
+    return field(default=default, metadata={"help": help, **kw})
+
+
 @dataclass
 class TrainConfig:
-    task: str = "graph"
-    iters: int = 1500
-    batch_size: int = 64
-    lr: float = 3e-3
-    weight_decay: float = 0.01
-    warmup: float = 0.05  # fraction of iterations with a linear warm-up, then cosine decay
-    clip: float = 1.0
-    steps: tuple[int, int] = (6, 30)  # thinking steps drawn per batch, inclusive
-    complexity: tuple[int, int] = (1, 5)  # hops / nesting depth / chain length, inclusive
-    curriculum: float = 0.0  # fraction of iterations over which the top complexity ramps up
-    dense_targets: bool = True  # every labelled token vs the answer token only (the paper)
-    intermediate_weight: float = 0.0  # alpha: 0 = silent thinking, 1 = every step supervised
-    seed: int = 0
-    save_every: int = 250  # iterations between resumable training states
-    threads: int = 0  # torch CPU threads, 0 = leave as is
+    """Every training setting, with its default: the CLI's `train` and `finetune` options are these fields."""
+
+    task: str = _opt("", "Task to train (a domain or one of its variants).", cli=False)
+    iters: int = _opt(1500, "Training iterations (fine-tuning: derived from --epochs when not given).")
+    batch_size: int = _opt(64, "Global batch (split across torchrun processes).")
+    lr: float = _opt(3e-3, "Peak learning rate (AdamW, warm-up then cosine).")
+    weight_decay: float = _opt(0.01, "AdamW weight decay.")
+    warmup: float = _opt(0.05, "Fraction of iterations with a linear warm-up.")
+    clip: float = _opt(1.0, "Gradient norm clip (0 = off).")
+    steps: tuple[int, int] = _opt((6, 30), "Thinking steps drawn per batch, LO:HI.")
+    complexity: tuple[int, int] = _opt((1, 5), "Training complexity LO:HI (hops, depth, facts).")
+    curriculum: float = _opt(0.0, "Fraction of training over which complexity ramps up.")
+    dense_targets: bool = _opt(True, "Supervise every token's final state, not only the answer's.")
+    intermediate_weight: float = _opt(0.0, "Per-step loss weight alpha (0 = silent thinking).")
+    seed: int = _opt(0, "Seed of the data, the split and the initialisation.")
+    save_every: int = _opt(250, "Iterations between resumable training states (0 = only at a stop).")
+    threads: int = _opt(0, "CPU threads for torch (0 = leave as is).")
+    device: str = _opt("auto", "Where to train: auto (CUDA when available), cpu, cuda or cuda:N.")
     core: CoreConfig = field(default_factory=CoreConfig)
     task_knobs: dict[str, Any] = field(default_factory=dict)
+    # fine-tuning: start from a checkpoint and learn from a corpus, in every domain
+    base: str | None = _opt(None, "Checkpoint to start from (shipped name or directory).", cli=False)
+    epochs: int = _opt(12, "Fine-tuning: passes over the corpus's training split.", finetune=True)
+    holdout: float = _opt(
+        0.2, "Fine-tuning: share of the corpus held out and scored before and after.", finetune=True
+    )
+    freeze_core: bool = _opt(
+        False, "Fine-tuning: train only embeddings and readout; keep the core.", finetune=True
+    )
+    max_minutes: float | None = _opt(
+        None, "Stop training after this many minutes (a resumable state is kept)."
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -62,10 +88,9 @@ class TrainConfig:
 
 def config_for(task: str, **overrides: Any) -> TrainConfig:
     """A TrainConfig from the task's defaults, with every non-None override applied (core fields included)."""
-    from .tasks import TASKS, make_task
+    from .tasks import task_class
 
-    make_task(task)  # a clear DomainError for unknown names
-    defaults = TASKS[task].train_defaults()
+    defaults = task_class(task).train_defaults()
     core_fields = {f.name for f in fields(CoreConfig)}
     given = {k: v for k, v in overrides.items() if v is not None}
     core = CoreConfig(**{**defaults.get("core", {}), **{k: v for k, v in given.items() if k in core_fields}})
@@ -92,19 +117,44 @@ def complexity_at(cfg: TrainConfig, it: int) -> tuple[int, int]:
     return lo, lo + round(frac * (hi - lo))
 
 
+def _single_output(batch: Batch) -> Batch:
+    """The paper's single-output loss: only the answer token keeps its label."""
+    assert batch.labels is not None
+    keep = torch.full_like(batch.labels, IGNORE)
+    rows = torch.arange(len(batch))
+    keep[rows, batch.answer_index] = batch.labels[rows, batch.answer_index]
+    batch.labels = keep
+    return batch
+
+
 def global_batch(task: Task, cfg: TrainConfig, it: int) -> tuple[Batch, int]:
-    """The whole batch of iteration `it` and its step count: identical in every process."""
+    """The whole generated batch of iteration `it` and its step count: identical in every process."""
     rng = np.random.default_rng([cfg.seed, it, DATA_VERSION])
     steps = int(rng.integers(cfg.steps[0], cfg.steps[1] + 1))
     # the task may limit dense targets to what `steps` steps can know (graphs: reached within that many hops)
     _, batch = task.sample(cfg.batch_size, complexity_at(cfg, it), rng, steps=steps)
-    if not cfg.dense_targets:  # the paper's single-output loss: only the answer token is supervised
-        assert batch.labels is not None
-        keep = torch.full_like(batch.labels, IGNORE)
-        rows = torch.arange(len(batch))
-        keep[rows, batch.answer_index] = batch.labels[rows, batch.answer_index]
-        batch.labels = keep
-    return batch, steps
+    return (batch if cfg.dense_targets else _single_output(batch)), steps
+
+
+@dataclass
+class Corpus:
+    """Fine-tuning data: typed problems and their answers (already split; this is the training part)."""
+
+    problems: list[Any]
+    answers: list[Answer]
+
+    def batch(self, task: Task, cfg: TrainConfig, it: int) -> tuple[Batch, int]:
+        """Batch `it`: a seeded draw from the corpus labelled at the answer token; identical in every process."""
+        rng = np.random.default_rng([cfg.seed, it, DATA_VERSION])
+        steps = int(rng.integers(cfg.steps[0], cfg.steps[1] + 1))
+        idx = rng.choice(len(self.problems), size=min(cfg.batch_size, len(self.problems)), replace=False)
+        chosen = [self.problems[i] for i in idx]
+        batch = task.encode(chosen)
+        gold, avoid = task.answer_targets(chosen, [self.answers[i] for i in idx])
+        labels = torch.full_like(batch.tokens, IGNORE)
+        labels[torch.arange(len(batch)), batch.answer_index] = gold
+        batch.labels, batch.avoid = labels, avoid
+        return batch, steps
 
 
 def shard(batch: Batch, rank: int, world: int) -> Batch:
@@ -114,11 +164,21 @@ def shard(batch: Batch, rank: int, world: int) -> Batch:
     return batch.select(idx)
 
 
+def n_targets(batch: Batch) -> int:
+    """How many targets a batch holds: labelled tokens, plus answers a corpus's "no" rules out."""
+    assert batch.labels is not None
+    ruled_out = int(batch.avoid.any(-1).sum()) if batch.avoid is not None else 0
+    return int((batch.labels != IGNORE).sum()) + ruled_out
+
+
 def loss_fn(
-    logits: list[torch.Tensor], labels: torch.Tensor, n_global: int, world: int, alpha: float
+    logits: list[torch.Tensor], batch: Batch, n_global: int, world: int, alpha: float
 ) -> torch.Tensor:
     """Cross-entropy summed over labelled tokens, normalised by the *global* count so DDP's gradient mean
-    equals the single-process gradient. alpha > 0 adds the intermediate-supervision ablation."""
+    equals the single-process gradient. alpha > 0 adds the intermediate-supervision ablation. A corpus's
+    yes/no answer that only rules classes out adds -log(1 - p(ruled out)) at the answer token."""
+    labels = batch.labels
+    assert labels is not None
 
     def ce(lg: torch.Tensor) -> torch.Tensor:
         return F.cross_entropy(lg.flatten(0, 1), labels.flatten(), ignore_index=IGNORE, reduction="sum")
@@ -127,6 +187,10 @@ def loss_fn(
     if alpha > 0:
         per_step = torch.stack([ce(lg) for lg in logits]).mean()
         final = (1 - alpha) * final + alpha * per_step
+    if batch.avoid is not None and bool(batch.avoid.any()):
+        at = logits[-1][torch.arange(len(batch)), batch.answer_index]  # (B, C)
+        ruled_out = (F.softmax(at, -1) * batch.avoid).sum(-1)
+        final = final - torch.log1p(-ruled_out.clamp(max=1 - 1e-6))[batch.avoid.any(-1)].sum()
     return final * world / max(1, n_global)
 
 
@@ -206,6 +270,22 @@ def _command(world: int) -> str:
     return shlex.join([Path(sys.argv[0]).name, *sys.argv[1:]])
 
 
+def _device(cfg: TrainConfig, rank: int) -> torch.device:
+    """The training device: `cfg.device`, with each torchrun rank on its own GPU."""
+    if cfg.device == "auto":
+        return (
+            torch.device("cuda", rank % torch.cuda.device_count())
+            if torch.cuda.is_available()
+            else torch.device("cpu")
+        )
+    dev = torch.device(cfg.device)
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        raise DrtError(f"--device {cfg.device} was asked for but torch sees no CUDA GPU; use auto or cpu")
+    if dev.type == "cuda" and dev.index is None:
+        dev = torch.device("cuda", rank % torch.cuda.device_count())
+    return dev
+
+
 def train(
     cfg: TrainConfig,
     out_dir: str | Path | None = None,
@@ -213,20 +293,24 @@ def train(
     progress: bool = True,
     stop_after: int | None = None,
     init_from: DRTModel | None = None,
+    task: Task | None = None,
+    corpus: Corpus | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> DRTModel:
-    """Train a model for `cfg.task`; writes a checkpoint to out_dir (rank 0) when given.
+    """Train a model for `cfg.task` (or fine-tune `init_from` on `corpus`); writes a checkpoint to out_dir
+    (rank 0) when given, plus `extra` in its config.
 
     stop_after: end early after this many iterations (simulates an interruption; used by tests).
     """
     rank, world = _dist_info()
     if cfg.batch_size < world:
-        raise ValueError(
+        raise DrtError(
             f"batch_size={cfg.batch_size} is smaller than the {world} processes; raise --batch-size"
         )
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
-    task = make_task(cfg.task, cfg.task_knobs)
+    task = task or make_task(cfg.task, cfg.task_knobs)
     model_cfg = ModelConfig(
         task=task.name,
         vocab_size=task.vocab_size,
@@ -235,10 +319,13 @@ def train(
         core=cfg.core,
     )
     model = init_from if init_from is not None else DRTModel(model_cfg)
-    device = torch.device("cuda", rank % torch.cuda.device_count()) if torch.cuda.is_available() else None
-    if device is not None:
-        model.to(device)
-    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    device = _device(cfg, rank)
+    model.to(device)
+    if cfg.freeze_core:  # fine-tuning the task interface only: the reasoning core is reused as is
+        for p in model.core.parameters():
+            p.requires_grad_(False)
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
     out = Path(out_dir) if out_dir is not None else None
     start = 0
     if resume and out is not None and (out / STATE_WEIGHTS).is_file():
@@ -247,7 +334,7 @@ def train(
         print(f"no training state in {out}; starting from iteration 0", file=sys.stderr)
     ddp_model: torch.nn.Module = model
     if world > 1:
-        ddp_model = torch.nn.parallel.DistributedDataParallel(model)
+        ddp_model = torch.nn.parallel.DistributedDataParallel(model, find_unused_parameters=cfg.freeze_core)
     model.train()
     t0 = time.time()
     bar = tqdm(
@@ -255,30 +342,27 @@ def train(
         initial=start,
         total=cfg.iters,
         disable=not progress or rank != 0,
-        desc=f"train {cfg.task}",
+        desc=f"{'finetune' if corpus is not None else 'train'} {cfg.task}",
         dynamic_ncols=True,
     )
     ema = None
     stopped = False
     for it in bar:
-        batch, steps = global_batch(task, cfg, it)
-        assert batch.labels is not None
-        n_global = int((batch.labels != IGNORE).sum())
-        mine = shard(batch, rank, world)
-        if device is not None:
-            mine = mine.to(device)
+        batch, steps = corpus.batch(task, cfg, it) if corpus is not None else global_batch(task, cfg, it)
+        n_global = n_targets(batch)
+        mine = shard(batch, rank, world).to(device)
         for group in opt.param_groups:
             group["lr"] = lr_at(cfg, it)
         torch.manual_seed(cfg.seed * 1_000_003 + it)  # dropout noise depends on the iteration only
         logits = ddp_model(mine, steps, keep_all=cfg.intermediate_weight > 0)
-        loss = loss_fn(logits, mine.labels, n_global, world, cfg.intermediate_weight)
+        loss = loss_fn(logits, mine, n_global, world, cfg.intermediate_weight)
         aux = getattr(model.core, "aux_loss", None)  # e.g. a baseline's ACT ponder cost
         if aux is not None:
             loss = loss + aux
         opt.zero_grad(set_to_none=True)
         loss.backward()
         if cfg.clip:
-            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
+            torch.nn.utils.clip_grad_norm_(params, cfg.clip)
         opt.step()
         value = loss.detach().clone()
         if world > 1:  # each rank holds its shard's share of the global loss: sum them for the log
@@ -290,7 +374,8 @@ def train(
         if out is not None and rank == 0 and cfg.save_every and done % cfg.save_every == 0:
             out.mkdir(parents=True, exist_ok=True)
             save_state(out, model, opt, it, cfg)
-        if stop_after is not None and done - start >= stop_after:
+        out_of_time = cfg.max_minutes is not None and time.time() - t0 > 60 * cfg.max_minutes
+        if (stop_after is not None and done - start >= stop_after) or out_of_time:
             if out is not None and rank == 0 and done % max(1, cfg.save_every) != 0:
                 out.mkdir(parents=True, exist_ok=True)
                 save_state(out, model, opt, it, cfg)  # a graceful stop resumes exactly where it ended
@@ -313,6 +398,132 @@ def train(
                 "train_seconds": round(time.time() - t0, 1),
                 "final_loss": ema,
                 "torch": torch.__version__,
+                **(extra or {}),
             },
         )
     return model
+
+
+# -- fine-tuning: the same loop, started from a base checkpoint on a user's corpus -------------------------------
+@dataclass
+class FinetuneResult:
+    out: str
+    n_train: int
+    n_holdout: int
+    new_words: list[str]
+    new_answers: list[str]
+    holdout_before: float
+    holdout_after: float
+    train_seconds: float
+    trainable_params: int
+    skipped_lines: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def grown(base: DRTModel, task: Task) -> DRTModel:
+    """A copy of `base` sized for `task`: embedding rows for new words (freshly initialised) and readout rows
+    for new answers (zero, so the base's answers keep their probabilities until training moves them)."""
+    cfg = ModelConfig(
+        task=task.name,
+        vocab_size=task.vocab_size,
+        n_roles=task.n_roles,
+        n_classes=task.n_classes,
+        core=base.cfg.core,
+    )
+    model = DRTModel(cfg)
+    state = {k: v.detach().clone() for k, v in base.state_dict().items()}
+    emb = model.token_emb.weight.detach().clone()
+    emb[: base.cfg.vocab_size] = state["token_emb.weight"]
+    state["token_emb.weight"] = emb
+    last = model.readout.net[-1]
+    w, b = torch.zeros_like(last.weight), torch.zeros_like(last.bias)
+    w[: base.cfg.n_classes], b[: base.cfg.n_classes] = (
+        state["readout.net.3.weight"],
+        state["readout.net.3.bias"],
+    )
+    state["readout.net.3.weight"], state["readout.net.3.bias"] = w, b
+    if model.feedback is not None:  # new answers feed back nothing until fine-tuning teaches them to
+        fb = torch.zeros_like(model.feedback.weight)
+        fb[:, : base.cfg.n_classes] = state["feedback.weight"]
+        state["feedback.weight"] = fb
+    model.load_state_dict(state)
+    return model
+
+
+def finetune(
+    corpus_path: str | Path,
+    out: str | Path,
+    base: str | Path,
+    progress: bool = True,
+    resume: bool = False,
+    max_bad_lines: float = 0.1,
+    **overrides: Any,
+) -> FinetuneResult:
+    """Fine-tune checkpoint `base` (any domain) on a JSONL corpus and write a checkpoint to `out`.
+
+    The corpus is read as the base's domain; unreadable lines are reported and skipped (refused above
+    `max_bad_lines` of the corpus). A held-out split is scored before (by the base) and after, at `auto` depth.
+    `overrides` are TrainConfig fields (lr, epochs, batch_size, steps, freeze_core, holdout, seed, ...)."""
+    from . import domains
+    from .checkpoint import load_checkpoint
+    from .corpus import read_corpus, split
+    from .evaluate import answer_accuracy
+
+    loaded = load_checkpoint(base)
+    training = loaded.config.get("training", {})
+    domain = domains.task_names()[loaded.task.name]
+    problems, answers, bad = read_corpus(corpus_path, domain, max_bad_lines=max_bad_lines)
+    holdout = overrides.get("holdout") if overrides.get("holdout") is not None else TrainConfig.holdout
+    seed = overrides.get("seed") if overrides.get("seed") is not None else 0
+    (train_p, train_a), (hold_p, hold_a) = split(problems, answers, holdout, seed)
+    task = loaded.task.extended(train_p + hold_p, train_a + hold_a)
+    frozen = bool(overrides.get("freeze_core"))
+    given = {k: v for k, v in overrides.items() if v is not None}
+    batch_size = given.get("batch_size", 32)
+    epochs = given.get("epochs", TrainConfig.epochs)
+    steps = given.get("steps", tuple(training.get("steps", (8, 16))))
+    cfg = TrainConfig(
+        **{
+            **{k: v for k, v in given.items() if k not in ("steps",)},
+            "task": loaded.task.name,
+            "base": str(base),
+            "core": loaded.model.cfg.core,
+            "task_knobs": task.knobs(),
+            "batch_size": batch_size,
+            "steps": (steps, steps) if isinstance(steps, int) else tuple(steps),
+            "iters": given.get("iters", epochs * max(1, -(-len(train_p) // batch_size))),
+            "lr": given.get("lr", 3e-3 if frozen else 2e-3),
+            "dense_targets": False,
+            "save_every": given.get("save_every", 0),
+        }
+    )
+    before = answer_accuracy(loaded.model, loaded.task, hold_p, hold_a)
+    model = grown(loaded.model, task)
+    t0 = time.time()
+    model = train(
+        cfg,
+        out,
+        resume=resume,
+        progress=progress,
+        init_from=model,
+        task=task,
+        corpus=Corpus(train_p, train_a),
+        extra={"name": Path(out).name, "base_path": str(loaded.path), "base_training": training},
+    )
+    seconds = time.time() - t0
+    after = answer_accuracy(model, task, hold_p, hold_a)
+    old_words, old_classes = loaded.task.vocab_size, loaded.task.n_classes
+    return FinetuneResult(
+        out=str(out),
+        n_train=len(train_p),
+        n_holdout=len(hold_p),
+        new_words=list(getattr(task, "vocab", [])[old_words:]),
+        new_answers=list(getattr(task, "classes", [])[old_classes:]),
+        holdout_before=before,
+        holdout_after=after,
+        train_seconds=round(seconds, 1),
+        trainable_params=sum(p.numel() for p in model.parameters() if p.requires_grad),
+        skipped_lines=bad,
+    )

@@ -1,47 +1,29 @@
-"""Routing: decide which domain a piece of text belongs to (an explicit domain always wins)."""
+"""Routing: decide which domain a piece of text belongs to (an explicit domain always wins).
+
+The domains and their detectors and readers come from the registry (`drt_agent.domains`); this module names none.
+"""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from typing import Any
 
+from drt_agent import domains
+from drt_agent.domains.base import Reading
 from drt_agent.errors import DomainError, DrtError, LimitError, ParseError
 from drt_agent.limits import Limits
 from drt_agent.limits import resolve as resolve_limits
-from drt_agent.problems import GraphProblem, LogicProblem, RelationalProblem
 
-DOMAINS = ("graph", "logic", "relational")
-
-
-# Each domain: (module, parse function, detector). Modules are imported lazily, and a domain whose parser is
-# not installed yet simply does not take part in routing.
-_PARSERS = {
-    "graph": ("graph", "parse_graph", "looks_like_graph"),
-    "logic": ("logic", "parse_logic", "looks_like_logic"),
-    "relational": ("relational", "parse_relational", "looks_like_relational"),
-}
 _DETECT_CHARS = 50_000  # detectors see this much of the text
 _TRY_ALL_CHARS = 10_000  # texts no detector recognises are tried with every parser only up to this length
 # a reading wins over another that also parses when its detector score is this much higher
 _CLEAR_MARGIN = 0.3
 
 
-def _module(domain: str) -> Any | None:
+def _reader(name: str) -> domains.Domain:
     try:
-        return importlib.import_module(f"{__package__}.{_PARSERS[domain][0]}")
-    except ImportError:
-        return None
-
-
-def _parser(domain: str) -> Callable[[str], Any]:
-    if domain not in _PARSERS:
-        raise DomainError(f"unknown domain {domain!r}; choose one of: {', '.join(DOMAINS)}")
-    mod = _module(domain)
-    fn = getattr(mod, _PARSERS[domain][1], None) if mod is not None else None
-    if fn is None:
-        raise DomainError(f"the {domain!r} parser is not available in this installation; use another domain")
-    return fn
+        return domains.get(name)
+    except DomainError:
+        raise DomainError(f"unknown domain {name!r}; choose one of: {', '.join(domains.names())}") from None
 
 
 def _glimpse(text: str) -> str:
@@ -54,49 +36,50 @@ def _glimpse(text: str) -> str:
 
 
 def _scores(text: str) -> dict[str, float]:
-    """Detector score per available domain, 0..1 (a detector may return a bool)."""
+    """Detector score per domain, 0..1 (a detector may return a bool; one that is not installed scores 0)."""
     out: dict[str, float] = {}
-    for domain in DOMAINS:
-        mod = _module(domain)
-        detector = getattr(mod, _PARSERS[domain][2], None) if mod is not None else None
-        if detector is None:
-            continue
+    for dom in domains.all_domains():
         try:
-            out[domain] = float(detector(_glimpse(text)))
-        except Exception:  # a detector must never break routing
-            out[domain] = 0.0
+            out[dom.name] = dom.detect(_glimpse(text))
+        except Exception:  # a detector must never break routing (an optional parser may not be installed)
+            out[dom.name] = 0.0
     return out
 
 
-def _route(text: str) -> tuple[str, Any]:
-    """(domain, problem): try every domain whose detector fires; one clear reading wins, else ParseError."""
+def _unknown_kind() -> ParseError:
+    kinds = ", ".join(d.title for d in domains.all_domains())
+    examples = " or ".join(repr(d.example) for d in domains.all_domains()[:2] if d.example)
+    return ParseError(
+        f"could not tell what kind of problem this is ({kinds}); pass domain=... (CLI: --domain), "
+        f"or write e.g. {examples}"
+    )
+
+
+def _route(text: str, limits: Limits) -> tuple[str, Reading]:
+    """(domain, reading): try every domain whose detector fires; one clear reading wins, else ParseError."""
     all_scores = _scores(text)
     scores = {d: s for d, s in all_scores.items() if s > 0}
     if not scores and len(text) <= _TRY_ALL_CHARS:  # no detector fired on a short text: try every parser
         scores = all_scores
     if not scores:
-        raise ParseError(
-            "could not tell what kind of problem this is (graph, logic or relational); pass domain=... "
-            "(CLI: --domain), or write e.g. 'A-B, B-C. Is A connected to C?' or 'not (True and False) or False'"
-        )
+        raise _unknown_kind()
     ranked = sorted(scores, key=lambda d: -scores[d])
-    readings: dict[str, Any] = {}
-    errors: dict[str, ParseError] = {}
-    for domain in ranked:
+    readings: dict[str, Reading] = {}
+    errors: dict[str, DrtError] = {}
+    for name in ranked:
         try:
-            readings[domain] = _parser(domain)(text)
+            readings[name] = domains.get(name).read(text, limits)
         except ParseError as exc:
-            errors[domain] = exc
+            errors[name] = exc
+        except ImportError as exc:  # an optional parser dependency (e.g. spaCy) is missing
+            errors[name] = ParseError(f"the {name} reader needs a missing package ({exc})")
     if not readings:
         if not any(all_scores.values()):
-            raise ParseError(
-                "could not tell what kind of problem this is (graph, logic or relational); pass domain=... "
-                "(CLI: --domain), or write e.g. 'A-B, B-C. Is A connected to C?' or 'not (True and False) or False'"
-            )
+            raise _unknown_kind()
         raise errors[ranked[0]]
     ok = [d for d in ranked if d in readings]
     if len(ok) > 1 and scores[ok[0]] - scores[ok[1]] < _CLEAR_MARGIN:
-        shown = "; ".join(f"{d}: {_summary(readings[d])}" for d in ok)
+        shown = "; ".join(f"{d}: {_summary(readings[d].problem)}" for d in ok)
         raise ParseError(
             f"ambiguous input: it reads as {len(ok)} kinds of problem ({shown}); pass domain=... "
             f"(CLI: --domain {ok[0]}) to choose one"
@@ -109,23 +92,26 @@ def _summary(problem: Any) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
-def detect_domain(text: str) -> str:
+def detect_domain(text: str, limits: Limits | None = None) -> str:
     """The domain `parse(text)` would choose; ParseError if none or several fit equally well."""
-    return _route(text)[0]
+    return _route(text, resolve_limits(limits))[0]
 
 
-def parse(
-    text: str, domain: str | None = None, limits: Limits | None = None
-) -> GraphProblem | LogicProblem | RelationalProblem:
+def parse(text: str, domain: str | None = None, limits: Limits | None = None) -> Any:
     """Text -> typed problem. `domain` skips detection. Input sizes are checked against `limits`
     (default: `default_limits()`) before any regex runs and again on the parsed problem (LimitError)."""
+    return read(text, domain, limits).problem
+
+
+def read(text: str, domain: str | None = None, limits: Limits | None = None) -> Reading:
+    """Text -> Reading: the typed problem and how the text was read (read_as, skipped, assumptions)."""
     limits = resolve_limits(limits)
-    problem = _parse(text, domain, limits)
-    limits.check_problem(problem)
-    return problem
+    reading = _read(text, domain, limits)
+    domains.of(reading.problem).check(limits, reading.problem)
+    return reading
 
 
-def _parse(text: str, domain: str | None, limits: Limits) -> GraphProblem | LogicProblem | RelationalProblem:
+def _read(text: str, domain: str | None, limits: Limits) -> Reading:
     if isinstance(text, bytes | bytearray):
         text = bytes(text).decode("utf-8", errors="replace")
     if isinstance(text, str):
@@ -134,16 +120,16 @@ def _parse(text: str, domain: str | None, limits: Limits) -> GraphProblem | Logi
         raise ParseError(f"expected text, got {type(text).__name__}")
     if not text.strip():
         raise ParseError(
-            "empty input; give a problem as text, e.g. 'A-B, B-C. Is A connected to C?' "
-            "or 'not (True and False) or False'"
+            "empty input; give a problem as text, e.g. "
+            + " or ".join(repr(d.example) for d in domains.all_domains()[:2] if d.example)
         )
     try:
         from .graph import clean_text
 
         clean_text(text)  # binary junk is rejected the same way whatever the domain
         if domain is None:
-            return _route(text)[1]
-        return _parser(domain.strip().lower())(text)
+            return _route(text, limits)[1]
+        return _reader(domain).read(text, limits)
     except DrtError:
         raise
     except RecursionError:

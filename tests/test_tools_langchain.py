@@ -10,18 +10,16 @@ from typing import Any
 
 import pytest
 from _tool_cases import Case, assert_accuracy, check_result, graph_cases, logic_cases, need, relational_cases
-from drt_agent.tools.langchain import (
-    DrtToolkit,
-    GraphReachabilityTool,
-    LogicTool,
-    RelationalTool,
-    SolveTool,
-    get_tools,
-)
+from drt_agent.tools.langchain import DrtToolkit, get_tools, tool_for
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from drt_agent.checkpoint import shipped_names
+
+# the tool classes the registry generates, one per domain, and the general one
+GraphReachabilityTool, LogicTool, RelationalTool, SolveTool = (
+    tool_for(name) for name in ("graph", "logic", "relational", "drt_solve")
+)
 
 
 def call(name: str, args: dict[str, Any], i: int = 0) -> dict[str, Any]:

@@ -9,7 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from _tool_cases import need
-from drt_agent.tools.langchain import GraphReachabilityTool, LogicTool, RelationalTool, SolveTool
+from drt_agent.tools.langchain import tool_for
+
+GraphReachabilityTool, LogicTool, RelationalTool, SolveTool = (
+    tool_for(name) for name in ("graph", "logic", "relational", "drt_solve")
+)
 from langchain_tests.integration_tests import ToolsIntegrationTests
 from langchain_tests.unit_tests import ToolsUnitTests
 

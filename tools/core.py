@@ -9,19 +9,20 @@ message says what was wrong and how to fix the call.
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from drt_agent.errors import DrtError, ParseError
-from drt_agent.problems import Answer, GraphProblem, LogicProblem, RelationalProblem, Solution
+from drt_agent import domains
+from drt_agent.domains import Domain
+from drt_agent.errors import DrtError
+from drt_agent.problems import Answer, Solution
 
-from .schemas import GraphReachabilityArgs, LogicArgs, RelationalArgs, SolveArgs
+from .schemas import solve_args
 
-AnyProblem = GraphProblem | LogicProblem | RelationalProblem
 Models = Mapping[str, str]  # domain -> shipped checkpoint name or checkpoint directory
 
 
@@ -49,153 +50,62 @@ def _steps(steps: int | None) -> int | str:
     return "auto" if steps is None else steps
 
 
-def solve_problem(problem: AnyProblem, steps: int | None = None, models: Models | None = None) -> ToolAnswer:
+def solve_problem(problem: Any, steps: int | None = None, models: Models | None = None) -> ToolAnswer:
     """Solve a typed problem with its domain's checkpoint and describe the result."""
-    from drt_agent.api import checkpoint_for
     from drt_agent.reasoner import get_reasoner
 
-    # a user's model for the domain, else the shipped one drt_agent.solve would pick (paper-format stories
-    # go to the paper-protocol checkpoint)
-    reasoner = get_reasoner((models or {}).get(problem.domain) or checkpoint_for(problem))
+    dom = domains.of(problem)
+    # a user's model for the domain, else the shipped one drt_agent.solve would pick
+    reasoner = get_reasoner((models or {}).get(dom.name) or dom.checkpoint_for(problem))
     solution = reasoner.solve(problem, steps=_steps(steps), check=True)
-    if isinstance(problem, GraphProblem):
-        solution = _checked_witness(problem, solution)
     return ToolAnswer(summary=summarize(solution), solution=solution)
 
 
-def parse_text(text: str, domain: str | None = None) -> AnyProblem:
+def parse_text(text: str, domain: str | None = None) -> Any:
     """Text -> typed problem (the domain is detected when not given)."""
     from drt_agent.parsers import parse
 
     return parse(text, domain=domain)
 
 
-def graph_reachability(args: GraphReachabilityArgs, models: Models | None = None) -> ToolAnswer:
-    """Is `target` reachable from `source`? From edges or from text."""
-    if args.text is not None:
-        problem = parse_text(args.text, domain="graph")
-    else:
-        assert args.edges is not None and args.source is not None and args.target is not None
-        known = set(args.nodes) | {e.src for e in args.edges} | {e.dst for e in args.edges}
-        for role, name in (("source", args.source), ("target", args.target)):
-            if name not in known:
-                close = ", ".join(sorted(known)[:20]) or "(none)"
-                raise ParseError(
-                    f"{role} {name!r} is not a node of the graph; use a name from the edges (nodes: {close}) or "
-                    "list isolated nodes in `nodes`"
-                )
-        problem = GraphProblem(
-            edges=args.edges, nodes=args.nodes, directed=args.directed, source=args.source, target=args.target
-        )
+def domain_tool(dom: Domain, args: Any, models: Models | None = None) -> ToolAnswer:
+    """A domain's tool: its arguments become a problem (text through its reader), solved and described."""
+    assert dom.tool_problem is not None
+    problem = dom.tool_problem(args, functools.partial(parse_text, domain=dom.name))
     return solve_problem(problem, args.steps, models)
 
 
-_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
-
-
-def logic(args: LogicArgs, models: Models | None = None) -> ToolAnswer:
-    """The truth value of a boolean expression; variable values are handed to the parser as `where a=True`."""
-    text = args.expression
-    if args.variables:
-        values = ", ".join(f"{v.name}={v.value}" for v in args.variables)
-        joiner = ", " if _WHERE.search(text) else " where "
-        text = f"{text}{joiner}{values}"
-    return solve_problem(parse_text(text, domain="logic"), args.steps, models)
-
-
-def relational(args: RelationalArgs, models: Models | None = None) -> ToolAnswer:
-    """How two people in a story are related (or whether a stated relation holds)."""
-    story = args.story.strip()
-    text = (
-        story
-        if not args.question
-        else f"{story}{'' if story.endswith(('.', '?', '!')) else '.'} {args.question}"
-    )
-    return solve_problem(parse_text(text, domain="relational"), args.steps, models)
-
-
-def solve_text(args: SolveArgs, models: Models | None = None) -> ToolAnswer:
+def solve_text(args: Any, models: Models | None = None) -> ToolAnswer:
     """Any supported problem as text, routed to its domain."""
     return solve_problem(parse_text(args.text, domain=args.domain), args.steps, models)
 
 
-# -- checking and describing -------------------------------------------------------------------------------
-def _checked_witness(problem: GraphProblem, solution: Solution) -> Solution:
-    """Keep the witness path only if every hop is an edge of the graph (in the edge's direction when directed)."""
-    path = solution.witness
-    if not path:
-        return solution
-    edges = {(e.src, e.dst) for e in problem.edges}
-    if not problem.directed:
-        edges |= {(b, a) for a, b in edges}
-    valid = (
-        path[0] == problem.source
-        and path[-1] == problem.target
-        and all((a, b) in edges for a, b in zip(path, path[1:], strict=False))
-    )
-    if valid and solution.hops == len(path) - 1:
-        return solution
-    raise DrtError(
-        f"internal check failed: the witness path {path} is not a path of the graph; please report"
-    )
-
-
+# -- describing ----------------------------------------------------------------------------------------------
 def _yes_no(answer: Answer) -> str:
     return (
         "yes" if answer is True else "no" if answer is False else "unknown" if answer is None else str(answer)
     )
 
 
-def _plural(n: int | None, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _graph_claim(problem: GraphProblem, solution: Solution) -> str:
-    reach = (solution.answer is True) != problem.negated
-    s, t = problem.source, problem.target
-    claim = (
-        (f"{t} is reachable from {s}" if reach else f"{t} is not reachable from {s}")
-        if problem.directed
-        else (f"{s} is connected to {t}" if reach else f"{s} is not connected to {t}")
-    )
-    if reach and solution.witness:
-        claim += f", path {' -> '.join(solution.witness)} ({_plural(solution.hops, 'hop')})"
-    return claim
-
-
-def _relation_claim(p: RelationalProblem, answer: Answer) -> str:
-    if p.relation is not None and isinstance(answer, bool):
-        return f"{_yes_no(answer).capitalize()}: {p.subject} is {'' if answer else 'not '}the {p.relation} of {p.object}."
-    if answer in (None, "other", "unrelated", "unknown"):
-        return f"No known relation: the story does not connect {p.subject} to {p.object} by a named relation."
-    return f"{p.subject} is the {answer} of {p.object}."
-
-
 def summarize(solution: Solution) -> str:
     """One sentence: the answer, what it means, the depth used, and the exact check's verdict."""
     p = solution.problem
-    answer = solution.answer
-    if isinstance(p, GraphProblem):
-        head = f"{_yes_no(answer).capitalize()}: {_graph_claim(p, solution)}."
-    elif isinstance(p, LogicProblem):
-        head = f"The expression is {str(answer).lower() if isinstance(answer, bool) else _yes_no(answer)}."
-    elif isinstance(p, RelationalProblem):
-        head = _relation_claim(p, answer)
-    else:
-        head = f"Answer: {_yes_no(answer)}."
-    depth = (
-        f"Depth used: {_plural(solution.steps_used, 'thinking step')} (confidence {solution.confidence:.2f})"
+    dom = domains.of(p) if p is not None else None
+    head = (
+        dom.summarize(p, solution)
+        if dom is not None and dom.summarize is not None
+        else f"Answer: {_yes_no(solution.answer)}."
     )
+    n = solution.steps_used
+    depth = f"Depth used: {n} thinking step{'' if n == 1 else 's'} (confidence {solution.confidence:.2f})"
     if solution.agrees_with_exact is None:
         check = ""
     elif solution.agrees_with_exact:
         check = "; the exact solver agrees"
     else:
         exact = solution.exact
-        shown = (
-            str(exact).lower() if isinstance(p, LogicProblem) and isinstance(exact, bool) else _yes_no(exact)
-        )
-        check = f"; WARNING: the exact solver disagrees (exact answer: {shown})"
+        shown = str(exact).lower() if isinstance(exact, bool) and isinstance(solution.answer, bool) else None
+        check = f"; WARNING: the exact solver disagrees (exact answer: {shown or _yes_no(exact)})"
     return f"{head} {depth}{check}."
 
 
@@ -236,56 +146,39 @@ class ToolSpec:
     fn: Callable[[Any, Models | None], ToolAnswer]
 
 
-SPECS: tuple[ToolSpec, ...] = (
-    ToolSpec(
-        name="graph_reachability",
-        domain="graph",
-        description=(
-            "Decide whether a target node can be reached from a source node by following a graph's edges "
-            "(connectivity, dependency or route chains of any length) and return a shortest path as the witness. "
-            "Give the edges as a list of {src, dst} objects with source and target (set directed=true for one-way "
-            "edges), or the whole problem as text such as 'A-B, B-C, C-F. Is A connected to F?'. Use it instead "
-            "of tracing long chains yourself."
-        ),
-        args=GraphReachabilityArgs,
-        fn=graph_reachability,
-    ),
-    ToolSpec(
-        name="boolean_logic",
-        domain="logic",
-        description=(
-            "Evaluate a nested boolean expression and return true or false: and/or/not, brackets of any depth, "
-            "true/false constants and named variables with given values. Write it in symbols ('(T & !F) | F') "
-            "or words ('true and not (false or true)')."
-        ),
-        args=LogicArgs,
-        fn=logic,
-    ),
-    ToolSpec(
-        name="relational_reasoning",
-        domain="relational",
-        description=(
-            "Answer how two people in a short story are related by chaining its facts (e.g. the mother of the "
-            "father is the grandmother), or whether a stated relation holds. Give the story's facts as sentences "
-            "and the question, e.g. story='Ann is the mother of Bob. Bob is the father of Cy.', "
-            "question='How is Ann related to Cy?'."
-        ),
-        args=RelationalArgs,
-        fn=relational,
-    ),
-    ToolSpec(
-        name="drt_solve",
+SOLVE_TOOL = "drt_solve"
+
+
+def spec_of(dom: Domain) -> ToolSpec:
+    """The tool a domain offers, from its registry entry."""
+    assert dom.tool_args is not None
+    return ToolSpec(
+        name=dom.tool_name or dom.name,
+        domain=dom.name,
+        description=dom.tool_description or f"Solve a {dom.title} problem.",
+        args=dom.tool_args,
+        fn=functools.partial(domain_tool, dom),
+    )
+
+
+def solve_spec() -> ToolSpec:
+    """The general tool: any registered kind of problem as text."""
+    kinds = "; ".join(f"{d.title} (e.g. {d.example!r})" for d in domains.all_domains())
+    return ToolSpec(
+        name=SOLVE_TOOL,
         domain=None,
         description=(
-            "Solve a multi-step reasoning problem written as text; its kind is detected automatically: graph "
-            "reachability ('A-B, B-C. Is A connected to C?'), a boolean expression, or how two people in a story "
-            "are related. Prefer a specialised tool when the problem is already structured."
+            f"Solve a multi-step reasoning problem written as text; its kind is detected automatically: {kinds}. "
+            "Prefer a specialised tool when the problem is already structured."
         ),
-        args=SolveArgs,
+        args=solve_args(),
         fn=solve_text,
-    ),
-)
-DOMAINS = ("graph", "logic", "relational")
+    )
+
+
+def all_specs() -> list[ToolSpec]:
+    """One tool per registered domain that offers one, then `drt_solve`."""
+    return [spec_of(d) for d in domains.all_domains() if d.tool_args is not None] + [solve_spec()]
 
 
 def available_domains(models: Models | None = None) -> list[str]:
@@ -293,15 +186,17 @@ def available_domains(models: Models | None = None) -> list[str]:
     from drt_agent.checkpoint import shipped_names
 
     have = set(shipped_names()) | set(models or {})
-    return [d for d in DOMAINS if d in have]
+    return [d.name for d in domains.all_domains() if d.name in have]
 
 
-def specs_for(domains: list[str] | None = None, models: Models | None = None) -> list[ToolSpec]:
+def specs_for(domains_: list[str] | None = None, models: Models | None = None) -> list[ToolSpec]:
     """The tools to offer: one per chosen (default: available) domain, then the general `drt_solve`."""
     from drt_agent.errors import DomainError
 
-    chosen = available_domains(models) if domains is None else list(domains)
-    unknown = [d for d in chosen if d not in DOMAINS]
+    known = domains.names()
+    chosen = available_domains(models) if domains_ is None else list(domains_)
+    unknown = [d for d in chosen if d not in known]
     if unknown:
-        raise DomainError(f"unknown domain(s) {unknown}; choose from {list(DOMAINS)}")
-    return [s for s in SPECS if s.domain in chosen] + [s for s in SPECS if s.domain is None]
+        raise DomainError(f"unknown domain(s) {unknown}; choose from {known}")
+    specs = all_specs()
+    return [s for s in specs if s.domain in chosen] + [s for s in specs if s.domain is None]

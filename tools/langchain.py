@@ -25,7 +25,6 @@ from langchain_core.tools import BaseTool, BaseToolkit, ToolException
 from pydantic import BaseModel, Field, ValidationError
 
 from . import core
-from .schemas import GraphReachabilityArgs, LogicArgs, RelationalArgs, SolveArgs
 
 
 class DrtTool(BaseTool):
@@ -61,50 +60,37 @@ class DrtTool(BaseTool):
         return await run_in_executor(None, self._run, *args, **kwargs)
 
 
-def _spec(name: str) -> core.ToolSpec:
-    return next(s for s in core.SPECS if s.name == name)
+def tool_class(spec: core.ToolSpec) -> type[DrtTool]:
+    """The LangChain tool class of one spec (a domain's tool, or `drt_solve`), made once per name."""
+    if spec.name not in _classes:
+        title = "".join(part.title() for part in spec.name.split("_"))
+        _classes[spec.name] = type(
+            f"{title}Tool",
+            (DrtTool,),
+            {
+                "__module__": __name__,
+                "__qualname__": f"{title}Tool",
+                "__doc__": spec.description.split(". ")[0] + ".",
+                "__annotations__": {"name": str, "description": str, "args_schema": type[BaseModel]},
+                "spec": spec,
+                "name": spec.name,
+                "description": spec.description,
+                "args_schema": spec.args,
+            },
+        )
+    return _classes[spec.name]
 
 
-class GraphReachabilityTool(DrtTool):
-    """Reachability with a checked shortest path, from edges or text."""
-
-    spec: ClassVar[core.ToolSpec] = _spec("graph_reachability")
-    name: str = spec.name
-    description: str = spec.description
-    args_schema: type[BaseModel] = GraphReachabilityArgs
-
-
-class LogicTool(DrtTool):
-    """The truth value of a nested boolean expression."""
-
-    spec: ClassVar[core.ToolSpec] = _spec("boolean_logic")
-    name: str = spec.name
-    description: str = spec.description
-    args_schema: type[BaseModel] = LogicArgs
-
-
-class RelationalTool(DrtTool):
-    """How two people in a story are related."""
-
-    spec: ClassVar[core.ToolSpec] = _spec("relational_reasoning")
-    name: str = spec.name
-    description: str = spec.description
-    args_schema: type[BaseModel] = RelationalArgs
-
-
-class SolveTool(DrtTool):
-    """Any supported problem as text, routed to its domain."""
-
-    spec: ClassVar[core.ToolSpec] = _spec("drt_solve")
-    name: str = spec.name
-    description: str = spec.description
-    args_schema: type[BaseModel] = SolveArgs
-
-
-TOOL_CLASSES: dict[str, type[DrtTool]] = {
-    cls.spec.name: cls for cls in (GraphReachabilityTool, LogicTool, RelationalTool, SolveTool)
-}
+_classes: dict[str, type[DrtTool]] = {}
 available_domains = core.available_domains
+
+
+def tool_for(name: str) -> type[DrtTool]:
+    """The tool class of a domain (by domain name) or of a tool (by tool name, e.g. 'drt_solve')."""
+    for spec in core.all_specs():
+        if name in (spec.name, spec.domain):
+            return tool_class(spec)
+    raise KeyError(f"no tool for {name!r}")
 
 
 def get_tools(models: dict[str, str] | None = None, domains: list[str] | None = None) -> list[BaseTool]:
@@ -112,7 +98,7 @@ def get_tools(models: dict[str, str] | None = None, domains: list[str] | None = 
 
     Nothing is loaded until a tool is first called.
     """
-    return [TOOL_CLASSES[s.name](models=dict(models or {})) for s in core.specs_for(domains, models)]
+    return [tool_class(s)(models=dict(models or {})) for s in core.specs_for(domains, models)]
 
 
 class DrtToolkit(BaseToolkit):
@@ -125,13 +111,4 @@ class DrtToolkit(BaseToolkit):
         return get_tools(self.models, self.domains)
 
 
-__all__ = [
-    "DrtTool",
-    "DrtToolkit",
-    "GraphReachabilityTool",
-    "LogicTool",
-    "RelationalTool",
-    "SolveTool",
-    "available_domains",
-    "get_tools",
-]
+__all__ = ["DrtTool", "DrtToolkit", "available_domains", "get_tools", "tool_class", "tool_for"]

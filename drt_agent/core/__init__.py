@@ -3,7 +3,7 @@
 from .block import LayerScale, SharedBlock
 from .config import CoreConfig
 from .halting import DepthPolicy, ThinkResult, think
-from .recurrent import DepthRecurrentCore, IdentityBiasedGate
+from .recurrent import DepthRecurrentCore, IdentityBiasedGate, Thought, unroll
 
 __all__ = [
     "CoreConfig",
@@ -13,5 +13,7 @@ __all__ = [
     "LayerScale",
     "SharedBlock",
     "ThinkResult",
+    "Thought",
     "think",
+    "unroll",
 ]

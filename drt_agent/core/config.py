@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -10,22 +10,26 @@ from typing import Any
 class CoreConfig:
     """Shape and stabilisers of the shared block and its recurrence."""
 
-    d_model: int = 64
-    n_heads: int = 4
-    d_ff: int = 128
-    dropout: float = 0.0
-    layerscale: bool = True  # residual branches scaled by a learned per-channel vector ...
-    layerscale_init: float = 1e-4  # ... initialised this small
-    gate: bool = True  # identity-biased gated update h <- z*h_new + (1-z)*h ...
-    gate_bias: float = -2.0  # ... whose gate starts nearly closed: sigmoid(-2) ~ 0.12
-    reinject: bool = True  # the encoded input is added back every step
-    state_norm: bool = True  # LayerNorm on the state after every update: its scale cannot drift
-    rope: bool = False  # rotary relative positions in attention (sequence tasks)
-    rope_base: float = 10000.0
+    d_model: int = field(default=64, metadata={"help": "Width of the shared block."})
+    n_heads: int = field(default=4, metadata={"help": "Attention heads."})
+    d_ff: int = field(default=128, metadata={"help": "Width of the MLP."})
+    dropout: float = field(default=0.0, metadata={"help": "Dropout in the block."})
+    # residual branches scaled by a learned per-channel vector, initialised this small
+    layerscale: bool = field(default=True, metadata={"help": "LayerScale on residual branches."})
+    layerscale_init: float = field(default=1e-4, metadata={"help": "LayerScale's initial value."})
+    # identity-biased gated update h <- z*h_new + (1-z)*h, the gate starting nearly closed: sigmoid(-2) ~ 0.12
+    gate: bool = field(default=True, metadata={"help": "Identity-biased gated update."})
+    gate_bias: float = field(default=-2.0, metadata={"help": "The gate's initial bias."})
+    reinject: bool = field(default=True, metadata={"help": "Re-inject the encoded input every step."})
+    state_norm: bool = field(default=True, metadata={"help": "LayerNorm on the state after each update."})
+    rope: bool = field(default=False, metadata={"help": "Rotary relative positions in attention."})
+    rope_base: float = field(default=10000.0, metadata={"help": "RoPE's base."})
     # readout feedback: each step also re-injects the readout's class distribution of every token (a learned
     # embedding of it), so a token's discrete answer so far is an attractor its continuous state cannot blur away
     # from; lives in the model, which owns the readout
-    feedback: bool = False
+    feedback: bool = field(
+        default=False, metadata={"help": "Feed each token's readout distribution back every step."}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -8,13 +8,12 @@ monotone). Nothing runs past `max_steps`. Halted examples leave the batch, so th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import torch
 
-from .recurrent import DepthRecurrentCore
-from .sparse import EdgeIndex
+from .recurrent import Thought
 
 Readout = Callable[
     [torch.Tensor, torch.Tensor], torch.Tensor
@@ -60,43 +59,36 @@ def _relative_change(h_new: torch.Tensor, h: torch.Tensor, padding: torch.Tensor
 
 @torch.no_grad()
 def think(
-    core: DepthRecurrentCore,
-    x: torch.Tensor,
-    mask: torch.Tensor | EdgeIndex,
+    thoughts: Iterator[Thought],
     valid: torch.Tensor,
     readout: Readout,
     policy: DepthPolicy,
-    positions: torch.Tensor | None = None,
     is_final: FinalTest | None = None,
-    feedback: Callable[[torch.Tensor], torch.Tensor | None] | None = None,
 ) -> ThinkResult:
-    """Run the core on x: (B, L, D) under `policy`, halting each example on its own. `feedback(h)` (the
-    model's readout feedback) is added to the re-injected input of every step."""
-    B = x.shape[0]
+    """Follow the step loop (`unroll`) under `policy`, halting each example on its own; valid: (B, L) bool."""
+    B = valid.shape[0]
     caps = policy.max_steps if isinstance(policy.max_steps, torch.Tensor) and policy.auto else None
     limit = policy.steps if policy.steps is not None else int(torch.as_tensor(policy.max_steps).max())
     if limit < 1 or (caps is not None and int(caps.min()) < 1):
         raise ValueError("at least one thinking step is needed")
+    device = valid.device
     if caps is not None:
-        caps = caps.to(x.device)  # then narrowed with the batch, like every per-example tensor below
+        caps = caps.to(device)  # then narrowed with the batch, like every per-example tensor below
     padding = ~valid
-    injected = core.inject(x) if core.inject is not None else None  # W_in x: the same at every step
-    ids = torch.arange(B, device=x.device)  # examples still thinking
-    h = core.initial_state(x)
-    calm = torch.zeros(B, dtype=torch.long, device=x.device)
+    ids = torch.arange(B, device=device)  # examples still thinking
+    calm = torch.zeros(B, dtype=torch.long, device=device)
     prev_p: torch.Tensor | None = None
     out_probs: torch.Tensor | None = None
-    steps_used = torch.zeros(B, dtype=torch.long, device=x.device)
+    steps_used = torch.zeros(B, dtype=torch.long, device=device)
     history: list[tuple[torch.Tensor, torch.Tensor]] = []  # (ids, probs) per step
 
     # the halting test runs every step on tiny tensors, so it is written in few ops: at 20 nodes it cost as
     # much as a third of a solve before
-    for t in range(1, limit + 1):
-        extra = feedback(h) if feedback is not None else None
-        h_new = core.step(h, x, mask, positions, injected=injected, extra=extra)
-        p = readout(h_new, ids)  # (b, C)
+    for th in thoughts:
+        t = th.t
+        p = readout(th.h, ids)  # (b, C)
         if out_probs is None:
-            out_probs = torch.zeros(B, p.shape[-1], device=x.device, dtype=p.dtype)
+            out_probs = torch.zeros(B, p.shape[-1], device=device, dtype=p.dtype)
         history.append((ids, p))
         done: torch.Tensor | None = None  # fixed depth: nobody halts before the limit
         if t == limit:
@@ -105,7 +97,7 @@ def think(
             if prev_p is None:  # nothing to compare with yet: nobody is calm
                 calm = torch.zeros_like(calm)
             else:
-                settled = (_relative_change(h_new, h, padding) < policy.state_tol) & (
+                settled = (_relative_change(th.h, th.h_prev, padding) < policy.state_tol) & (
                     (p - prev_p).abs().amax(dim=-1) < policy.readout_tol
                 )
                 calm = (calm + 1) * settled  # consecutive calm steps, reset by any movement
@@ -127,27 +119,16 @@ def think(
             out_probs[ids[done]] = p[done]
             steps_used[ids[done]] = t
             keep = ~done
-            ids, h_new, x, mask, padding, calm, p = (
-                ids[keep],
-                h_new[keep],
-                x[keep],
-                mask[keep],  # a dense mask or an EdgeIndex (which renumbers its edges)
-                padding[keep],
-                calm[keep],
-                p[keep],
-            )
-            if positions is not None:
-                positions = positions[keep]
+            th.keep(keep)
+            ids, padding, calm, p = ids[keep], padding[keep], calm[keep], p[keep]
             if caps is not None:
                 caps = caps[keep]
-            if injected is not None:
-                injected = injected[keep]
-        h, prev_p = h_new, p
+        prev_p = p
 
     assert out_probs is not None
     # one scatter per step, not per example: bookkeeping stays small next to the thinking itself
     trace = torch.full(
-        (B, len(history), out_probs.shape[-1]), float("nan"), device=x.device, dtype=out_probs.dtype
+        (B, len(history), out_probs.shape[-1]), float("nan"), device=device, dtype=out_probs.dtype
     )
     for t, (step_ids, step_p) in enumerate(history):
         trace[step_ids, t] = step_p

@@ -9,6 +9,10 @@ One step (B batch, L tokens, D width):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
 import torch
 from torch import nn
 
@@ -75,10 +79,62 @@ class DepthRecurrentCore(nn.Module):
         keep_all: bool = False,
     ) -> list[torch.Tensor]:
         """Run `steps` steps. Returns the final state, or every state after step 1..steps if keep_all."""
-        h = self.initial_state(x)
-        states = []
-        for _ in range(steps):
-            h = self.step(h, x, mask, positions)
-            if keep_all:
-                states.append(h)
-        return states if keep_all else [h]
+        states = [th.h for th in islice(unroll(self, x, mask, positions), steps) if keep_all or th.t == steps]
+        return states
+
+
+@dataclass
+class Thought:
+    """A batch being thought about: the state after step `t` and what every step reads again. Between steps
+    the consumer may drop finished examples with `keep`, so they stop costing compute."""
+
+    h: torch.Tensor  # (b, L, D) state after step t
+    h_prev: torch.Tensor  # (b, L, D) state before step t
+    x: torch.Tensor  # (b, L, D) the embedded input
+    mask: Structure  # (b, L, L) bool or an EdgeIndex
+    positions: torch.Tensor | None  # (b, L) or None
+    injected: torch.Tensor | None  # W_in x, computed once
+    t: int = 0
+
+    def keep(self, rows: torch.Tensor) -> None:
+        """Keep only the examples where `rows` (b,) bool is True (a sparse mask renumbers its edges)."""
+        self.h, self.h_prev, self.x, self.mask = (
+            self.h[rows],
+            self.h_prev[rows],
+            self.x[rows],
+            self.mask[rows],
+        )
+        if self.positions is not None:
+            self.positions = self.positions[rows]
+        if self.injected is not None:
+            self.injected = self.injected[rows]
+
+
+Feedback = Callable[[torch.Tensor], torch.Tensor | None]
+
+
+def unroll(
+    core: nn.Module,
+    x: torch.Tensor,
+    mask: Structure,
+    positions: torch.Tensor | None = None,
+    feedback: Feedback | None = None,
+) -> Iterator[Thought]:
+    """THE step loop, used by training, inference, halting, evaluation and the baselines: yields the batch's
+    Thought after every step, forever (the consumer stops it). `feedback(h)` (the model's readout feedback) is
+    added to the input of each step. A core with `fixed_steps` (a fixed-depth baseline) computes only that many
+    steps; later steps repeat its output."""
+    inject = getattr(core, "inject", None)
+    h0 = core.initial_state(x)
+    th = Thought(h=h0, h_prev=h0, x=x, mask=mask, positions=positions, injected=inject(x) if inject else None)
+    cap = getattr(core, "fixed_steps", None)
+    while True:
+        th.t += 1
+        th.h_prev = th.h
+        if cap is None or th.t <= cap:
+            extra = feedback(th.h) if feedback is not None else None
+            if extra is None:  # baseline cores take no extra input
+                th.h = core.step(th.h, th.x, th.mask, th.positions, injected=th.injected)
+            else:
+                th.h = core.step(th.h, th.x, th.mask, th.positions, injected=th.injected, extra=extra)
+        yield th

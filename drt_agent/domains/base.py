@@ -68,6 +68,8 @@ class Domain:
     tasks: dict[str, Ref]  # task name -> Task class ("module:Class"); the first is this domain's default
     exact: Callable[[Any], Answer]  # the ground truth of a problem, None where no exact solver applies
     detector: Ref | None = None  # (text) -> 0..1, how much the text looks like this domain
+    # (facts text, question, limits) -> Reading or problem: facts and question given apart (CLI --facts FILE)
+    parts_reader: Ref | None = None
     example: str = ""  # one example input, shown in errors and help
     # sizes: check a problem against the limits before any tensor is built
     check_limits: Callable[[Limits, Any], None] | None = None
@@ -91,6 +93,18 @@ class Domain:
         """Text -> Reading, with the caller's limits (always passed on)."""
         out = load_ref(self.reader)(text, limits=limits)
         return out if isinstance(out, Reading) else Reading(problem=out)
+
+    @property
+    def read_parts(self) -> Callable[[str, str, Limits | None], Reading] | None:
+        """Facts and question given apart -> Reading, when the domain has a reader for that."""
+        if self.parts_reader is None:
+            return None
+
+        def read(facts: str, question: str, limits: Limits | None = None) -> Reading:
+            out = load_ref(self.parts_reader)(facts, question=question, limits=limits)
+            return out if isinstance(out, Reading) else Reading(problem=out)
+
+        return read
 
     def detect(self, text: str) -> float:
         if self.detector is None:

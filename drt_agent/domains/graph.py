@@ -204,6 +204,7 @@ DOMAIN = Domain(
     problem=GraphProblem,
     reader="drt_agent.parsers.graph:read_graph",
     detector="drt_agent.parsers.graph:looks_like_graph",
+    parts_reader="drt_agent.parsers.graph:parse_graph",
     tasks={"graph": "drt_agent.tasks.graph:GraphTask"},
     exact=exact,
     example="A-B, B-C. Is A connected to C?",

@@ -10,7 +10,8 @@ import numpy as np
 import torch
 
 from ..core.sparse import EdgeIndex
-from ..problems import Answer
+from ..domains.base import Answer
+from ..errors import ParseError
 
 IGNORE = -100  # label of tokens that carry no target
 
@@ -30,6 +31,8 @@ class Batch:
     # (B, C) bool: the classes at the answer token that count as a right answer, where more than the label does
     # (a yes/no question read from the subject's relation: every relation but the asked one means "no")
     accept: torch.Tensor | None = None
+    # (B, C) bool: classes the answer token must NOT hold (a corpus's "no" to "Is X Y's R?" rules R out)
+    avoid: torch.Tensor | None = None
 
     def is_correct(self, pred: torch.Tensor, idx: torch.Tensor | None = None) -> torch.Tensor:
         """(b,) bool: whether the predicted answer classes of examples `idx` (all if None) are right."""
@@ -74,6 +77,8 @@ class Task(ABC):
     vocab_size: int
     n_roles: int
     n_classes: int
+    complexity_unit: str = "complexity"  # what a complexity bucket counts, for tables and plots
+    steps_per_unit: int | None = None  # thinking steps one unit needs, where that is exact
 
     @abstractmethod
     def encode(self, problems: list[Any]) -> Batch:
@@ -92,6 +97,28 @@ class Task(ABC):
         self, n: int, complexity: int | tuple[int, int], rng: np.random.Generator, **knobs: Any
     ) -> tuple[list[Any], Batch]:
         """n fresh problems (complexity fixed or drawn from an inclusive range) and their labelled batch."""
+
+    def check(self, problem: Any) -> None:  # noqa: B027 (a hook: most tasks accept every problem)
+        """Refuse (DrtError) a problem this model cannot answer faithfully, e.g. words it never learned."""
+
+    def answer_targets(
+        self, problems: list[Any], answers: list[Answer]
+    ) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """A corpus's answers as targets at the answer token: (B,) classes (IGNORE where an answer names no
+        single class) and optionally (B, C) classes ruled out. Yes/no tasks: class 1 is "yes" (the default)."""
+        bad = [a for a in answers if not isinstance(a, bool)]
+        if bad:
+            raise ParseError(f"{self.name} answers are true/false (or yes/no), got {bad[0]!r}")
+        return torch.tensor([int(a) for a in answers], dtype=torch.long), None
+
+    def extended(self, problems: list[Any], answers: list[Answer]) -> Task:
+        """This task grown by the words and answers a fine-tuning corpus needs (default: nothing new)."""
+        return self
+
+    def length(self, problem: Any) -> int:
+        """The padded sequence length L this problem needs: what batching and the memory guard count. The
+        default encodes the problem; a task overrides it with a cheaper count."""
+        return int(self.encode([problem]).tokens.shape[1])
 
     def is_final(self, probs: torch.Tensor) -> torch.Tensor | None:
         """Which answers can no longer change with more thinking (None: no such shortcut)."""

@@ -185,6 +185,9 @@ def to_networkx(problem: GraphProblem) -> nx.Graph:
 class GraphTask(Task):
     """Reachability over directed or undirected graphs."""
 
+    complexity_unit = "hops"
+    steps_per_unit = 1
+
     name = "graph"
     vocab_size = 2  # 0 = padding, 1 = node
     n_roles = 3  # other, source, target
@@ -268,6 +271,17 @@ class GraphTask(Task):
 
     def decode(self, probs: torch.Tensor, problems: list[GraphProblem]) -> list[Answer]:
         return [bool(pr[1] > 0.5) != p.negated for pr, p in zip(probs, problems, strict=True)]
+
+    def answer_targets(
+        self, problems: list[GraphProblem], answers: list[Answer]
+    ) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """Class 1 at the target means "reached": a negated question's answer is flipped back."""
+        gold, _ = super().answer_targets(problems, answers)
+        flip = torch.tensor([p.negated for p in problems], dtype=torch.long)
+        return gold ^ flip, None
+
+    def length(self, problem: GraphProblem) -> int:
+        return len(problem.node_names())  # one token per node
 
     def is_final(self, probs: torch.Tensor) -> torch.Tensor:
         # reachability is monotone in thinking steps: once the target is confidently reached it stays reached

@@ -258,6 +258,9 @@ def _with_variables(rng: np.random.Generator, expr: str, n_vars: int) -> LogicPr
 class LogicTask(Task):
     """Evaluate nested boolean expressions."""
 
+    complexity_unit = "nesting depth"
+    steps_per_unit = None
+
     name = "logic"
     vocab_size = 9
     n_roles = N_ROLES
@@ -359,21 +362,25 @@ class LogicTask(Task):
     def exact(self, problem: LogicProblem) -> Answer:
         return parse_tree([CLS, *canonical_ids(problem)]).value
 
+    def length(self, problem: LogicProblem) -> int:
+        return len(problem.expression) + 2  # an upper bound: at most one token per character, plus CLS
+
     def is_final(self, probs: torch.Tensor) -> torch.Tensor:
         # no answer is monotone in thinking steps here: only the halting rule stops thinking
         return torch.zeros(probs.shape[0], dtype=torch.bool, device=probs.device)
 
-    def step_limit(self, batch: Batch, max_steps: int) -> int:
+    def step_limit(self, batch: Batch, max_steps: int) -> torch.Tensor:
         """The structure interface moves a value one tree node per step, so after `height` steps every token has
         heard from all it depends on: `auto` may think for twice that plus 4 (the state relaxes slowly after the
-        answer is in). Other interfaces: never more steps than the expression has tokens, plus 4."""
+        answer is in). Other interfaces: never more steps than the expression has tokens, plus 4. Per example,
+        so batching never changes an answer."""
         if self.interface != "structure":
-            return min(max_steps, int(batch.valid.sum(-1).max()) + 4)
+            return (batch.valid.sum(-1) + 4).clamp(max=max_steps)
         heights = [
             tree_arrays(parse_tree(row[: int(n)].tolist()), int(n))[3]
             for row, n in zip(batch.tokens, batch.valid.sum(-1), strict=True)
         ]
-        return min(max_steps, max(heights) + 4)
+        return (torch.tensor(heights) + 4).clamp(max=max_steps)
 
     @classmethod
     def train_defaults(cls) -> dict[str, Any]:

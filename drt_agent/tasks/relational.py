@@ -53,7 +53,7 @@ from ..domains.relational import (
     solve_exact,
     term_for,
 )
-from ..errors import LimitError
+from ..errors import LimitError, ParseError
 from ..problems import Answer, Fact, RelationalProblem
 from .base import IGNORE, Batch, Task
 
@@ -270,6 +270,9 @@ _BASE_WORDS = set(base_vocab())
 
 class RelationalTask(Task):
     """Relational text over one reasoning core; `family` picks the generator, `interface` the perception."""
+
+    complexity_unit = "facts"
+    steps_per_unit = None
 
     name = "relational"
     domain = "relational"
@@ -589,14 +592,68 @@ class RelationalTask(Task):
     def exact(self, problem: RelationalProblem) -> Answer:
         return solve_exact(problem)
 
+    def check(self, problem: RelationalProblem) -> None:
+        """Relation words this model never learned would be guesses: refuse them, naming the words."""
+        unknown = sorted(self.unknown_words(problem))
+        if unknown:
+            raise ParseError(
+                f"this model does not know the relation word(s) {', '.join(map(repr, unknown[:8]))}; state the "
+                "facts with family words (mother, son, sister, husband, ...) or fine-tune a model on your "
+                "relations (drt-agent finetune)"
+            )
+
+    def extended(self, problems: list[RelationalProblem], answers: list[Answer]) -> RelationalTask:
+        """A copy with embeddings for unseen relation words and readout classes for unseen answers."""
+        words = list(dict.fromkeys(w for p in problems for w in sorted(self.unknown_words(p))))
+        labels = [("yes" if a else "no") if isinstance(a, bool) else str(a) for a in answers]
+        if (
+            self.readout == "subject"
+        ):  # yes/no questions are answered by the subject holding the asked relation
+            asked = [
+                p.relation.lower() for p, a in zip(problems, answers, strict=True) if a is True and p.relation
+            ]
+            labels = [str(a) for a in answers if not isinstance(a, bool)] + asked
+        new_answers = [a for a in dict.fromkeys(labels) if a not in self.class_id]
+        if not words and not new_answers:
+            return self
+        knobs = {
+            **self.knobs(),
+            "extra_words": self.extra_words + words,
+            "extra_classes": self.extra_classes + new_answers,
+        }
+        return type(self)(**knobs)
+
+    def answer_targets(
+        self, problems: list[RelationalProblem], answers: list[Answer]
+    ) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """Subject readout: an open answer or a "yes" labels the subject with the (asked) relation; a "no" only
+        says the subject does not hold the asked relation, which the second tensor carries."""
+        gold = torch.full((len(problems),), IGNORE, dtype=torch.long)
+        avoid = torch.zeros(len(problems), self.n_classes, dtype=torch.bool)
+        for b, (p, a) in enumerate(zip(problems, answers, strict=True)):
+            if self.readout == "answer":
+                gold[b] = self.class_id[("yes" if a else "no") if isinstance(a, bool) else str(a)]
+            elif not isinstance(a, bool):
+                gold[b] = self.class_id[str(a)]
+            else:
+                match = self.matching(p.relation or "")
+                if not a:
+                    avoid[b, match] = True
+                elif len(match) == 1:
+                    gold[b] = match[0]
+        return gold, avoid
+
+    def length(self, problem: RelationalProblem) -> int:
+        return len(self._layout(problem, None)[0])  # every word and mention of every fact, and the question
+
     def is_final(self, probs: torch.Tensor) -> torch.Tensor:
         # no answer here is monotone in thinking steps (the core's think() expects a tensor, not None)
         return torch.zeros(len(probs), dtype=torch.bool, device=probs.device)
 
-    def step_limit(self, batch: Batch, max_steps: int) -> int:
-        # one fact is one hop, two steps; the question adds two
-        n_facts = int(batch.valid.sum(-1).max()) // 3 + 1
-        return min(max_steps, 2 * n_facts + 8)
+    def step_limit(self, batch: Batch, max_steps: int) -> torch.Tensor:
+        # one fact is one hop, two steps; the question adds two; per example, so batching never changes an answer
+        n_facts = batch.valid.sum(-1) // 3 + 1
+        return (2 * n_facts + 8).clamp(max=max_steps)
 
     # -- data ----------------------------------------------------------------------------------------------
     def sample(
