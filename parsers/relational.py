@@ -32,6 +32,7 @@ from drt_agent.domains.base import Reading
 from drt_agent.domains.relational import (
     FACT_WORDS,
     KEY_OF_TERM,
+    MAX_GEN,
     OFFSET_OF_WORD,
     Fact,
     RelationalProblem,
@@ -522,6 +523,53 @@ def _edges(told: list[Told]) -> tuple[list[Edge], int]:
     return edges, hidden
 
 
+def _infer(edges: list[Edge]) -> list[Edge]:
+    """The sibling facts the story implies, made explicit: children of one parent are siblings, a sibling's
+    sibling is a sibling, and a sibling's parent is one's parent (the exact solver's own conventions, which it
+    applies along a path but cannot apply backwards: without them "Ann married Bob. Bob's sister is Cy. Cy's
+    mother is Dee." would not make Dee Ann's mother-in-law)."""
+    group: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while group.setdefault(x, x) != x:
+            x = group[x]
+        return x
+
+    parents: dict[str, set[str]] = {}
+    for e in edges:
+        if e.kind == "sibling":
+            group[find(e.a)] = find(e.b)
+        elif e.kind in ("parent", "child"):
+            parent, child = (e.a, e.b) if e.kind == "parent" else (e.b, e.a)
+            parents.setdefault(child, set()).add(parent)
+            find(child)
+    by_parent: dict[str, list[str]] = {}
+    for child, ps in parents.items():
+        for p in ps:
+            by_parent.setdefault(p, []).append(child)
+    for children in by_parent.values():
+        for c in children[1:]:
+            group[find(c)] = find(children[0])
+    members: dict[str, list[str]] = {}
+    for x in list(group):
+        members.setdefault(find(x), []).append(x)
+    have = {(e.a, e.kind, e.b) for e in edges} | {(e.b, INVERSE_KIND[e.kind], e.a) for e in edges}
+    out: list[Edge] = []
+    for sibs in members.values():
+        if len(sibs) < 2:
+            continue
+        shared = sorted({p for x in sibs for p in parents.get(x, ())})
+        why = "inferred: " + ", ".join(sibs) + " are siblings"
+        for i, x in enumerate(sibs):
+            for y in sibs[i + 1 :]:
+                if (x, "sibling", y) not in have:
+                    out.append(Edge(x, "sibling", y, why))
+            for p in shared:
+                if (p, "parent", x) not in have:
+                    out.append(Edge(p, "parent", x, why))
+    return out
+
+
 def _check_consistent(edges: list[Edge]) -> None:
     """Refuse a story whose facts cannot all hold: a person related to themself, or a loop of facts whose
     generations do not add up (Ann is Bob's mother and Bob is Ann's mother)."""
@@ -705,6 +753,8 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
         _no_facts()
     edges, hidden = _edges(positive)
     _check_consistent(edges)
+    inferred = _infer(edges)
+    edges += inferred
     people = {t.subject for t in positive} | {t.object for t in positive}
     _check_mentioned(q.subject, q.anchor, people, negated)
     genders = {p: g for p, (g, _) in reader.genders.items()}
@@ -739,6 +789,10 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
     read_as = f"{len(positive)} facts about {len(people)} people (kinship); {ask}"
     if hidden:
         read_as += f"; {hidden} unnamed people stand between relatives told several generations apart"
+    if inferred:
+        read_as += (
+            f"; {len(inferred)} facts inferred (children of one parent are siblings, and share parents)"
+        )
     if negated:
         read_as += "; negated, checked against the story: " + "; ".join(repr(t.source) for t in negated)
     problem = RelationalProblem(
@@ -767,9 +821,9 @@ def _unconnected(reader: _Reader, q: Question, facts: list[Fact], negated: list[
     connected = _reachable(facts, q.anchor)
     if q.subject in connected:
         raise ParseError(
-            f"the story links {q.subject} to {q.anchor} only through a spouse's or a parent's other relatives "
-            "(e.g. a husband's son, who may be a stepson), which names no relation this reader can be sure of; "
-            "state the relation directly"
+            f"the facts link {q.subject} to {q.anchor}, but not by a relation the exact solver can name (for "
+            "example through a spouse's child, who may be a stepchild, or a child's other parent, or across more "
+            f"than {MAX_GEN} generations); state how they are related directly"
         )
     unread = [s for s in reader.skipped if any(n in s for n in (q.subject, q.anchor))]
     if unread or negated:

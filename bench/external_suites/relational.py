@@ -170,3 +170,315 @@ def rg_family(n: int | None, seed: int) -> list[Item]:
 
 
 SUITES = {"rg_family": rg_family}
+
+
+# -- CLUTRR-style stories (re-implemented) -------------------------------------------------------------------
+FEMALE_NAMES = [
+    "Ruth",
+    "Heather",
+    "Amy",
+    "Carolyn",
+    "Amanda",
+    "Linda",
+    "Karen",
+    "Betty",
+    "Helen",
+    "Sandra",
+    "Donna",
+    "Carol",
+    "Sharon",
+    "Michelle",
+    "Laura",
+    "Sarah",
+    "Kimberly",
+    "Deborah",
+    "Jessica",
+    "Shirley",
+    "Cynthia",
+    "Angela",
+    "Melissa",
+    "Brenda",
+    "Anna",
+    "Rebecca",
+    "Kathleen",
+    "Martha",
+    "Debra",
+    "Amber",
+    "Stephanie",
+    "Rachel",
+    "Janet",
+    "Catherine",
+    "Frances",
+    "Christine",
+    "Joyce",
+    "Diane",
+    "Alice",
+    "Julie",
+    "Gloria",
+    "Evelyn",
+    "Cheryl",
+    "Mildred",
+]
+MALE_NAMES = [
+    "Dan",
+    "Tom",
+    "Michael",
+    "James",
+    "Robert",
+    "John",
+    "William",
+    "David",
+    "Richard",
+    "Charles",
+    "Joseph",
+    "Thomas",
+    "Christopher",
+    "Paul",
+    "Mark",
+    "Donald",
+    "George",
+    "Kenneth",
+    "Steven",
+    "Edward",
+    "Brian",
+    "Ronald",
+    "Anthony",
+    "Kevin",
+    "Jason",
+    "Matthew",
+    "Gary",
+    "Timothy",
+    "Jose",
+    "Larry",
+    "Jeffrey",
+    "Frank",
+    "Scott",
+    "Eric",
+    "Stephen",
+    "Andrew",
+    "Raymond",
+    "Gregory",
+    "Joshua",
+    "Jerry",
+    "Dennis",
+    "Walter",
+    "Patrick",
+    "Peter",
+    "Harold",
+]
+WORDS = {
+    "U": ("mother", "father"),
+    "D": ("daughter", "son"),
+    "S": ("sister", "brother"),
+    "P": ("wife", "husband"),
+}
+INVERSE_MOVE = {"U": "D", "D": "U", "S": "S", "P": "P"}
+COMPOUNDS = {
+    ("U", "U"): ("grandmother", "grandfather"),
+    ("D", "D"): ("granddaughter", "grandson"),
+    ("P", "U"): ("mother-in-law", "father-in-law"),
+    ("D", "P"): ("daughter-in-law", "son-in-law"),
+    ("P", "S"): ("sister-in-law", "brother-in-law"),
+    ("U", "S"): ("aunt", "uncle"),
+    ("S", "D"): ("niece", "nephew"),
+}
+# a move may not follow these (the story would not settle the relation: a child's other parent, a parent's
+# spouse, a spouse's child, a second spouse)
+FORBIDDEN = {("D", "U"), ("U", "P"), ("P", "D"), ("P", "P")}
+# (x, y, rel): y is x's rel. Each template is one unit: sentences that stay together.
+TEMPLATES = [
+    "{x} baked a cake for {xp} {rel} {y}.",
+    "{x} took {xp} {rel} {y} fishing.",
+    "{x} went to the park with {xp} {rel}, {y}.",
+    "{x} called {xp} {rel} {y} to say hello.",
+    "{y} is {x}'s {rel}.",
+    "{x}'s {rel} {y} came over for dinner.",
+    "{x}'s {rel}, {y}, loves to read.",
+    "{y}, {x}'s {rel}, was visiting for the weekend.",
+    "{y} is the {rel} of {x}.",
+    "{x} and {xp} {rel} {y} went shopping for groceries.",
+    "{x} bought a present for {xp} {rel} {y}.",
+    "{x} loves to garden. {X} and {xp} {rel} {y} planted roses in the spring.",
+    "{x} was tired after work. {X} asked {xp} {rel} {y} to cook dinner.",
+    "{x} has a {rel} named {y}.",
+    "{x} has a {rel} called {y}.",
+    "{x}'s {rel} is {y}.",
+    "{x} drove {xp} {rel} {y} to the airport on Friday.",
+    "{x} and {xp} {rel}, {y}, watched a movie together.",
+]
+INVERSE_TEMPLATES = [  # told from y's side: x is y's inverse relation
+    "{y} made breakfast for {yp} {inv} {x}.",
+    "{y} asked {yp} {inv} {x} for help with homework.",
+    "{y} sent a letter to {yp} {inv}, {x}.",
+]
+SPOUSE_TEMPLATES = [
+    "{x} is married to {y}.",
+    "{x} and {y} got married last year.",
+    "{x} married {y} in June.",
+]
+COUPLE_TEMPLATES = [
+    "{x} is married to {w}. They have a child called {y}.",
+    "{x} and {w} are married. They have a child named {y}.",
+    "{x} and {xp} {wrel} {w} took their {rel} {y} to the zoo.",
+]
+OPEN_QUESTIONS = [
+    "How is {z} related to {a}?",
+    "What is {z} to {a}?",
+    "Who is {z} to {a}?",
+    "What relation is {z} to {a}? Answer with one word.",
+    "{z} is {a}'s what?",
+    "How is {z} related to {a}? Respond with the relationship only.",
+]
+
+
+@dataclass
+class _Story:
+    people: dict[str, Person]
+    units: list[str]
+
+
+def _draw_names(rng: random.Random) -> tuple[list[str], list[str]]:
+    f = [n for n in FEMALE_NAMES if visible_gender(n) == "f"]
+    m = [n for n in MALE_NAMES if visible_gender(n) == "m"]
+    rng.shuffle(f)
+    rng.shuffle(m)
+    return f, m
+
+
+def _moves(rng: random.Random, k: int) -> list[str]:
+    while True:
+        moves = [rng.choice("UDSP") for _ in range(k)]
+        if not any((a, b) in FORBIDDEN for a, b in zip(moves, moves[1:], strict=False)):
+            return moves
+
+
+def _materialise(people: dict[str, Person], x: Person, move: str, y: Person) -> None:
+    """Make y x's parent / child / sibling / spouse in the tree (siblings share one parents list)."""
+    if move == "U":
+        hidden = [p for p in x.parents if p.name.startswith("_")]
+        if hidden:
+            x.parents[x.parents.index(hidden[0])] = y
+        else:
+            x.parents.append(y)
+    elif move == "D":
+        y.parents = [x]
+    elif move == "S":
+        if not x.parents:
+            h = Person(f"_p{len(people)}", "f")
+            people[h.name] = h
+            x.parents.append(h)
+        y.parents = x.parents
+    else:
+        x.spouse, y.spouse = y, x
+
+
+def _story(rng: random.Random, k: int) -> tuple[_Story, Person, Person]:
+    females, males = _draw_names(rng)
+
+    def new(gender: str | None = None) -> Person:
+        g = gender or rng.choice("fm")
+        return Person((females if g == "f" else males).pop(), g)
+
+    moves = _moves(rng, k)
+    chain = [new()]
+    people = {chain[0].name: chain[0]}
+    for m in moves:
+        y = new()
+        people[y.name] = y
+        _materialise(people, chain[-1], m, y)
+        chain.append(y)
+    units: list[str] = []
+    i = 0
+    while i < len(moves):
+        x, m = chain[i], moves[i]
+        pair = tuple(moves[i : i + 2])
+        if len(pair) == 2 and pair in COMPOUNDS and rng.random() < 0.25:
+            z = chain[i + 2]
+            rel = COMPOUNDS[pair][z.gender == "m"]  # type: ignore[index]
+            units.append(_render(rng, x, rel, z, TEMPLATES[4:5] + TEMPLATES[8:9] + TEMPLATES[15:16]))
+            del people[chain[i + 1].name]  # the middle person is never named
+            chain[i + 1].name = f"_{chain[i + 1].name}"
+            people[chain[i + 1].name] = chain[i + 1]
+            i += 2
+            continue
+        units.append(_fact_unit(rng, people, x, m, chain[i + 1], new))
+        i += 1
+    for _ in range(rng.randint(0, 2)):  # distractors hang off named people: no new path between the two asked
+        x = rng.choice([p for p in chain if not p.name.startswith("_")])
+        m = rng.choice("DS" if x.spouse else "DSP")
+        y = new()
+        people[y.name] = y
+        _materialise(people, x, m, y)
+        units.append(_fact_unit(rng, people, x, m, y, new))
+    if rng.random() < 0.5:
+        rng.shuffle(units)
+    for p in people.values():
+        p.children = [c for c in people.values() if p in c.parents]
+    return _Story(people, units), chain[-1], chain[0]
+
+
+def _render(rng: random.Random, x: Person, rel: str, y: Person, templates: list[str]) -> str:
+    t = rng.choice(templates)
+    xp = "her" if x.gender == "f" else "his"
+    return t.format(x=x.name, y=y.name, rel=rel, xp=xp, X="She" if x.gender == "f" else "He")
+
+
+def _fact_unit(rng: random.Random, people: dict[str, Person], x: Person, m: str, y: Person, new: Any) -> str:
+    rel = WORDS[m][y.gender == "m"]
+    if m == "P":
+        return rng.choice(SPOUSE_TEMPLATES).format(x=x.name, y=y.name)
+    if m == "D" and x.spouse is None and rng.random() < 0.3:
+        w = new("m" if x.gender == "f" else "f")
+        people[w.name] = w
+        x.spouse, w.spouse = w, x
+        y.parents.append(w)
+        t = rng.choice(COUPLE_TEMPLATES)
+        return t.format(
+            x=x.name, y=y.name, w=w.name, rel=rel, xp="her" if x.gender == "f" else "his",
+            wrel=WORDS["P"][w.gender == "m"],
+        )  # fmt: skip
+    if rng.random() < 0.2:
+        inv = WORDS[INVERSE_MOVE[m]][x.gender == "m"]
+        t = rng.choice(INVERSE_TEMPLATES)
+        return t.format(x=x.name, y=y.name, inv=inv, yp="her" if y.gender == "f" else "his")
+    return _render(rng, x, rel, y, TEMPLATES)
+
+
+def _near_miss(rng: random.Random, term: str) -> str:
+    swaps = {
+        "mother": "father", "father": "mother", "son": "daughter", "daughter": "son", "aunt": "uncle",
+        "uncle": "aunt", "niece": "nephew", "nephew": "niece", "brother": "sister", "sister": "brother",
+        "wife": "husband", "husband": "wife", "grandmother": "mother", "grandfather": "father",
+    }  # fmt: skip
+    if term in swaps:
+        return swaps[term]
+    return rng.choice(["grandmother", "uncle", "niece", "sister", "father-in-law"])
+
+
+def clutrr_style(n: int | None, seed: int) -> list[Item]:
+    rng = random.Random(seed)
+    items: list[Item] = []
+    while len(items) < (n or 300):
+        k = rng.randint(2, 10)
+        story, subject, anchor = _story(rng, k)
+        term = kinship_oracle(subject, anchor, visible_gender(subject.name))
+        if term is None:
+            continue
+        sep = rng.choice([" ", " ", "\n", "\n\n"])
+        body = sep.join(story.units)
+        if rng.random() < 0.35:
+            asked = term if rng.random() < 0.5 else _near_miss(rng, term)
+            word = "cousin" if asked == "first cousin" else asked
+            question, expected = f"Is {subject.name} {anchor.name}'s {word}?", asked == term
+            bucket = "yes/no"
+        else:
+            question = rng.choice(OPEN_QUESTIONS).format(z=subject.name, a=anchor.name)
+            expected, bucket = term, "open"
+        gap = rng.choice([" ", "\n", "\n\n"])
+        items.append(
+            {"text": f"{body}{gap}{question}", "expected": expected, "bucket": f"{bucket}, {k} moves"}
+        )
+    return items
+
+
+SUITES["clutrr_style"] = clutrr_style
