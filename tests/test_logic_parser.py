@@ -38,7 +38,7 @@ def spell(expr: str, style: str, rng: np.random.Generator) -> tuple[str, dict[st
                 }.get(c, c)
             )
         elif style == "digits":
-            out.append({"&": " & ", "|": " | ", "!": "not ", "T": "1", "F": "0"}.get(c, c))
+            out.append({"&": " AND ", "|": " OR ", "!": "NOT ", "T": "1", "F": "0"}.get(c, c))
         elif style == "python":
             if c in "TF":
                 name = f"v{len(values)}"
@@ -96,9 +96,11 @@ def test_examples(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "what", "column"),
     [
-        ("T ^ F", "xor", 3),
-        ("true xor false", "xor", 6),
-        ("T -> F", "implication", 3),
+        ("T ^ F", "xor", 3),  # '^' outside code: xor in C/Python, 'and' in some hand-written logic
+        ("not T & F", "Python reads it", 1),  # Python: not (T & F); C and logic: (not T) & F
+        ("T | F and T", "bind '|' tighter", 3),
+        ("T xor F and T", "xor", 3),
+        ("T -> F -> T", "chain of implications", 8),
         ("a == b where a=1, b=0", "comparison", 3),
         ("(T and F", "never closed", 1),
         ("T and F)", "no matching", 8),
@@ -137,8 +139,9 @@ def test_routing_between_graph_and_logic() -> None:
     # malformed logic still reaches the logic parser's message
     with pytest.raises(ParseError, match="never closed"):
         parse("(True and False or True")
-    with pytest.raises(ParseError, match="xor"):
-        parse("True xor False")
+    with pytest.raises(ParseError, match="ends with an operator"):
+        parse("True xor")
+    assert parse("True xor False").domain == "logic"
 
 
 def test_long_expression_round_trips() -> None:

@@ -1,0 +1,368 @@
+"""Boolean expressions in the notations people and programs write -> the canonical and/or/not form.
+
+The lexicon below names every spelling read (Python, C/Java, SQL capitals, mathematical symbols, bits); `build`
+turns the tokens of one expression into a tree over and/or/not only, rewriting xor, nand, nor, implication and
+equivalence into equivalent and/or/not forms, and refuses where notations disagree on what a text means:
+
+- `|` next to a logical `and`/`&&` (Python and C bind `|` tighter than `and`, this project's canonical form does
+  not), and a word `not` in front of `&`, `|`, `^` or an operator without an agreed precedence (Python reads
+  `not a & b` as `not (a & b)`);
+- xor, nand and nor beside any other operator of the same bracket level, and chains of nand, nor, implication or
+  equivalence (`a -> b -> c`): conventions differ, so the text must add brackets;
+- `^` outside code (it is xor in C and Python, "and" in some hand-written logic).
+
+Implication and equivalence bind looser than and/or, as in logic textbooks: `a and b -> c` is `(a and b) -> c`.
+Everything here is iterative (no recursion), so nesting depth is bounded only by the limits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from drt_agent.domains.logic import check_syntax
+from drt_agent.errors import LimitError, ParseError
+
+# -- the lexicon ---------------------------------------------------------------------------------------------------
+LITERAL_WORDS = {"true": "T", "false": "F", "t": "T", "f": "F", "⊤": "T", "⊥": "F"}
+DIGITS = {"1": "T", "0": "F"}
+NOT_SPELLINGS = {"not", "!", "~", "¬"}
+BINARY = {  # spelling (lower case) -> operator kind
+    "and": "and",
+    "&&": "and",
+    "∧": "and",
+    "/\\": "and",
+    "or": "or",
+    "||": "or",
+    "∨": "or",
+    "\\/": "or",
+    "&": "band",  # bitwise spellings: Python and C give them their own precedence (see module docstring)
+    "|": "bor",
+    "xor": "xor",
+    "⊕": "xor",
+    "⊻": "xor",
+    "^": "xor",
+    "nand": "nand",
+    "⊼": "nand",
+    "nor": "nor",
+    "⊽": "nor",
+    "implies": "imp",
+    "->": "imp",
+    "=>": "imp",
+    "→": "imp",
+    "⇒": "imp",
+    "⟹": "imp",
+    "iff": "iff",
+    "xnor": "iff",
+    "<->": "iff",
+    "<=>": "iff",
+    "↔": "iff",
+    "⇔": "iff",
+    "⟺": "iff",
+    "≡": "iff",
+}
+UNSUPPORTED = {  # symbols that look like operators but are not read, with what to write instead
+    "==": "comparison: use 'iff' (or <->) for 'both have the same value'",
+    "===": "comparison: use 'iff' (or <->) for 'both have the same value'",
+    "!=": "comparison: use 'xor' for 'the values differ'",
+    "!==": "comparison: use 'xor' for 'the values differ'",
+    "=": "comparison or assignment: give variable values as 'a = True' before the expression or after 'where'",
+    ":=": "assignment: give variable values as 'a = True' before the expression or after 'where'",
+    "+": "arithmetic: use or (|) for a disjunction",
+    "*": "arithmetic: use and (&) for a conjunction",
+    "<-": "converse implication: write 'b -> a' instead of 'a <- b'",
+    "←": "converse implication: write 'b -> a' instead of 'a <- b'",
+}
+EXTENDED = {"xor", "nand", "nor", "imp", "iff"}  # rewritten into and/or/not
+NAMES = {
+    "and": "and",
+    "band": "&",
+    "or": "or",
+    "bor": "|",
+    "xor": "xor",
+    "nand": "nand",
+    "nor": "nor",
+    "imp": "implication",
+    "iff": "equivalence",
+}
+REWRITES = {
+    "xor": "a xor b as a & !b | !a & b",
+    "nand": "a nand b as !(a & b)",
+    "nor": "a nor b as !(a | b)",
+    "imp": "a -> b as !a | b",
+    "iff": "a <-> b as a & b | !a & !b",
+}
+RESERVED = set(LITERAL_WORDS) | {w for w in BINARY if w.isalpha()} | {"not"}
+
+_TOKEN = re.compile(
+    r"(?P<space>\s+)"
+    r"|(?P<iff>if\s+and\s+only\s+if\b)"
+    r"|(?P<sym><->|<=>|->|=>|===|!==|==|!=|&&|\|\||/\\|\\/|:=|<-|[&|!~^()\[\]¬∧∨⊕⊻⊼⊽→⇒⟹↔⇔⟺≡⊤⊥=+*←])"
+    r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z]+)?)"
+    r"|(?P<num>\d+(?:\.\d+)?)"
+    r"|(?P<quote>[`'\"“”‘’])"
+    r"|(?P<punct>.)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+class Tok(NamedTuple):
+    """One token. kind: val (a constant; op T/F) · digit (op 1/0, read through the legend) · name · not ·
+    bin (op: the operator kind) · lp / rp (op: the bracket) · bad (an operator not read) · num · quote · punct."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    op: str = ""
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    """Text -> tokens (spaces dropped) with offsets into the text the caller holds (`offset` added)."""
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text):
+        kind, tok = m.lastgroup, m.group()
+        start, end = offset + m.start(), offset + m.end()
+        low = tok.lower()
+        if kind == "space":
+            continue
+        if kind == "iff":
+            out.append(Tok("bin", tok, start, end, "iff"))
+        elif kind == "sym" or kind == "word":
+            if low in LITERAL_WORDS:
+                out.append(Tok("val", tok, start, end, LITERAL_WORDS[low]))
+            elif low in NOT_SPELLINGS:
+                out.append(Tok("not", tok, start, end, "word" if low == "not" else "sym"))
+            elif low in BINARY:
+                out.append(Tok("bin", tok, start, end, BINARY[low]))
+            elif tok in "([":
+                out.append(Tok("lp", tok, start, end, tok))
+            elif tok in ")]":
+                out.append(Tok("rp", tok, start, end, tok))
+            elif tok in UNSUPPORTED:
+                out.append(Tok("bad", tok, start, end, UNSUPPORTED[tok]))
+            else:
+                out.append(Tok("name", tok, start, end, tok))
+        elif kind == "num":
+            out.append(Tok("digit", tok, start, end, tok) if tok in DIGITS else Tok("num", tok, start, end))
+        else:
+            out.append(Tok(kind or "punct", tok, start, end))
+    return out
+
+
+# -- the canonical tree --------------------------------------------------------------------------------------------
+# Nodes are tuples: ("v", "T" | "F" | name) · ("!", child) · ("&", left, right) · ("|", left, right) ·
+# ("()", child). Rewrites share subtrees (a DAG); `render` expands it iteratively under a size cap.
+Node = tuple
+ATOM, AND, OR = 9, 3, 2
+_PREC = {"v": ATOM, "!": ATOM, "()": ATOM, "&": AND, "|": OR}
+_BIND = {"and": 3, "band": 3, "or": 2, "bor": 2, "xor": 4, "nand": 4, "nor": 4, "imp": 1, "iff": 0}
+
+
+@dataclass
+class Notes:
+    """What building changed: operators rewritten (kind -> count) and double negations cancelled."""
+
+    rewrites: dict[str, int] = field(default_factory=dict)
+    cancelled: int = 0
+
+
+@dataclass
+class Builder:
+    """Builds canonical nodes; `simplify` cancels directly stacked negations (!!x -> x)."""
+
+    simplify: bool = False
+    notes: Notes = field(default_factory=Notes)
+
+    def wrap(self, node: Node, prec: int) -> Node:
+        return node if _PREC[node[0]] >= prec else ("()", node)
+
+    def neg(self, node: Node) -> Node:
+        if self.simplify and node[0] == "!":
+            self.notes.cancelled += 1
+            return node[1]
+        return ("!", self.wrap(node, ATOM))
+
+    def conj(self, left: Node, right: Node) -> Node:
+        return ("&", self.wrap(left, AND), self.wrap(right, AND))
+
+    def disj(self, left: Node, right: Node) -> Node:
+        return ("|", self.wrap(left, OR), self.wrap(right, OR))
+
+    def binary(self, kind: str, left: Node, right: Node) -> Node:
+        if kind in EXTENDED:
+            self.notes.rewrites[kind] = self.notes.rewrites.get(kind, 0) + 1
+        if kind in ("and", "band"):
+            return self.conj(left, right)
+        if kind in ("or", "bor"):
+            return self.disj(left, right)
+        if kind == "xor":
+            return self.disj(self.conj(left, self.neg(right)), self.conj(self.neg(left), right))
+        if kind == "iff":
+            return self.disj(self.conj(left, right), self.conj(self.neg(left), self.neg(right)))
+        if kind == "nand":
+            return self.neg(("()", self.conj(left, right)))
+        if kind == "nor":
+            return self.neg(("()", self.disj(left, right)))
+        assert kind == "imp", kind
+        return self.disj(self.neg(left), right)
+
+
+def render(node: Node, cap: int) -> str:
+    """Canonical text, `(a & !b) | c`, expanded iteratively; LimitError past `cap` tokens."""
+    out: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif item[0] == "v":
+            out.append(item[1])
+        elif item[0] == "!":
+            out.append("!")
+            stack.append(item[1])
+        elif item[0] == "()":
+            out.append("(")
+            stack.append(")")
+            stack.append(item[1])
+        else:
+            stack.extend((item[2], f" {item[0]} ", item[1]))
+        if len(out) > cap:
+            raise LimitError(
+                f"the expression has over {cap} tokens once xor / equivalence are rewritten into and/or/not "
+                "(each rewrite writes both operands twice); split it, or raise max_tokens"
+            )
+    return "".join(out)
+
+
+# -- reading one expression ----------------------------------------------------------------------------------------
+def _where(tok: Tok, source: str) -> str:
+    return f"at column {tok.start + 1} ({tok.text!r}) of {source.strip()[:200]!r}"
+
+
+def _check_brackets_and_syntax(tokens: list[Tok], source: str) -> None:
+    """The canonical syntax check (shared with the solver) over these tokens, plus matching bracket kinds."""
+    shape = []
+    for t in tokens:
+        shape.append({"bin": "&", "not": "!", "lp": "(", "rp": ")"}.get(t.kind, t.text))
+    err = check_syntax(shape)
+    if err is not None:
+        i, msg = err
+        raise ParseError(f"{msg}, {_where(tokens[min(i, len(tokens) - 1)], source)}")
+    opened: list[Tok] = []
+    for t in tokens:
+        if t.kind == "lp":
+            opened.append(t)
+        elif t.kind == "rp":
+            lp = opened.pop()
+            if (lp.op == "(") != (t.op == ")"):
+                raise ParseError(f"bracket {lp.text!r} is closed by {t.text!r}, {_where(t, source)}")
+
+
+def _check_level(kinds: dict[str, list[Tok]], source: str) -> None:
+    """Refuse operator mixes whose meaning differs between notations (see the module docstring)."""
+    if "bor" in kinds and "and" in kinds:
+        t = kinds["bor"][0]
+        raise ParseError(
+            f"'|' next to {kinds['and'][0].text!r} {_where(t, source)}: Python and C bind '|' tighter than "
+            "and/&&, so the meaning depends on the language; add brackets, or use 'or' / '||' throughout"
+        )
+    for kind in ("xor", "nand", "nor"):
+        if kind in kinds and len(kinds) > 1:
+            other = next(k for k in kinds if k != kind)
+            t = kinds[kind][0]
+            raise ParseError(
+                f"{kinds[kind][0].text!r} ({NAMES[kind]}) beside {kinds[other][0].text!r} without brackets "
+                f"{_where(t, source)}: notations disagree on which binds tighter; add brackets, e.g. "
+                f"'(a {t.text} b) {kinds[other][0].text} c'"
+            )
+    for kind in ("nand", "nor", "imp", "iff"):
+        if len(kinds.get(kind, ())) > 1:
+            t = kinds[kind][1]
+            raise ParseError(
+                f"a chain of {NAMES[kind]}s {_where(t, source)}: whether it groups from the left or the right "
+                f"differs between notations; add brackets, e.g. 'a {t.text} (b {t.text} c)'"
+            )
+    if "imp" in kinds and "iff" in kinds:
+        t = kinds["iff"][0]
+        raise ParseError(
+            f"implication beside equivalence without brackets {_where(t, source)}; add brackets to say which "
+            "comes first"
+        )
+
+
+def build(
+    tokens: list[Tok],
+    source: str,
+    leaf: dict[str, Node],
+    builder: Builder,
+    caret_is_xor: bool,
+) -> Node:
+    """Tokens of one expression -> a canonical node (shunting-yard, iterative). `leaf` maps the digits and names
+    the caller resolved (through a legend, given values, definitions) to nodes; a name missing there is unknown."""
+    for t in tokens:
+        if t.kind == "bad":
+            raise ParseError(f"operator {t.text!r} is not read ({t.op}), {_where(t, source)}")
+        if t.kind in ("num", "quote", "punct"):
+            what = {"num": "number", "quote": "quote", "punct": "character"}[t.kind]
+            extra = "; only 1 (true) and 0 (false) are values" if t.kind == "num" else ""
+            raise ParseError(
+                f"unexpected {what} {t.text!r} {_where(t, source)}{extra}; expressions use and/or/not (& | ! ~ ∧ ∨ ¬), xor, "
+                "nand, nor, implies (->), iff (<->), True/False (T/F, 1/0), variables and brackets"
+            )
+        if t.kind == "bin" and t.text == "^" and not caret_is_xor:
+            raise ParseError(
+                f"'^' {_where(t, source)} is xor in C and Python but 'and' in some hand-written logic; write "
+                "'xor' (or ⊕) or 'and' (or ∧)"
+            )
+    _check_brackets_and_syntax(tokens, source)
+    out: list[Node] = []
+    ops: list[Tok] = []
+    levels: list[dict[str, list[Tok]]] = [{}]
+
+    def apply(top: Tok, incoming: Tok | None) -> None:
+        if top.kind == "not":
+            if top.op == "word" and incoming is not None and incoming.op not in ("and", "or"):
+                raise ParseError(
+                    f"'{top.text} x {incoming.text} y' {_where(top, source)}: Python reads it as "
+                    f"'{top.text} (x {incoming.text} y)', other notations as '({top.text} x) {incoming.text} y'; "
+                    "add brackets"
+                )
+            out.append(builder.neg(out.pop()))
+        else:
+            right = out.pop()
+            out.append(builder.binary(top.op, out.pop(), right))
+
+    for t in tokens:
+        if t.kind == "val":
+            out.append(("v", t.op))
+        elif t.kind in ("digit", "name"):
+            if t.text not in leaf:
+                raise ParseError(
+                    f"unknown variable {t.text!r} at column {t.start + 1}: give its value, e.g. "
+                    f"'... where {t.text}=True'"
+                )
+            out.append(leaf[t.text])
+        elif t.kind in ("not", "lp"):
+            ops.append(t)
+            if t.kind == "lp":
+                levels.append({})
+        elif t.kind == "bin":
+            levels[-1].setdefault(t.op, []).append(t)
+            while (
+                ops and ops[-1].kind != "lp" and (ops[-1].kind == "not" or _BIND[ops[-1].op] >= _BIND[t.op])
+            ):
+                apply(ops.pop(), t)
+            ops.append(t)
+        else:  # rp
+            while ops[-1].kind != "lp":
+                apply(ops.pop(), None)
+            ops.pop()
+            _check_level(levels.pop(), source)
+            out.append(("()", out.pop()))
+    while ops:
+        apply(ops.pop(), None)
+    _check_level(levels.pop(), source)
+    assert len(out) == 1
+    return out[0]
