@@ -1,51 +1,67 @@
-"""Graph input -> GraphProblem: edges and a reachability question, in the forms people and programs write.
+"""Graph input -> GraphProblem, read the way people and benchmarks write it, with a report of how it was read.
 
-Two tiers, both deterministic and dependency-free (spaCy is not needed):
-- structured (structured.py): JSON edge lists / node-link / adjacency dicts, Python literals, DOT;
-- text rules (this module): edge notations `A-B`, `A -> B`, `A → B`, `A -- B`, `A <-> B`, `(0, 1)`, `0 1` lines,
-  `A: B, C` adjacency lines, and sentences ("A is connected to B", "A links to B", "there is a road from X to Y",
-  "X and Y are friends", "X follows Y", "A connects to B, C and D"), with multi-word and numeric node names.
+Reading, in order:
+1. structured blocks (structured.py): JSON / Python literals / DOT, parsed by real grammars;
+2. layout (graph_segments.py): lines, code blocks, table rows, list items, titles, worked examples, sentences;
+3. each sentence is classified (this module): the question (graph_questions.py), an instruction that changes the
+   reading ("The graph is directed", "(i,j) means that node i and node j are connected with an undirected edge",
+   "G describes a graph among nodes 0, 1, 2", "The edges are separated by a vertical bar '|'"), framing that is
+   skipped ("You are a helpful assistant", "Answer yes or no", "A:"), or facts (graph_facts.py: notations,
+   relation sentences from the lexicon in lexicon_graph.py, negated statements);
+4. a segment that cannot be read is skipped only if it names no node of the graph and no direction: otherwise it
+   could hold a fact, and the text is refused with what was not understood;
+5. denied facts ("There is no road between A and B") are checked against the finished graph: a contradiction is
+   refused quoting both parts; a question whose words may ask about one edge ("Are A and B friends?") is answered
+   only where that reading and reachability agree.
 
-Direction comes from the wording and is stated in `GraphProblem.directed`:
-- one-way: `->`, `<-`, "links to", "points to", "follows", "leads to", "depends on", "an edge/arc/arrow/link/flight
-  from X to Y", "a one-way road from X to Y", `digraph`;
-- two-way: `-`, `--`, `<->`, "is connected to", "connects to", "are friends", "a road from/between ...",
-  "a two-way road", DOT `graph`; `(0, 1)` pairs, `0 1` lines, adjacency lines and JSON follow the rest of the
-  input and default to undirected (networkx's convention);
-- a sentence such as "The graph is directed." or a header "Directed graph:" (or `directed=`) decides for all;
-- one-way and two-way edges mixed: a directed graph in which each two-way edge appears in both directions.
-
-Every failure is a ParseError saying what was not understood, where, and showing an accepted example.
+Direction comes from the wording (`->`, "one-way", "links to", "flight from X to Y", "The graph is directed"); with
+no cue the graph is undirected, and the Reading says so in `assumptions`. Every failure is a ParseError saying what
+was not understood, where, and showing an accepted example.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from drt_agent.domains.base import Reading
-from drt_agent.domains.graph import Edge, GraphProblem
+from drt_agent.domains.graph import Edge, GraphProblem, shortest_path
 from drt_agent.errors import ParseError
 
+from . import lexicon_graph as lex
+from .graph_facts import (
+    EXAMPLE,
+    PAIR_LINE,
+    Facts,
+    key,
+    name,
+    name_or_error,
+    note_direction,
+    read_line,
+    title_kind,
+)
+from .graph_questions import EXAMPLES as QUESTION_EXAMPLES
+from .graph_questions import QUESTION_START, Question, find_question, match_question
+from .graph_segments import Segment, segment, sentences
 from .structured import RawGraph, clip, find_structured, graph_from_object, where
 
-EXAMPLE = "A-B, B-C, C-F. Is A connected to F?"
-QUESTION_EXAMPLES = (
-    "Is A connected to F?",
-    "Can you get from A to F?",
-    "Is F reachable from A?",
-    "Is there a path between node 0 and node 5?",
-    "Does A lead to F?",
-)
-
-# ---------------------------------------------------------------------------------------------------------
-# limits and cleaning
+__all__ = [
+    "EXAMPLE",
+    "QUESTION_EXAMPLES",
+    "Question",
+    "clean_text",
+    "looks_like_graph",
+    "match_question",
+    "parse_graph",
+    "problem_from_graph",
+    "read_graph",
+]
+_NAME_STOP = lex.NAME_STOP  # the words that are grammar, not names, in sentences (tests generate around them)
 
 
 def _limits(limits: Any) -> Any:
-    """The Limits in force (drt_agent.limits, issue 8), or None if that module is absent."""
+    """The Limits in force (drt_agent.limits), or None if that module is absent."""
     try:
         from drt_agent.limits import resolve
     except ImportError:  # pragma: no cover - limits.py ships with the package
@@ -53,690 +69,488 @@ def _limits(limits: Any) -> Any:
     return resolve(limits)
 
 
-_REPLACE = {
-    "→": "->", "⟶": "->", "➔": "->", "➜": "->", "⇒": "->", "↦": "->",
-    "←": "<-", "⟵": "<-", "⇐": "<-",
-    "↔": "<->", "⟷": "<->", "⇔": "<->",
-    "–": "--", "—": "--",
-    "“": '"', "”": '"', "‘": "'", "’": "'",
-    "\u00a0": " ", "\t": " ", "\r": "",
-}  # fmt: skip
-_CLEAN = re.compile("|".join(map(re.escape, _REPLACE)))
+_CLEAN = re.compile("|".join(map(re.escape, lex.ARROWS)))
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def clean_text(text: str) -> str:
     """Reject binary input; map arrows, dashes and curly quotes to ASCII."""
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if ch == "\ufffd" or (code < 32 and ch not in "\n\r\t") or 0x7F <= code < 0xA0:
-            raise ParseError(
-                f"the input contains binary or control characters ({ascii(ch)} at {where(text, i)}); "
-                f"give plain text, e.g. {EXAMPLE!r}"
-            )
-    return _CLEAN.sub(lambda m: _REPLACE[m.group()], text)
+    bad = _BINARY.search(text)
+    if bad:
+        raise ParseError(
+            f"the input contains binary or control characters ({ascii(bad.group())} at {where(text, bad.start())}); "
+            f"give plain text, e.g. {EXAMPLE!r}"
+        )
+    return _CLEAN.sub(lambda m: lex.ARROWS[m.group()], text) if _CLEAN.search(text) else text
 
 
 # ---------------------------------------------------------------------------------------------------------
-# names
+# instructions: sentences that change how the rest is read
 
-_NAME_PREFIX = re.compile(r"^(?:nodes?|vertex|vertices)\s+(?=\S)", re.I)
-_NAME_BAD = re.compile(r"[{}\[\]()<>=;:?!|\\\"`*]|->|<-|--")
-_NAME_STOP = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "to",
-        "from",
-        "between",
-        "connected",
-        "linked",
-        "there",
-        "path",
-        "paths",
-        "can",
-        "could",
-        "does",
-        "do",
-        "reach",
-        "reachable",
-        "if",
-        "whether",
-        "not",
-        "no",
-    ]
-)
-_KEY_PREFIX = re.compile(
-    r"^(?:the|node|vertex|city|town|station|person|user|page|server|room|place)\s+", re.I
-)
-
-
-def _name(raw: str) -> str | None:
-    """A node name from a fragment, or None if the fragment is not one (sentence words, brackets...)."""
-    return _name_cached(raw) if len(raw) <= 200 else _name_uncached(raw)
-
-
-def _name_uncached(raw: str) -> str | None:
-    name = raw.strip().strip(".,").strip()
-    if len(name) >= 2 and name[0] == name[-1] and name[0] in "'\"":
-        name = name[1:-1].strip()
-    name = _NAME_PREFIX.sub("", name)
-    name = " ".join(name.split())
-    if not name or _NAME_BAD.search(name) or not _WORD_CHAR.search(name):
-        return None
-    words = name.split(" ")
-    if len(words) > 5 or any(w.lower() in _NAME_STOP for w in words):
-        return None
-    return name
-
-
-_WORD_CHAR = re.compile(r"\w")
-_name_cached = functools.lru_cache(maxsize=1 << 16)(_name_uncached)  # big graphs repeat their names
-
-
-def _key(name: str) -> str:
-    key = name.casefold().strip()
-    while True:
-        new = _KEY_PREFIX.sub("", key)
-        if new == key:
-            return key
-        key = new
-
-
-# ---------------------------------------------------------------------------------------------------------
-# questions
-
-_A, _B = r"(?P<a>.+?)", r"(?P<b>.+?)"
-_NOT = r"(?P<neg>not\s+|never\s+)?"
-_YOU = (
-    r"(?:you|i|we|one|someone|somebody|anyone|a (?:person|traveller|traveler|walker|message|packet|signal))"
-)
-_MOVE = r"(?:get|go|travel|walk|drive|move|navigate|ride|fly|make it|make your way|find a way|find a path)"
-_PATH = r"(?:path|route|way|connection|walk|chain of (?:edges|links|roads)|sequence of (?:edges|links|roads)|road|series of (?:edges|links|roads)|link|trail|chain)"
-_ART = r"(?P<art>(?:a|an|any|some|one|a direct|no|not a|not any)\s+)?"
-_CONN = r"(?:connected|linked|joined|attached)"
-
-_QUESTIONS = [
-    rf"(?:is|are) {_A} {_NOT}(?:(?:directly|still|somehow|indirectly)\s+)?{_CONN} (?:to|with) {_B}",
-    rf"(?:is|are) {_A} (?P<negw>disconnected|unconnected|cut off|separated|isolated) from {_B}",
-    rf"are {_A} and {_B} {_NOT}(?:(?:directly|still|somehow|indirectly)\s+)?(?:connected|linked|joined|reachable from (?:one another|each other)|in the same (?:connected )?component|in the same group)(?: (?:to|with) (?:each other|one another))?",
-    rf"are {_A} and {_B} (?P<negw>disconnected|unconnected|in different (?:connected )?components|separated)",
-    rf"(?:can|could|may|will) {_YOU} {_NOT}{_MOVE} from {_A} to {_B}",
-    rf"(?:can|could|may|will) {_YOU} {_NOT}(?:reach|get to|access|arrive at) {_B} (?:from|starting (?:from|at)) {_A}",
-    rf"(?:can|could|may|will) {_B} {_NOT}be (?:reached|accessed) from {_A}",
-    rf"(?:can|could|will) {_A} {_NOT}(?:reach|get to|access|arrive at|see|talk to|send (?:a message|messages|data) to) {_B}",
-    rf"(?:does|do|did|will) {_A} {_NOT}(?:lead|connect|link|go|get|route|flow|point) (?:to|into|with|through to) {_B}",
-    rf"(?:does|do|did|will) {_A} {_NOT}(?:reach|access) {_B}",
-    rf"is {_B} {_NOT}(?:reachable|accessible|attainable|reached|accessable) from {_A}",
-    rf"is {_B} (?P<negw>unreachable|inaccessible|unattainable) from {_A}",
-    rf"(?:is|are) there {_ART}{_PATH}s? (?:from|between|linking|connecting|joining) {_A} (?:to|and|with) {_B}",
-    rf"does there exist {_ART}{_PATH}s? (?:from|between) {_A} (?:to|and) {_B}",
-    rf"(?:does|do) {_ART}{_PATH}s? {_NOT}exists? (?:from|between) {_A} (?:to|and) {_B}",
-    rf"is it (?P<poss>possible|impossible) (?:for {_YOU} )?to {_MOVE} from {_A} to {_B}",
-    rf"is it (?P<poss>possible|impossible) to (?:reach|get to) {_B} from {_A}",
-]
-_DECLARATIVE = [
-    rf"{_A} (?:is|are) {_NOT}(?:(?:directly|still|somehow|indirectly)\s+)?{_CONN} (?:to|with) {_B}",
-    rf"{_A} and {_B} are {_NOT}(?:connected|linked|joined|in the same component)",
-    rf"{_A} (?:can|could) {_NOT}(?:reach|get to|access) {_B}",
-    rf"{_A} (?P<neg>does not |doesn't |do not )?(?:leads?|connects?|links?|goes|go) to {_B}",
-    rf"{_B} (?:is|can be) {_NOT}(?:reachable|reached|accessible) from {_A}",
-    rf"{_B} is (?P<negw>unreachable|inaccessible) from {_A}",
-    rf"there (?:is|exists) {_ART}{_PATH} (?:from|between) {_A} (?:to|and) {_B}",
-    rf"{_YOU} (?:can|could) {_NOT}{_MOVE} from {_A} to {_B}",
-    rf"{_A} is (?P<negw>disconnected|unconnected|cut off|separated) from {_B}",
-]
-_QUESTION_RE = [re.compile(rf"^{p}$", re.I) for p in _QUESTIONS]
-_DECLARATIVE_RE = [re.compile(rf"^{p}$", re.I) for p in _DECLARATIVE]
-_ASK_PREFIX = re.compile(
-    r"^(?:(?:please|now|so|then|and|but|finally|question)[,:]?\s+)*"
-    r"(?:(?:determine|check|decide|find out|tell me|say|verify|figure out|answer|work out|state)(?: for me)?"
-    r"\s+(?:whether|if)(?: or not)?|is it (?:true|the case|correct) that|i (?:want|need) to know (?:whether|if)"
-    r"|(?:do|can) you (?:know|tell me|say) (?:whether|if))\s+",
+_TUPLE_MEANS = re.compile(
+    r"\(\s*(?P<i>\w+)\s*,\s*(?P<j>\w+)\s*\)\s+(?:means|denotes|indicates|represents|stands for|is)\b(?P<rest>.*)$",
     re.I,
 )
-_CONTRACTIONS = [
-    (re.compile(r"\bisn't\b", re.I), "is not"),
-    (re.compile(r"\baren't\b", re.I), "are not"),
-    (re.compile(r"\bcan't\b|\bcannot\b", re.I), "can not"),
-    (re.compile(r"\bcouldn't\b", re.I), "could not"),
-    (re.compile(r"\bdoesn't\b", re.I), "does not"),
-    (re.compile(r"\bdon't\b", re.I), "do not"),
-    (re.compile(r"\bwon't\b", re.I), "will not"),
-    (re.compile(r"\bthere's\b", re.I), "there is"),
-]
-QUESTION_START = re.compile(
-    r"\b(?:is|are|can|could|does|do|did|will|may|determine|check|decide|find|tell|verify|figure|question|"
-    r"please|now|so|then|answer|work|state|i want|i need)\b",
+_AMONG = re.compile(
+    r"\b(?:graph|network|digraph)(?: G| \w)?\s+(?:among|between|over|on|of|with)\s+(?:the\s+)?"
+    r"(?P<noun>(?:(?:following )?(?:nodes|vertices|people|persons|users|authors|politicians|characters|members|"
+    r"cities|individuals|accounts)\s*:?\s+)?)(?P<list>[^.;:]+?)\.?$",
     re.I,
 )
-
-
-_REQUEST_START = re.compile(
-    r"\b(?:determine|check|decide|find out|tell me|verify|figure out|work out|is it true that)\b", re.I
-)
-
-
-@dataclass
-class Question:
-    """A reachability question as written: its two node names and whether it asks for the negation."""
-
-    source: str
-    target: str
-    negated: bool
-    text: str
-
-
-def match_question(text: str) -> Question | None:
-    """The question in `text` (the whole of it), or None if it is not a reachability question."""
-    s = re.sub(r"\s+", " ", text.strip()).rstrip("?.! ").strip()
-    s = re.sub(r"^(?:q|question)\s*[:.)-]\s*", "", s, flags=re.I)
-    s = re.sub(r",?\s+(?:or not|yes or no)$", "", s, flags=re.I)
-    for pattern, repl in _CONTRACTIONS:
-        s = pattern.sub(repl, s)
-    flip = False
-    lead = re.match(r"^(is|are|can|could|does|do|did|will) not (?=\S)", s, re.I)
-    if lead:  # "Isn't A connected to F?" -> "Is A connected to F?", negated
-        s, flip = lead.group(1) + " " + s[lead.end() :], True
-    prefix = _ASK_PREFIX.match(s)
-    candidates = _DECLARATIVE_RE if prefix else _QUESTION_RE
-    body = (
-        s[prefix.end() :] if prefix else re.sub(r"^(?:so|and|then|now|but|finally),?\s+", "", s, flags=re.I)
-    )
-    for rx in candidates:
-        m = rx.match(body)
-        if not m:
-            continue
-        a, b = _name(m.group("a")), _name(m.group("b"))
-        if a is None or b is None:
-            continue
-        groups = m.groupdict()
-        negated = bool(groups.get("neg") or groups.get("negw"))
-        negated ^= (groups.get("poss") or "").lower() == "impossible"
-        art = (groups.get("art") or "").strip().lower()
-        negated ^= art.startswith("no") or art.startswith("not")
-        negated ^= flip
-        return Question(source=a, target=b, negated=negated, text=text.strip())
-    return None
-
-
-# ---------------------------------------------------------------------------------------------------------
-# edges in text
-
-_DIRECTED_WORDS = re.compile(r"\b(?:directed|one-way|one way|oriented|digraph|arrows)\b", re.I)
-_UNDIRECTED_WORDS = re.compile(
-    r"\b(?:undirected|un-directed|non-directed|two-way|two way|bidirectional|bi-directional|symmetric|both ways)\b",
+_RANGE = re.compile(
+    r"\b(?:nodes|vertices) (?:are )?(?:numbered |labell?ed )?(?:from )?(?P<lo>\d+) (?:to|through|-) (?P<hi>\d+)\b",
     re.I,
 )
-_GRAPH_WORD = r"(?:graph|network|digraph|map|diagram|edge list|edges|connections|links|roads|relationships|arcs|streets|friendships)"
-_DIR_ADJ = r"(?:directed|undirected|one-way|two-way|bidirectional|simple|small|following|social|road|computer|weighted|unweighted)"
-_META = [
-    re.compile(
-        rf"^(?:(?:consider|given|here is|here are|we have|take|look at|this is|below is|the following is|"
-        rf"suppose we have|imagine|study|see)\s+)?(?:the |a |an |this |that |our )?(?:following |below |given )?"
-        rf"(?:{_DIR_ADJ}\s+)*{_GRAPH_WORD}(?:\s+(?:below|above|here|of \w+(?: \w+)?|with \d+ (?:nodes|vertices)"
-        rf"(?: and \d+ edges)?))?$",
-        re.I,
-    ),
-    re.compile(
-        rf"^(?:the |this |our |that )?(?:graph|network|map|digraph)\s+(?:is|here is)\s+(?:an?\s+)?(?:{_DIR_ADJ}\s*)+"
-        rf"(?:graph|network)?$",
-        re.I,
-    ),
-    re.compile(
-        r"^(?:all |the |its |every |each )?(?:edges?|roads?|links?|connections?|streets?|arcs?|paths?|bridges?|"
-        r"friendships?|relationships?)(?:\s+(?:here|in this graph|in the graph|below|above))?\s+(?:are|is|go|goes|run|runs)"
-        r"\s+(?:all\s+)?(?:(?:one-way|one way|two-way|two way|directed|undirected|bidirectional|both ways|symmetric)"
-        r"(?:\s+only)?)$",
-        re.I,
-    ),
-    re.compile(
-        r"^(?:the |this )?(?:graph|network) has \d+ (?:nodes|vertices)(?: and \d+ (?:edges|links))?$", re.I
-    ),
-    re.compile(  # instructions to a reader, not part of the graph
-        r"^(?:please\s+)?(?:(?:answer|respond|reply)(?: with)?(?: (?:only )?(?:yes|no|true|false)"
-        r"(?:\s*(?:or|/)\s*(?:yes|no|true|false))?)?(?: only)?|(?:think|reason) step by step"
-        r"|explain(?: your (?:answer|reasoning))?|(?:show|give) (?:your|the) (?:work|reasoning|path))$",
-        re.I,
-    ),
-]
-_INTRO = re.compile(
-    r"^(?:"
-    r"(?:in|on|within|across|throughout) [^,]{1,60},\s+"
-    r"|(?:in|on) (?:this|the|our|a|an) (?:\w+ )?(?:graph|network|map|city|town|country|kingdom|system|world|"
-    r"village|office|company|school|club)[,:]?\s+"
-    r"|(?:also|and|then|moreover|furthermore|finally|additionally|plus|next|besides|but|however|meanwhile|"
-    r"similarly|likewise|lastly|first|firstly|second|secondly|third|thirdly|in addition|on top of that|too),?\s+"
-    r"|(?:the |this |our |a |an )?(?:\w+ )?(?:graph|network|map) (?:has|contains|consists of|with)(?: the)?"
-    r"(?: following)?(?: (?:directed|undirected|one-way|two-way))? (?:edges|links|connections|arcs|roads)\s*:?\s*"
-    r"|(?:the )?(?:(?:directed|undirected) )?(?:edges|links|connections|arcs|roads|friendships) (?:are|is|include)\s*:?\s*"
-    r"|(?:consider|given|take|suppose|imagine|let \w+ be) (?:the |a |an )?(?:(?:directed|undirected|following) )*"
-    r"(?:graph|network|map) (?:with|where|in which|that has|having)(?: (?:the )?(?:edges|links|connections|arcs|roads))?\s*:?\s*"
-    r"|(?:we know that|it is known that|note that|suppose that|assume that|given that)\s+"
-    r")",
+_SEPARATED = re.compile(
+    r"\b(?:the )?(?:edges|pairs)\b[^.]*?\bseparated (?:by|with) (?:a |an |the )?(?:[\w-]+ ){0,3}"
+    r"['\"`](?P<c>[^'\"`\s\w]{1,3})['\"`]",
     re.I,
 )
-_LABEL_WORDS = re.compile(
-    rf"^(?:the )?(?:(?:{_DIR_ADJ})\s+)*(?:graph|edges|edge list|links|connections|roads|arcs|network|input|data|"
-    rf"facts|relations?|friendships|adjacency(?: list)?)(?:\s*\((?:{_DIR_ADJ})\))?$",
+_QUERY_AFTER = re.compile(
+    r"\b(?:start(?:ing)?|source) and (?:goal|end|target|destination) nodes? (?:are|is) (?:specified|given|listed|"
+    r"written|placed|put) after (?:a |an |the )?(?:[\w-]+ ){0,3}['\"`](?P<c>[^'\"`\s\w]{1,3})['\"`]",
     re.I,
 )
-_NODE_LABEL = re.compile(r"^(?:the )?(?:nodes|vertices|node list|isolated nodes)$", re.I)
-_TUPLE = re.compile(r"\(\s*([^(),\s][^(),]*?)\s*,\s*([^(),\s][^(),]*?)\s*\)")
-_PAIR_LINE = re.compile(r"^(?P<a>[\w.]+)\s+(?P<b>[\w.]+)(?:\s+-?[\d.]+(?:e-?\d+)?)?$")
-_SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+|\s+as well as\s+", re.I)
-_MERGE = re.compile(
-    r"(?:\bbetween|\bconnecting|\bjoining|\b(?:road|bridge|street|edge|link|path|tunnel|line)s? (?:connects|joins|links))"
-    r"\s+(?!to\b|with\b)\S[^,]*$",
-    re.I,
-)
-_STRONG_OP = re.compile(r"\s*(<-->|<->|<=>|<~>|-->|->|=>|<--|<-|--)\s*")
-_SPACED_DASH = re.compile(r"\s+(-)\s+")
-_OP_KIND = {"<-->": "sym", "<->": "sym", "<=>": "sym", "<~>": "any", "-->": "one", "->": "one", "=>": "one",
-            "<--": "rev", "<-": "rev", "--": "two", "-": "two"}  # fmt: skip
-
-_ADJ = r"(?P<adj>one-way|one way|two-way|two way|directed|undirected|bidirectional|direct|single|new)"
-_NOUN = (
-    r"(?P<noun>road|street|path|route|edge|arc|link|connection|bridge|tunnel|flight|train|bus|ferry|highway|"
-    r"railway|rail line|line|arrow|channel|pipe|cable|wire|door|passage|corridor|trail|track|way|friendship|"
-    r"direct flight|hyperlink|pointer|transition|dependency)"
-)
-_ONE_WAY_NOUNS = {
-    "edge",
-    "arc",
-    "arrow",
-    "link",
-    "hyperlink",
-    "pointer",
-    "flight",
-    "direct flight",
-    "transition",
-    "dependency",
-    "pipe",
-}
-_THERE = r"(?:there (?:is|are|exists?|was|were)\s+)?(?:also\s+)?(?:(?:a|an|one|some|another|\d+)\s+)?"
-_SVO = [  # (regex, kind) with groups s, o; kind: two / one / rev
-    (
-        r"is (?:directly |also |only )?(?:connected|linked|joined|attached|adjacent|next|tied|wired|hooked up)(?: directly)? (?:to|with)",
-        "two",
-    ),
-    (r"(?:connects|links up|joins up|hooks up|is paired) (?:to|with)", "two"),
-    (
-        r"are (?:all |both |also )?(?:directly )?(?:connected|linked|joined|attached|adjacent) (?:to|with)",
-        "two",
-    ),
-    (r"(?:link|point|lead|go|flow|connect one-way) (?:in)?to|follow|depend on|call", "one"),
-    (r"is (?:friends|friendly|neighbou?rs|connected by (?:a |an )?\w+) (?:with|to)", "two"),
-    (r"is (?:a |the )?(?:friend|neighbou?r|sibling|peer) (?:of|to)", "two"),
-    (r"(?:neighbou?rs|borders|adjoins|touches|knows|meets)", "two"),
-    (
-        r"(?:shares|has) (?:an? )?(?:border|road|bridge|path|connection|street|tunnel|railway|route) (?:to|with)",
-        "two",
-    ),
-    (
-        r"(?:has|sends|is) (?:an? )?(?:one-way |directed )?(?:edge|arc|link|arrow|pointer|flight|transition) (?:to|into|towards)",
-        "one",
-    ),
-    (
-        r"(?:links|points|leads|goes|flows|sends|routes|forwards|moves|travels|feeds|transitions|redirects|connects one-way|drains|reports|delegates|writes|passes|maps|escalates) (?:in)?to(?:wards)?",
-        "one",
-    ),
-    (
-        r"(?:follows|depends on|calls|imports|requires|invokes|references|cites|subscribes to|is a parent of|is the parent of|precedes|owns|manages|supervises)",
-        "one",
-    ),
-    (
-        r"(?:is followed by|is pointed to by|is linked (?:to )?from|is reached from|is called by|is imported by|is cited by)",
-        "rev",
-    ),
-]
-_SVO_RE = [(re.compile(rf"^(?P<s>.+?)\s+(?:{v})\s+(?P<o>.+)$", re.I), k) for v, k in _SVO]
-_PLURAL_RE = re.compile(
-    r"^(?P<s>.+?)\s+are\s+(?:all\s+|both\s+|also\s+)?(?:directly\s+)?(?:connected|linked|joined|adjacent|friends|"
-    r"neighbou?rs|mutual friends|siblings|peers|connected by (?:a |an )?\w+|married|partners|colleagues)"
-    r"(?:\s+(?:to|with)\s+(?:each other|one another))?$|^(?P<s2>.+?)\s+(?:follow|know|see|trust) (?:each other|one another)$",
-    re.I,
-)
-_THERE_FROM = re.compile(
-    rf"^{_THERE}(?:{_ADJ}\s+)?{_NOUN}s?\s+(?:(?:that\s+)?(?:goes|going|leading|leads|runs|running|pointing|points|"
-    rf"directly)\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$",
-    re.I,
-)
-_THERE_BETWEEN = re.compile(
-    rf"^{_THERE}(?:{_ADJ}\s+)?{_NOUN}s?\s+(?:(?:that\s+)?(?:running|runs|directly)\s+)?(?:between|connecting|joining|linking)"
-    rf"\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+)$",
-    re.I,
-)
-_PLURAL_VERB = re.compile(
-    r"^.+?\s+(?:are|were|link|point|lead|go|flow|follow|depend|call|know|connect|neighbou?r|border|have|share)\b",
-    re.I,
-)
-_FROM_TO = re.compile(r"^(?:also\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$", re.I)
-_NOUN_VERB = re.compile(
-    rf"^(?:(?:a|an|the|one)\s+)?(?:{_ADJ}\s+)?{_NOUN}\s+(?P<verb>connects|joins|links|goes from|runs from|leads from|points from)"
-    rf"\s+(?P<a>.+?)\s+(?:and|to|with)\s+(?P<b>.+)$",
+_NOT_DIRECTED = re.compile(
+    r"^(?:the |this |all |every |each )?(?:graph|network|edges?|roads?|links?|connections?) (?:is|are) not "
+    r"(?P<what>directed|undirected|one-way|two-way|bidirectional|symmetric)$",
     re.I,
 )
 
 
 @dataclass
-class _Edges:
-    """Edges as written, each with its kind: one (a->b), two (undirected unless told), sym (always both ways),
-    any (follows the rest); plus declared direction, extra nodes and the question found."""
+class _State:
+    """What the segments said so far, beyond the facts: questions, instructions, framing, unread parts."""
 
-    edges: list[tuple[str, str, str]] = field(default_factory=list)
-    nodes: list[str] = field(default_factory=list)
-    directed: bool | None = None
+    facts: Facts
+    want_question: bool
     questions: list[Question] = field(default_factory=list)
+    unread_questions: list[tuple[str, str]] = field(default_factory=list)
+    residue: list[tuple[str, ParseError]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    edge_sep: str | None = None
+    query_mark: str | None = None
+    query: tuple[str, str] | None = None
+    declared: bool = False  # the text listed its nodes ("among nodes 0, 1, 2")
+    pair_lines: int = 0
 
 
-def _kind_of_noun(adj: str | None, noun: str, from_to: bool) -> str:
-    adj = (adj or "").lower().replace(" ", "-")
-    if adj in ("one-way", "directed"):
-        return "one"
-    if adj in ("two-way", "undirected", "bidirectional"):
-        return "sym"
-    if not from_to:
-        return "sym"
-    return "one" if noun.lower() in _ONE_WAY_NOUNS else "two"
-
-
-def _note_direction(text: str, out: _Edges, where_: str) -> None:
-    d = False if _UNDIRECTED_WORDS.search(text) else True if _DIRECTED_WORDS.search(text) else None
-    if d is None:
-        return
-    if out.directed is not None and out.directed != d:
-        raise ParseError(f"{where_}: the text says the graph is both directed and undirected; say it once")
-    out.directed = d
-
-
-def _names(fragment: str, where_: str, what: str) -> str:
-    name = _name(fragment)
-    if name is None:
-        raise ParseError(
-            f"{where_}: could not read {clip(fragment)} as {what}; node names are words or numbers "
-            f"(up to 5 words, no brackets), e.g. {EXAMPLE!r}"
-        )
-    return name
-
-
-def _op_edges(piece: str, where_: str) -> list[tuple[str, str, str]] | None:
-    """`A-B`, `A -> B -> C`, `A <-> B`, `New York - Boston`: edges along the chain, or None if no operator."""
-    if _STRONG_OP.search(piece):
-        parts = _STRONG_OP.split(piece)
-    elif _SPACED_DASH.search(piece):
-        parts = _SPACED_DASH.split(piece)
-    elif "-" in piece and " " not in piece.strip() and not piece.strip().startswith("-"):
-        parts = re.split(r"(-)", piece.strip())
-    else:
-        return None
-    names, ops = parts[0::2], parts[1::2]
-    if len(names) < 2:
-        return None
-    nodes = [_names(n, where_, "a node name") for n in names]
-    out = []
-    for a, op, b in zip(nodes, ops, nodes[1:], strict=False):
-        kind = _OP_KIND[op]
-        out.append((b, a, "one") if kind == "rev" else (a, b, kind))
-    return out
-
-
-def _clause(piece: str) -> tuple[str, list[str], list[str], str] | None:
-    """A sentence clause -> (shape, subjects, objects, kind); shape 'svo' or 'plural'. None if not one."""
-    for rx, from_to in ((_THERE_FROM, True), (_THERE_BETWEEN, False), (_NOUN_VERB, None)):
-        m = rx.match(piece)
-        if m:
-            ft = from_to if from_to is not None else "from" in m.group("verb").lower()
-            a, b = _name(m.group("a")), _name(m.group("b"))
-            if a and b:
-                return "svo", [a], [b], _kind_of_noun(m.group("adj"), m.group("noun"), ft)
-    m = _PLURAL_RE.match(piece)
+def _instruction(s: str, st: _State, where_: str) -> bool:
+    """Apply an instruction in sentence `s`; True if it was one."""
+    out = st.facts
+    m = _TUPLE_MEANS.search(s)
     if m:
-        s = _name(m.group("s") or m.group("s2"))
-        if s:
-            return "plural", [s], [], "sym"
-    for rx, kind in _SVO_RE:
-        m = rx.match(piece)
-        if m:
-            s, o = _name(m.group("s")), _name(m.group("o"))
-            if s and o:
-                return "svo", [s], [o], kind
-    return None
-
-
-def _sentence(sentence: str, out: _Edges, where_: str) -> None:
-    """Edges from one sentence: clauses and operator edges separated by commas / 'and', with name lists."""
-    s = sentence.strip().strip(".").strip()
-    if not s:
-        return
-    for rx in _META:
-        if rx.match(s):
-            _note_direction(s, out, where_)
-            return
-    while True:
-        m = _INTRO.match(s)
-        if not m or m.end() == 0:
-            break
-        _note_direction(m.group(), out, where_)
-        s = s[m.end() :].strip()
-    if not s:
-        return
-    s = _TUPLE.sub(lambda m: f" {m.group(1)} <~> {m.group(2)} ", s).strip().strip("[]").strip()
-    pieces = [p for p in _SEP.split(s) if p.strip()]
-    merged: list[str] = []
-    joined = False  # the last piece already took its "and": "between X and Y"
-    for p in pieces:
-        if merged and not joined and _MERGE.search(merged[-1]):
-            merged[-1] = f"{merged[-1]} and {p}"
-            joined = True
+        rest, i, j = m.group("rest").lower(), re.escape(m.group("i").lower()), re.escape(m.group("j").lower())
+        one_way = re.search(
+            rf"\bfrom (?:node )?{i} to (?:node )?{j}\b|\bdirected edge\b|{i} (?:points|links|leads) to", rest
+        )
+        if one_way and "undirected" not in rest:
+            out.tuple_kind = "one"
+        elif re.search(
+            rf"\bundirected\b|\bbetween\b|{i} and (?:node )?{j} are (?:connected|linked|adjacent)", rest
+        ):
+            out.tuple_kind = "two"
         else:
-            merged.append(p)
-            joined = False
-    pending: list[str] = []
-    last: tuple[str, list[str], list[str], str] | None = None
-    there_kind: str | None = None  # kind of the last "there is a road from X to Y", for "and from Y to Z"
-    for piece in merged:
-        piece = piece.strip().strip("[]").strip()
-        if not piece:
-            continue
-        op = _op_edges(piece, where_)
-        if op is not None:
-            if pending:
-                raise ParseError(
-                    f"{where_}: {clip(pending[0])} stands alone before {clip(piece)}; write every edge in full, e.g. {EXAMPLE!r}"
-                )
-            out.edges.extend(op)
-            last = None
-            continue
-        m = _FROM_TO.match(piece)
-        if m and there_kind and _name(m.group("a")) and _name(m.group("b")):  # "... and from B to C"
-            out.edges.append((_name(m.group("a")), _name(m.group("b")), there_kind))  # type: ignore[arg-type]
-            continue
-        clause = _clause(piece)
-        there_kind = clause[3] if clause is not None and _THERE_FROM.match(piece) else None
-        if clause is not None:
-            shape, subj, obj, kind = clause
-            if pending and not _PLURAL_VERB.match(
-                piece
-            ):  # "Meanwhile, A is connected to B": not a subject list
-                raise ParseError(
-                    f"{where_}: could not understand {clip(pending[0])} before {clip(piece)}; a list of subjects "
-                    f"needs a plural verb ('A and B are connected to C'), e.g. {EXAMPLE!r}"
-                )
-            subj = pending + subj
-            pending = []
-            last = (shape, subj, obj, kind)
-            _emit(last, out)
-            continue
-        name = _name(piece)
-        if name is not None and last is not None and last[0] == "svo":
-            last[2].append(name)
-            _emit(("svo", last[1], [name], last[3]), out)
-            continue
-        if name is not None and (last is None or last[0] == "plural"):  # a subject of the next clause
-            pending.append(name)
-            continue
-        raise ParseError(
-            f"{where_}: could not understand {clip(piece)}; write edges like 'A-B', 'A -> B' or "
-            f"'A is connected to B', e.g. {EXAMPLE!r}"
+            raise ParseError(f"{where_}: could not tell what {clip(m.group())} says an edge is; e.g. '(i,j) means "
+                             f"that node i and node j are connected with an undirected edge'")  # fmt: skip
+        note_direction(s, out, where_)
+        st.notes.append(
+            f"(i,j) read as {'an edge from i to j' if out.tuple_kind == 'one' else 'an undirected edge'}"
         )
-    if pending:
-        shown = ", ".join(pending[:3])
-        raise ParseError(
-            f"{where_}: could not understand {clip(shown)} as an edge (no second node or relation); write e.g. 'A-B' or "
-            f"'A is connected to B', e.g. {EXAMPLE!r}"
-        )
-
-
-def _emit(clause: tuple[str, list[str], list[str], str], out: _Edges) -> None:
-    shape, subj, obj, kind = clause
-    if shape == "plural":
-        for i, a in enumerate(subj):
-            for b in subj[i + 1 :]:
-                out.edges.append((a, b, kind))
-        return
-    for a in subj:
-        for b in obj:
-            out.edges.append((b, a, "one") if kind == "rev" else (a, b, kind))
-
-
-def _line(line: str, lineno: int, out: _Edges, pair_lines: int = 2) -> None:
-    """One line of graph text: a label line, an adjacency line, a `0 1` pair line, or sentences.
-
-    A two-word line is an edge only in an edge list (two or more such lines) or when it holds numbers or short
-    ids, so a stray "Answer briefly" is not read as an edge."""
-    where_ = f"line {lineno}"
-    stripped = line.strip()
-    m = _PAIR_LINE.match(stripped)
-    ids = m is not None and all(len(x) <= 3 or any(c.isdigit() for c in x) for x in m.group("a", "b"))
-    if (
-        m
-        and (pair_lines >= 2 or ids)
-        and not {m.group("a").lower(), m.group("b").lower()} & (_NAME_STOP | {"and", "or", "graph", "edges"})
-    ):
-        out.edges.append((m.group("a").strip("."), m.group("b").strip("."), "any"))
-        return
-    for sentence in re.split(r"(?<=[^\s.])\.(?=\s|$)", stripped):
-        rest = _labelled(sentence.strip(), where_, out)
-        if rest is not None:
-            for part in rest.split(";"):
-                _sentence(part, out, where_)
-
-
-def _labelled(sentence: str, where_: str, out: _Edges) -> str | None:
-    """Handle `Label: rest`: a graph label or header (direction noted, rest returned), a node list, or an
-    adjacency line `A: B, C` (both consumed: None). Text without such a label is returned unchanged."""
-    label, colon, rest = sentence.partition(":")
-    if not colon or "(" in label or len(label) > 60:
-        return sentence
-    label, rest = label.strip(), rest.strip()
-    graph_label = re.search(rf"\b(?:{_GRAPH_WORD})\b", label, re.I) and _name(label) is None
-    if _LABEL_WORDS.match(label) or any(rx.match(label) for rx in _META) or graph_label:
-        _note_direction(label, out, where_)
-        return rest
-    if _NODE_LABEL.match(label):
-        for piece in _SEP.split(rest.rstrip(".")):
-            if piece.strip():
-                out.nodes.append(_names(piece, where_, "a node name"))
-        return None
-    head = _name(label)
-    if not rest or head is None or _op_edges(rest, where_) is not None or _clause(rest) is not None:
-        return sentence
-    if "," in rest or ";" in rest or " and " in rest:
-        nbrs = [p for p in _SEP.split(rest.rstrip(".")) if p.strip()]
-    else:
-        nbrs = rest.rstrip(".").split()
-    names = [_names(n, where_, f"a neighbour of {head!r}") for n in nbrs]
-    out.nodes.append(head)
-    out.edges.extend((head, n, "any") for n in names)
-    return None
+        return True
+    m = _NOT_DIRECTED.match(s.rstrip("."))
+    if m:
+        flip = {"directed": "undirected", "one-way": "two-way"}.get(m.group("what").lower(), "directed")
+        note_direction(flip, out, where_)
+        out.direction_why = s
+        return True
+    m = _SEPARATED.search(s)
+    if m:
+        st.edge_sep = m.group("c")
+        st.notes.append(f"edges separated by {st.edge_sep!r}")
+        q = _QUERY_AFTER.search(s)
+        if q:
+            st.query_mark = q.group("c")
+        return True
+    m = _QUERY_AFTER.search(s)
+    if m:
+        st.query_mark = m.group("c")
+        st.notes.append(f"start and goal after {st.query_mark!r}")
+        return True
+    m = _RANGE.search(s)
+    if m and not re.search(r"\bedges?\b|->|-\s*\w", s[: m.start()]):
+        lo, hi = int(m.group("lo")), int(m.group("hi"))
+        if hi - lo > 100_000:
+            return False
+        out.nodes.extend(str(k) for k in range(lo, hi + 1))
+        st.declared = True
+        note_direction(s, out, where_)
+        return True
+    m = _AMONG.search(s)
+    if m and re.search(r"\bamong\b", s, re.I) or (m and m.group("noun")):
+        names = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if p.strip()]
+        if names and all(name(p, loose=True) for p in names):
+            out.nodes.extend(name(p, loose=True) for p in names)  # type: ignore[misc]
+            st.declared = True
+            note_direction(s[: m.start("list")], out, where_)
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------------------
-# splitting text into graph and question
+# layout forms: titles, table rows, answer slots, separator notations
+
+_TABLE_SKIP = re.compile(
+    r"^(?:weight|weights|cost|distance|length|capacity|label|type|id|#|no\.?|time|km|miles)$", re.I
+)
+_ADJ_HEAD = re.compile(
+    r"\b(?:neighbou?rs?|adjacent|connected|connections|links?|edges|successors|targets|friends)\b", re.I
+)
 
 
-def _split_sentences(text: str) -> list[tuple[int, str]]:
-    out = []
-    for lineno, line in enumerate(text.split("\n"), 1):
-        for part in re.split(r"(?<=[?!])\s+|(?<=[^\s.]\.)\s+(?=\S)", line):
-            if part.strip():
-                out.append((lineno, part.strip()))
-    return out
+def _title(seg: Segment, st: _State) -> None:
+    title = seg.text.rstrip(":").strip()
+    low = title.lower()
+    if low in lex.ANSWER_LABELS or low in lex.SPEAKER_LABELS or low in lex.QUESTION_LABELS:
+        st.facts.skipped.append(seg.raw.strip())
+        return
+    if _instruction(title, st, f"line {seg.line}"):
+        return
+    if not note_direction(title, st.facts, f"line {seg.line}"):
+        st.facts.skipped.append(seg.raw.strip())
 
 
-def _find_question(sentence: str) -> tuple[str, Question] | None:
-    """(graph text before the question, question) if the sentence holds a question, else None.
+def _cells(seg: Segment) -> list[str]:
+    return [c.strip() for c in seg.text.strip().strip("|").split("|")]
 
-    A sentence ending in '?' may start with edges ("A-B, B-C, so is A connected to C?"); one without '?'
-    counts only if the whole of it is a question or a request ("Determine whether A is connected to C.")."""
-    q = match_question(sentence)
-    if q is not None:
-        return "", q
-    starts = QUESTION_START if sentence.rstrip().endswith("?") else _REQUEST_START
-    for m in starts.finditer(sentence):
-        if m.start() == 0:
+
+def _row(seg: Segment, st: _State, header: list[str] | None) -> None:
+    """A table row: an edge (two node columns), or a node and its neighbours (a list in the second column)."""
+    where_ = f"line {seg.line}"
+    cells = _cells(seg)
+    cols = list(range(len(cells)))
+    if header is not None:
+        cols = [i for i, h in enumerate(header) if i < len(cells) and not _TABLE_SKIP.match(h)]
+    cells = [cells[i] for i in cols]
+    head2 = header[cols[1]] if header is not None and len(cols) > 1 and cols[1] < len(header) else ""
+    kind = (
+        "one"
+        if re.search(r"\b(?:links? to|points? to|leads? to|successors|targets|depends on)\b", head2, re.I)
+        else "any"
+    )
+    out = st.facts
+    out.begin(seg.raw.strip())
+    if len(cells) == 2 and (_ADJ_HEAD.search(head2) or re.search(r",|;", cells[1])):
+        a = name_or_error(cells[0], where_, "a node name", loose=True)
+        out.nodes.append(a)
+        for piece in re.split(r"\s*[,;]\s*|\s+and\s+", cells[1]):
+            if piece.strip() and piece.strip() not in ("-", "—", "none", "(none)"):
+                out.edges.append((a, name_or_error(piece, where_, f"a neighbour of {a!r}", loose=True), kind))
+        return
+    if len(cells) != 2:
+        raise ParseError(
+            f"{where_}: a table row needs two node columns (from, to) or a node and its neighbours; got "
+            f"{clip(seg.raw)}; name the columns in a header row, e.g. '| from | to |'"
+        )
+    a, b = (name_or_error(c, where_, "a node name", loose=True) for c in cells)
+    out.edges.append((a, b, kind))
+
+
+def _sep_notation(seg: Segment, st: _State) -> bool:
+    """A line in the notation the instructions described ("|a b|c d/s g = "); False if it is not one."""
+    text = seg.text
+    assert st.edge_sep is not None
+    body, mark, tail = text.partition(st.query_mark) if st.query_mark else (text, "", "")
+    if st.edge_sep not in body:
+        return False
+    where_ = f"line {seg.line}"
+    query, eq, answer = tail.partition("=")
+    if answer.strip():  # a worked answer after '=': an example, not the task
+        st.facts.skipped.append(seg.raw.strip())
+        return True
+    out = st.facts
+    out.begin(text)
+    for pair in body.split(st.edge_sep):
+        parts = pair.replace(",", " ").split()
+        if not parts:
             continue
-        q = match_question(sentence[m.start() :])
-        if q is not None:
-            head = re.sub(
-                r"[\s,:;-]*(?:\b(?:so|and|then|now|but))?[\s,:;-]*$", "", sentence[: m.start()], flags=re.I
-            )
-            return head, q
-    return None
-
-
-def _text_graph(text: str, want_question: bool) -> _Edges:
-    """Read edges (and, if `want_question`, the question) from text."""
-    out = _Edges()
-    graph_lines: dict[int, list[str]] = {}
-    for lineno, sentence in _split_sentences(text):
-        found = _find_question(sentence) if want_question else None
-        if found is None and sentence.rstrip().endswith("?"):
-            examples = "; ".join(QUESTION_EXAMPLES)
+        if len(parts) != 2:
             raise ParseError(
-                f"line {lineno}: could not understand the question {clip(sentence)}; ask one of: {examples}"
+                f"{where_}: {clip(pair)} is not an edge of two node labels, as the text described"
             )
-        if found is None:
-            graph_lines.setdefault(lineno, []).append(sentence)
-            continue
-        head, q = found
-        out.questions.append(q)
-        if head.strip():
-            graph_lines.setdefault(lineno, []).append(head)
-    pair_lines = sum(1 for parts in graph_lines.values() if _PAIR_LINE.match(" ".join(parts).strip()))
-    for lineno, parts in graph_lines.items():
-        _line(" ".join(parts), lineno, out, pair_lines)
-    return out
+        out.edges.append((parts[0], parts[1], "any"))
+    if mark:
+        ends = query.replace(",", " ").split()
+        if len(ends) != 2:
+            raise ParseError(
+                f"{where_}: after {st.query_mark!r} expected the start and goal nodes, got {clip(query)}"
+            )
+        st.query = (ends[0], ends[1])
+    return True
+
+
+_LINE_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<rest>.*)$")
+_ANSWER_WORDS = re.compile(r"^(?:yes|no|true|false|there is|there are|it is|\d+\s*$)", re.I)
+
+
+def _line_label(text: str) -> tuple[str, str] | None:
+    """(label, rest) for a known label word at the start of a line ("Q:", "A:", "User:"), else None.
+
+    "A: B, C" and "Q: N" are adjacency lines: an answer label counts only before nothing or a yes/no, a question
+    or speaker label only before a sentence (not a bare list of names)."""
+    m = _LINE_LABEL.match(text)
+    if not m:
+        return None
+    label, rest = m.group("label").strip().lower(), m.group("rest").strip()
+    if label in lex.ANSWER_LABELS:
+        return (label, rest) if not rest or _ANSWER_WORDS.match(rest) else None
+    if label in lex.QUESTION_LABELS or label in lex.SPEAKER_LABELS:
+        return None if _NAME_LIST.match(rest) else (label, rest)
+    return None
+
+
+_NAME_LIST = re.compile(r"^[\w.'-]+(?:\s*(?:,|;|\band\b|\s)\s*[\w.'-]+)*\.?$")
 
 
 # ---------------------------------------------------------------------------------------------------------
-# assembling the problem
+# the reading loop
 
 
-def _resolve(name: str, nodes: list[str], role: str, question: str) -> str:
-    if name in nodes:
-        return name
-    key = _key(name)
-    candidates = [n for n in nodes if _key(n) == key]
+def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
+    """Classify one sentence as question / instruction / framing / facts, and apply it."""
+    if st.want_question:
+        found = find_question(s)
+        if found is not None:
+            head, q = found
+            st.questions.append(q)
+            if head.strip():
+                _facts(head, where_, st, under)
+            return
+        if s.rstrip().endswith("?"):
+            st.unread_questions.append((where_, s))
+            return
+    if _instruction(s, st, where_):
+        return
+    if lex.FRAMING.match(s):
+        st.facts.skipped.append(s)
+        return
+    _facts(s, where_, st, under)
+
+
+def _facts(s: str, where_: str, st: _State, under: str | None) -> None:
+    """Read a fact sentence; if it cannot be read, keep it as residue (judged once the graph is known)."""
+    out = st.facts
+    sizes = len(out.edges), len(out.nodes), len(out.claims), len(out.skipped)
+    out.begin(s)
+    try:
+        read_line(s, where_, out, st.pair_lines, under)
+    except ParseError as exc:
+        del out.edges[sizes[0] :], out.nodes[sizes[1] :], out.claims[sizes[2] :], out.skipped[sizes[3] :]
+        st.residue.append((s, exc))
+
+
+def _read_segments(text: str, st: _State) -> None:
+    segs = segment(text)
+    st.pair_lines = sum(1 for g in segs if g.form in ("line", "item", "code") and PAIR_LINE.match(g.text))
+    header: list[str] | None = None
+    for seg in segs:
+        where_ = f"line {seg.line}"
+        if seg.form in ("tag", "example"):
+            if seg.form == "example" or not seg.text.startswith(("```", "~~~", "|")):
+                st.facts.skipped.append(seg.raw.strip())
+            continue
+        if seg.form == "title":
+            _title(seg, st)
+            continue
+        if seg.form == "header":
+            header = [c.lower() for c in _cells(seg)]
+            st.facts.skipped.append(seg.raw.strip())
+            continue
+        if seg.form == "row" and not (st.edge_sep and st.edge_sep != "|"):
+            _row(seg, st, header)
+            continue
+        if st.edge_sep and _sep_notation(seg, st):
+            continue
+        text_ = seg.text
+        labelled = _line_label(text_)
+        if labelled is not None:
+            label, rest = labelled
+            if label in lex.ANSWER_LABELS:
+                st.facts.skipped.append(seg.raw.strip())
+                continue
+            if label in lex.SPEAKER_LABELS:
+                st.facts.skipped.append(f"{label}:")
+            text_ = rest
+        under = title_kind(seg.title) if seg.title else None
+        if seg.form == "code":
+            _facts(text_, where_, st, under)
+            continue
+        for s in sentences(text_):
+            _sentence(s, where_, st, under)
+
+
+def _hyphen_names(text: str) -> frozenset[str]:
+    """Hyphenated words the question uses as names (`srv-01`): an unspaced `srv-01-srv-02` is then ambiguous."""
+    if "-" not in text or "?" not in text:
+        return frozenset()
+    found: set[str] = set()
+    for chunk in re.findall(r"[^.?!\n]*\?", text):
+        start = QUESTION_START.search(chunk)
+        if start:
+            found.update(re.findall(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])", chunk[start.start() :]))
+    return frozenset(found)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# after reading: unread parts, the question, the problem, the claims
+
+
+def _article_before(word: str) -> bool:
+    """Whether a sentence-initial 'A' / 'I' before `word` is an article or pronoun ("A graph", "I think"), not a
+    node ("A is connected", "A links to B")."""
+    low = word.lower()
+    return (
+        word[:1].islower()
+        and low not in lex.NAME_STOP
+        and low not in ("and", "has", "have", "or")
+        and not (low.endswith("s") and not low.endswith("ss"))
+    )
+
+
+def _mentioned(text: str, names: dict[str, str]) -> str | None:
+    """A node name (by key) that `text` mentions, or None. A sentence-initial article 'A' / pronoun 'I' is not a
+    mention of node A / I."""
+    words = re.findall(r"\w+", text)
+    for i, w in enumerate(words):
+        if len(w) == 1 and w in "AI" and i == 0 and len(words) > 1 and _article_before(words[1]):
+            continue
+        k = w.casefold()
+        if k in names and (w == names[k] or len(w) >= 3):
+            return names[k]
+    low = text.casefold()
+    for k, n in names.items():
+        if not k.isalnum() and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", low):
+            return n
+    return None
+
+
+def _settle_unread(st: _State, known: dict[str, str]) -> None:
+    """Questions read with the graph's names known, then residue: skipped as framing if it names no node and no
+    direction, else refused (it could hold a fact that was not understood)."""
+    unread = []
+    for where_, s in st.unread_questions:
+        found = find_question(s, known)
+        if found is not None:
+            head, q = found
+            st.questions.append(q)
+            if head.strip():
+                _facts(head, where_, st, None)
+        elif _mentioned(s, known) is None and not re.search(
+            r"\b(?:path|reach\w*|connected|route)\b", s, re.I
+        ):
+            unread.append((where_, s))  # "Ready?": framing, if a question is found elsewhere
+        else:
+            raise _unread_question(where_, s)
+    if unread and not st.questions:
+        raise _unread_question(*unread[0])
+    st.facts.skipped.extend(s for _, s in unread)
+    for s, exc in st.residue:
+        if (
+            _mentioned(s, known) is None
+            and not lex.DIRECTED_WORDS.search(s)
+            and not lex.UNDIRECTED_WORDS.search(s)
+        ):
+            st.facts.skipped.append(s)
+            continue
+        raise exc
+
+
+def _unread_question(where_: str, s: str) -> ParseError:
+    return ParseError(
+        f"{where_}: could not understand the question {clip(s)}; ask one of: {'; '.join(QUESTION_EXAMPLES)}"
+    )
+
+
+def _one_question(st: _State) -> Question | None:
+    concrete = [q for q in st.questions if not q.source.startswith("@") and not q.target.startswith("@")]
+    if concrete:  # "Find a path from the start node to the goal node" is then only a task description
+        st.facts.skipped.extend(q.text for q in st.questions if q not in concrete)
+        questions = concrete
+    else:
+        questions = st.questions
+    if len(questions) > 1:
+        shown = "; ".join(clip(q.text) for q in questions[:3])
+        raise ParseError(f"found {len(questions)} questions ({shown}); ask one question per problem")
+    q = questions[0] if questions else None
+    if q is not None and (q.source.startswith("@") or q.target.startswith("@")):
+        if st.query is None:
+            raise ParseError(
+                f"the question {clip(q.text)} names roles (start, goal) but the text never says which nodes they are; "
+                f"name the nodes, e.g. 'Find a path from A to F.'"
+            )
+        ends = {"@first": st.query[0], "@second": st.query[1]}
+        q = Question(
+            ends.get(q.source, q.source),
+            ends.get(q.target, q.target),
+            q.negated,
+            q.text,
+            q.wants_path,
+            q.edge_like,
+        )
+    if q is None and st.query is not None:  # the instructions said the start and goal come after a mark
+        q = Question(
+            st.query[0], st.query[1], False, "the start and goal given after the notation", True, False
+        )
+    return q
+
+
+def _resolve(name_: str, nodes: list[str], role: str, question: str) -> str:
+    if name_ in nodes:
+        return name_
+    k = key(name_)
+    candidates = [n for n in nodes if key(n) == k]
     if len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:
         raise ParseError(
-            f"the question's {role} {name!r} could mean any of {candidates[:5]}; use the exact name"
+            f"the question's {role} {name_!r} could mean any of {candidates[:5]}; use the exact name"
         )
     shown = ", ".join(repr(n) for n in nodes[:20]) + (", ..." if len(nodes) > 20 else "")
     raise ParseError(
-        f"the question {question!r} names {name!r} as its {role}, but the graph has no such node "
+        f"the question {question!r} names {name_!r} as its {role}, but the graph has no such node "
         f"(nodes: {shown}); ask about nodes that appear in the edges, e.g. {EXAMPLE!r}"
     )
+
+
+def _implied_nodes(q: Question, known: dict[str, str], declared: bool) -> list[str]:
+    """Numbers the question names that no edge has, in a graph whose nodes are all numbers (NLGraph, GraphQA):
+    isolated nodes of the numbering, not typos. Nothing when the text listed its nodes."""
+    if declared or not known or not all(k.isdigit() for k in known):
+        return []
+    return [n for n in dict.fromkeys((q.source, q.target)) if n.isdigit() and n not in known]
+
+
+def _direction(
+    edges: list[tuple[str, str, str]], facts: Facts, directed: bool | None
+) -> tuple[bool, list[str]]:
+    """(directed, assumptions): an explicit argument, then what the text says, then the edges' own wording."""
+    kinds = {k for _, _, k in edges}
+    if directed is not None:
+        return directed, []
+    if facts.directed is not None:
+        return facts.directed, []
+    if "one" in kinds:
+        mixed = ["two-way edges taken in both directions"] if kinds & {"two", "any"} else []
+        return True, mixed
+    if kinds <= {"sym"}:
+        return False, []
+    return False, ["undirected: no direction was stated"]
 
 
 def _build(
     edges: list[tuple[str, str, str]],
     nodes: list[str],
-    directed: bool | None,
+    directed: bool,
     question: Question | None,
     source: str | None,
     target: str | None,
@@ -746,15 +560,13 @@ def _build(
     if not edges:
         raise ParseError(f"the text has a question but no edges; give the graph first, e.g. {EXAMPLE!r}")
     kinds = {k for _, _, k in edges}
-    if directed is None:
-        directed = "one" in kinds
     pairs: list[tuple[str, str]] = []
     for a, b, kind in edges:
         pairs.append((a, b))
         if directed and (kind == "sym" or (kind == "two" and "one" in kinds)):
             pairs.append((b, a))
     lim = _limits(limits)
-    if lim is not None:  # names first (issue 8): an Edge with an over-long name cannot even be built
+    if lim is not None:  # names first: an Edge with an over-long name cannot even be built
         for a, b in pairs:
             longer = a if len(a) >= len(b) else b
             lim.check("max_name_chars", len(longer), f"the length of node name {longer[:40]!r}...")
@@ -772,10 +584,9 @@ def _build(
         negated = question.negated
     else:
         assert source is not None and target is not None
-        for role, name in (("source", source), ("target", target)):
-            if name not in all_nodes:
-                raise ParseError(f"the {role} {name!r} is not a node of the graph; nodes: {all_nodes[:20]}")
-    lim = _limits(limits)
+        for role, n in (("source", source), ("target", target)):
+            if n not in all_nodes:
+                raise ParseError(f"the {role} {n!r} is not a node of the graph; nodes: {all_nodes[:20]}")
     if lim is not None:
         lim.check("max_edges", len(unique), "the number of edges")
         lim.check("max_nodes", len(all_nodes), "the number of nodes")
@@ -790,11 +601,99 @@ def _build(
         raise ParseError(f"the graph is not valid: {str(exc).splitlines()[-1].strip()}") from None
 
 
-def _one_question(questions: list[Question]) -> Question | None:
-    if len(questions) > 1:
-        shown = "; ".join(clip(q.text) for q in questions[:3])
-        raise ParseError(f"found {len(questions)} questions ({shown}); ask one question per problem")
-    return questions[0] if questions else None
+def _path(problem: GraphProblem, a: str, b: str, ordered: bool) -> list[str] | None:
+    """A path a -> b (or b -> a too when not `ordered`) in the problem's graph, or None."""
+    names = set(problem.node_names())
+    if a not in names or b not in names:
+        return None
+    for s, t in ((a, b), (b, a)) if not ordered else ((a, b),):
+        path = shortest_path(problem.model_copy(update={"source": s, "target": t, "negated": False}))
+        if path is not None:
+            return path
+    return None
+
+
+def _has_edge(problem: GraphProblem, a: str, b: str, ordered: bool) -> bool:
+    either = not ordered or not problem.directed
+    return any((e.src, e.dst) == (a, b) or (either and (e.src, e.dst) == (b, a)) for e in problem.edges)
+
+
+def _path_sources(problem: GraphProblem, facts: Facts, path: list[str]) -> str:
+    said = [
+        facts.edge_origin(x, y, not problem.directed) or facts.edge_origin(y, x, True)
+        for x, y in zip(path, path[1:], strict=False)
+    ]
+    shown = "; ".join(dict.fromkeys(clip(s, 40) for s in said if s))
+    return f"{' - '.join(path)}" + (f" (from {shown})" if shown else "")
+
+
+def _check_claims(problem: GraphProblem, facts: Facts) -> None:
+    """Refuse a text whose denied (or asserted) facts contradict its edges, quoting both parts."""
+    for c in facts.claims:
+        a, b = c.a, c.b
+        if c.kind == "isolated":
+            touching = [e for e in problem.edges if c.a in (e.src, e.dst)]
+            if touching:
+                e = touching[0]
+                raise ParseError(
+                    f"contradiction: {clip(c.text)} but {clip(facts.edge_origin(e.src, e.dst, True) or f'{e.src}-{e.dst}')} "
+                    f"gives {c.a!r} an edge; remove one of them"
+                )
+            continue
+        if c.kind in ("edge", "connected") and _has_edge(problem, a, b, c.ordered):
+            said = facts.edge_origin(a, b, not c.ordered or not problem.directed)
+            raise ParseError(
+                f"contradiction: {clip(c.text)} but {clip(said or f'{a}-{b}')} says there is an edge between {a!r} and "
+                f"{b!r}; remove one of them"
+            )
+        if c.kind in ("path", "connected"):
+            path = _path(problem, a, b, c.ordered and problem.directed)
+            if path is not None and c.kind == "path":
+                raise ParseError(
+                    f"contradiction: {clip(c.text)} but the edges give the path {_path_sources(problem, facts, path)}; "
+                    f"remove one of them"
+                )
+            if path is not None:
+                raise ParseError(
+                    f"{clip(c.text)} is ambiguous here: if it means no direct edge it holds, but if it means no path it "
+                    f"contradicts the path {_path_sources(problem, facts, path)}; say 'there is no direct edge between "
+                    f"{a} and {b}' or remove it"
+                )
+
+
+def _check_edge_question(problem: GraphProblem, q: Question, facts: Facts) -> None:
+    """A question that may ask about one edge ("Is there a road between A and B?") is answered only where that
+    reading and reachability agree: a direct edge (yes, yes) or no path at all (no, no)."""
+    if not q.edge_like or _has_edge(problem, problem.source, problem.target, True):
+        return
+    path = shortest_path(problem.model_copy(update={"negated": False}))
+    if path is None:
+        return
+    raise ParseError(
+        f"the question {clip(q.text)} may ask about a direct edge (there is none between {problem.source!r} and "
+        f"{problem.target!r}) or about a route (there is one: {_path_sources(problem, facts, path)}); ask 'Is there "
+        f"a path from {problem.source} to {problem.target}?' for a route"
+    )
+
+
+def _read_as(problem: GraphProblem, q: Question | None, notes: list[str], facts: Facts) -> str:
+    kind = "directed" if problem.directed else "undirected"
+    ask = "NOT reachable" if problem.negated else "reachable"
+    line = (
+        f"{kind} graph, {len(problem.node_names())} nodes, {len(problem.edges)} edges; "
+        f"is {problem.target!r} {ask} from {problem.source!r}?"
+    )
+    if q is not None and q.wants_path:
+        line += " (asks for a path: the witness path answers it)"
+    if facts.claims:
+        line += f"; {len(facts.claims)} denied fact{'s' if len(facts.claims) > 1 else ''} checked"
+    if notes:
+        line += "; " + "; ".join(notes)
+    return line
+
+
+# ---------------------------------------------------------------------------------------------------------
+# public API
 
 
 def _no_question(text: str) -> ParseError:
@@ -805,13 +704,7 @@ def _no_question(text: str) -> ParseError:
     )
 
 
-def parse_graph(
-    text: str, question: str | None = None, *, directed: bool | None = None, limits: Any = None
-) -> GraphProblem:
-    """Parse a graph plus a reachability question into a GraphProblem, or raise ParseError saying what failed.
-
-    `question` may be given separately (then `text` is only the graph); `directed` overrides the wording.
-    """
+def _read(text: str, question: str | None, directed: bool | None, limits: Any) -> Reading:
     if not isinstance(text, str):
         raise ParseError(
             f"expected text, got {type(text).__name__}; for Python graphs use problem_from_graph()"
@@ -830,47 +723,98 @@ def parse_graph(
         if q_sep is None:
             examples = "; ".join(QUESTION_EXAMPLES)
             raise ParseError(f"could not understand the question {clip(question)}; ask one of: {examples}")
-
     found = find_structured(text)
     if found is not None:
         raw, rest = found
         return _from_raw(raw, rest, q_sep, directed, lim)
+    st = _State(Facts(hyphen_names=_hyphen_names(text)), want_question=q_sep is None)
+    _read_segments(text, st)
+    return _finish(st, q_sep, directed, lim, text)
 
-    out = _text_graph(text, want_question=q_sep is None)
-    q = q_sep or _one_question(out.questions)
+
+def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any, text: str) -> Reading:
+    facts = st.facts
+    names = [*facts.nodes, *(x for a, b, _ in facts.edges for x in (a, b))]
+    in_graph = {key(n): n for n in reversed(names)} | {n.casefold(): n for n in reversed(names)}
+    known = dict(in_graph)
+    for q in st.questions:
+        for n in (q.source, q.target):
+            if not n.startswith("@"):
+                known.setdefault(n.casefold(), n)
+    _settle_unread(st, known)
+    q = q_sep or _one_question(st)
     if q is None:
         raise (
             _no_question(text)
-            if out.edges
+            if facts.edges
             else ParseError(f"could not find edges or a question in {clip(text)}; e.g. {EXAMPLE!r}")
         )
-    return _build(
-        out.edges, out.nodes, directed if directed is not None else out.directed, q, None, None, False, lim
+    is_directed, assumptions = _direction(facts.edges, facts, directed)
+    for n in _implied_nodes(q, in_graph, st.declared):
+        facts.nodes.append(n)
+        assumptions.append(f"node {n} appears in no edge: taken as an isolated node (the nodes are numbered)")
+    problem = _build(facts.edges, facts.nodes, is_directed, q, None, None, False, lim)
+    _check_claims(problem, facts)
+    _check_edge_question(problem, q, facts)
+    notes = list(st.notes)
+    if facts.direction_why and directed is None:
+        notes.insert(
+            0, f"{'directed' if is_directed else 'undirected'} as stated ({clip(facts.direction_why, 50)})"
+        )
+    return Reading(
+        problem=problem,
+        read_as=_read_as(problem, q, notes, facts),
+        skipped=list(dict.fromkeys(facts.skipped)),
+        assumptions=assumptions,
     )
 
 
-def _from_raw(raw: RawGraph, rest: str, q: Question | None, directed: bool | None, lim: Any) -> GraphProblem:
+def _from_raw(raw: RawGraph, rest: str, q: Question | None, directed: bool | None, lim: Any) -> Reading:
     """A structured graph plus the text around it (which may hold the question and a direction statement)."""
     texts = [t for t in (raw.question, rest) if t and t.strip()]
-    notes = _Edges()
+    st = _State(Facts(), want_question=q is None)
     for t in texts:
-        extra = _text_graph(t, want_question=q is None)
-        if extra.edges or extra.nodes:
+        _read_segments(t, st)
+        if st.facts.edges or st.facts.nodes or st.facts.claims:
             raise ParseError(
                 f"text next to the {raw.form} graph holds more edges ({clip(t)}); put every edge in the "
                 f"structured graph and only the question outside it"
             )
-        notes.questions.extend(extra.questions)
-        if extra.directed is not None:
-            notes.directed = extra.directed
-    q = q or _one_question(notes.questions)
+    known = {key(n): n for n in [*raw.nodes, *(x for e in raw.edges for x in e)]}
+    _settle_unread(st, known)
+    q = q or _one_question(st)
     kind = "any" if raw.directed is None else "one" if raw.directed else "two"
     edges = [(a, b, kind) for a, b in raw.edges]
-    if directed is None:
-        directed = notes.directed if notes.directed is not None else raw.directed
+    if directed is None and st.facts.directed is not None:
+        directed = st.facts.directed
+    if directed is None and raw.directed is not None:
+        directed = raw.directed
+    is_directed, assumptions = _direction(edges, Facts(), directed)
     if q is None and (raw.source is None or raw.target is None):
         raise _no_question(rest or raw.form)
-    return _build(edges, raw.nodes, directed, q, raw.source, raw.target, raw.negated, lim)
+    problem = _build(edges, raw.nodes, is_directed, q, raw.source, raw.target, raw.negated, lim)
+    if q is not None:
+        _check_edge_question(problem, q, Facts())
+    return Reading(
+        problem=problem,
+        read_as=_read_as(problem, q, [f"a {raw.form} graph"], st.facts),
+        skipped=list(dict.fromkeys(st.facts.skipped)),
+        assumptions=assumptions,
+    )
+
+
+def read_graph(text: str, limits: Any = None) -> Reading:
+    """Text -> Reading: the problem, what was understood (read_as), framing skipped (verbatim) and assumptions."""
+    return _read(text, None, None, limits)
+
+
+def parse_graph(
+    text: str, question: str | None = None, *, directed: bool | None = None, limits: Any = None
+) -> GraphProblem:
+    """Parse a graph plus a reachability question into a GraphProblem, or raise ParseError saying what failed.
+
+    `question` may be given separately (then `text` is only the graph); `directed` overrides the wording."""
+    return _read(text, question, directed, limits).problem
 
 
 def problem_from_graph(
@@ -932,14 +876,3 @@ def looks_like_graph(text: str) -> float:
     if "?" in head and (_DETECT_DASH.search(head) or _DETECT_ADJ_LINE.search(head)):  # A-B. Is ...?
         score = max(score, 0.4)
     return score
-
-
-def read_graph(text: str, limits: Any = None) -> Reading:
-    """Text -> Reading (the problem and how it was read)."""
-    problem = parse_graph(text, limits=limits)
-    kind = "directed" if problem.directed else "undirected"
-    return Reading(
-        problem=problem,
-        read_as=f"{kind} graph, {len(problem.node_names())} nodes, {len(problem.edges)} edges; "
-        f"is {problem.target!r} reachable from {problem.source!r}?",
-    )

@@ -1,0 +1,603 @@
+"""Facts in graph text: node names, edge notations, relation sentences and negated statements.
+
+A fact segment yields edges (`Facts.edges`, each with the kind its wording gives: one / two / sym / any / rev, see
+lexicon_graph.OPERATORS) and claims that are not edges (`Facts.claims`): "there is no road between A and B" (no
+such edge), "B is unreachable from A" (no such path), "A is not connected to B" (no edge, and maybe no path),
+"E is isolated". Claims are checked against the graph once it is complete (graph.py), so a negation is never
+dropped and a contradiction is refused with both parts quoted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from drt_agent.errors import ParseError
+
+from . import lexicon_graph as lex
+from .structured import clip
+
+EXAMPLE = "A-B, B-C, C-F. Is A connected to F?"
+
+# -- names -----------------------------------------------------------------------------------------------------
+_NAME_BAD = re.compile(r"[{}\[\]()<>=;:?!|\\\"`*]|->|<-|--")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _name_uncached(raw: str, loose: bool) -> str | None:
+    name = raw.strip().strip(".,").strip()
+    quoted = len(name) >= 2 and name[0] == name[-1] and name[0] in "'\""
+    if quoted:
+        name = name[1:-1].strip()
+    name = lex.NAME_PREFIX.sub("", name)
+    name = " ".join(name.split())
+    if not name or _NAME_BAD.search(name) or not _WORD_CHAR.search(name):
+        return None
+    words = name.split(" ")
+    if len(words) > 5:
+        return None
+    # grammar words are names only in capitals ("DO", "IS") or where a notation says so
+    strict = not (loose or quoted)
+    if strict and any(w.lower() in lex.NAME_STOP and not (len(w) > 1 and w.isupper()) for w in words):
+        return None
+    return name
+
+
+_name_cached = functools.lru_cache(maxsize=1 << 16)(_name_uncached)  # big graphs repeat their names
+
+
+def name(raw: str, loose: bool = False) -> str | None:
+    """A node name from a fragment, or None if the fragment is not one (sentence words, brackets...).
+
+    `loose`: the fragment stands where a notation puts a name (`DO-IS`, `(no, if)`), so grammar words count."""
+    return _name_cached(raw, loose) if len(raw) <= 200 else _name_uncached(raw, loose)
+
+
+def name_or_error(fragment: str, where_: str, what: str, loose: bool = False) -> str:
+    found = name(fragment, loose)
+    if found is None:
+        raise ParseError(
+            f"{where_}: could not read {clip(fragment)} as {what}; node names are words or numbers "
+            f"(up to 5 words, no brackets), e.g. {EXAMPLE!r}"
+        )
+    return found
+
+
+def key(name_: str) -> str:
+    """The name without case and a leading 'the' / 'node' / 'city'...: how a question may refer to it."""
+    k = name_.casefold().strip()
+    while True:
+        new = lex.KEY_PREFIX.sub("", k)
+        if new == k:
+            return k
+        k = new
+
+
+# -- what a text states -------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Claim:
+    """A statement that is not an edge, checked against the finished graph.
+
+    kind: edge (no such edge), path (no such path, or: there is one), connected (no edge; "not connected" may also
+    mean no path), isolated (no edge at `a`). ordered: about a -> b only. holds: False when the text denies it."""
+
+    a: str
+    b: str
+    kind: str
+    ordered: bool
+    holds: bool
+    text: str
+
+
+@dataclass
+class Facts:
+    """Everything the fact segments stated, with where each edge came from (for contradiction messages)."""
+
+    edges: list[tuple[str, str, str]] = field(default_factory=list)
+    nodes: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    directed: bool | None = None
+    direction_why: str = ""
+    tuple_kind: str = "any"  # what `(i, j)` means: any / two / one, from an instruction
+    hyphen_names: frozenset[str] = frozenset()  # names with '-' used elsewhere: `srv-01-srv-02` is ambiguous
+    sentential: bool = False  # a clause (not only a notation) was read
+    skipped: list[str] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _texts: list[str] = field(default_factory=list)
+
+    def begin(self, text: str) -> None:
+        """Edges added from now on come from `text`."""
+        self._starts.append(len(self.edges))
+        self._texts.append(text)
+
+    def origin(self, i: int) -> str:
+        j = bisect.bisect_right(self._starts, i) - 1
+        return self._texts[j] if j >= 0 else ""
+
+    def edge_origin(self, a: str, b: str, either_way: bool) -> str:
+        for i, (x, y, _) in enumerate(self.edges):
+            if (x, y) == (a, b) or (either_way and (x, y) == (b, a)):
+                return self.origin(i)
+        return ""
+
+
+def note_direction(text: str, out: Facts, where_: str) -> bool:
+    """Record a direction the text states ("directed", "one-way", "undirected"); True if it stated one."""
+    d = False if lex.UNDIRECTED_WORDS.search(text) else True if lex.DIRECTED_WORDS.search(text) else None
+    if d is None:
+        return False
+    if out.directed is not None and out.directed != d:
+        raise ParseError(
+            f"{where_}: the text says the graph is both directed ({clip(out.direction_why)}) and "
+            f"undirected ({clip(text)}); say it once"
+            if out.directed
+            else f"{where_}: the text says the graph is both undirected ({clip(out.direction_why)}) and "
+            f"directed ({clip(text)}); say it once"
+        )
+    out.directed, out.direction_why = d, text
+    return True
+
+
+# -- notations -----------------------------------------------------------------------------------------------------
+_TUPLE = re.compile(r"\(\s*([^(),\s][^(),]*?)\s*,\s*([^(),\s][^(),]*?)\s*\)")
+_TUPLE_OP = {"any": "<~>", "two": "--", "one": "->", "sym": "<->"}
+PAIR_LINE = re.compile(r"^(?P<a>[\w.-]+)\s+(?P<b>[\w.-]+)(?:\s+-?[\d.]+(?:e-?\d+)?)?$")
+_SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+|\s+as well as\s+", re.I)
+_SPACED_DASH = re.compile(r"\s+(-)\s+")
+_MERGE = re.compile(
+    r"(?:\bbetween|\bconnecting|\bjoining|\b(?:road|bridge|street|edge|link|path|tunnel|line)s? (?:connects|joins|"
+    r"links))\s+(?!to\b|with\b)\S[^,]*$",
+    re.I,
+)
+
+
+def tuples_to_ops(s: str, kind: str) -> str:
+    """`(a, b)` pairs -> `a <op> b` pieces separated by commas, the operator saying what a pair means."""
+    if "(" not in s:
+        return s
+    op = _TUPLE_OP[kind]
+    return _TUPLE.sub(lambda m: f", {m.group(1)} {op} {m.group(2)}, ", s).strip(" ,")
+
+
+def op_edges(piece: str, where_: str, out: Facts) -> list[tuple[str, str, str]] | None:
+    """`A-B`, `A -> B -> C`, `A <-> B`, `New York - Boston`: edges along the chain, or None if no operator."""
+    if lex.STRONG_OP.search(piece):
+        parts = lex.STRONG_OP.split(piece)
+    elif _SPACED_DASH.search(piece):
+        parts = _SPACED_DASH.split(piece)
+    elif "-" in piece and " " not in piece.strip() and not piece.strip().startswith("-"):
+        token = piece.strip().strip(".")
+        if token in out.hyphen_names:
+            return None  # a hyphenated name, not an edge
+        parts = re.split(r"(-)", token)
+        joined = {f"{a}-{b}" for a, b in zip(parts[0::2], parts[2::2], strict=False)}
+        if len(parts) > 3 and joined & out.hyphen_names:
+            raise ParseError(
+                f"{where_}: {clip(token)} could be read several ways (the text also uses "
+                f"{sorted(joined & out.hyphen_names)[0]!r} as one name); put spaces around the dash of an "
+                f"edge, e.g. 'srv-01 - srv-02', or use '->'"
+            )
+    else:
+        return None
+    names, ops = parts[0::2], parts[1::2]
+    if len(names) < 2:
+        return None
+    nodes = [name_or_error(n, where_, "a node name", loose=True) for n in names]
+    edges = []
+    for a, op, b in zip(nodes, ops, nodes[1:], strict=False):
+        kind = lex.OPERATORS[op]
+        edges.append((b, a, "one") if kind == "rev" else (a, b, kind))
+    return edges
+
+
+# -- sentences -----------------------------------------------------------------------------------------------------
+_ADJ = r"(?P<adj>one-way|one way|two-way|two way|directed|undirected|bidirectional|direct|single|new)"
+_NOUN = rf"(?P<noun>{lex.NOUNS})"
+_THERE = r"(?:there (?:is|are|exists?|was|were)\s+)?(?:also\s+)?(?:(?:a|an|one|some|another|\d+)\s+)?"
+_RELATIONS_RE = [(re.compile(rf"^(?P<s>.+?)\s+(?:{v})\s+(?P<o>.+)$", re.I), k) for v, k in lex.RELATIONS]
+_PLURAL_RE = re.compile(rf"^(?P<s>.+?)\s+(?:{lex.PLURAL_RELATIONS})$", re.I)
+_THERE_FROM = re.compile(
+    rf"^{_THERE}(?:{_ADJ}\s+)?{_NOUN}s?\s+(?:(?:that\s+)?(?:goes|going|leading|leads|runs|running|pointing|points|"
+    rf"directly)\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$",
+    re.I,
+)
+_THERE_BETWEEN = re.compile(
+    rf"^{_THERE}(?:{_ADJ}\s+)?{_NOUN}s?\s+(?:(?:that\s+)?(?:running|runs|directly)\s+)?"
+    rf"(?:between|connecting|joining|linking)\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+)$",
+    re.I,
+)
+_PLURAL_VERB = re.compile(rf"^.+?\s+(?:{lex.PLURAL_VERB})\b", re.I)
+_FROM_TO = re.compile(r"^(?:also\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$", re.I)
+_X_TO_Y = re.compile(r"^(?P<a>[^\s].*?)\s+to\s+(?P<b>.+)$", re.I)
+_NOUN_VERB = re.compile(
+    rf"^(?:(?:a|an|the|one)\s+)?(?:{_ADJ}\s+)?{_NOUN}\s+(?P<verb>connects|joins|links|goes from|runs from|"
+    rf"leads from|points from)\s+(?P<a>.+?)\s+(?:and|to|with)\s+(?P<b>.+)$",
+    re.I,
+)
+Clause = tuple[str, list[str], list[str], str]  # shape (svo / plural), subjects, objects, kind
+
+
+def _kind_of_noun(adj: str | None, noun: str, from_to: bool) -> str:
+    adj = (adj or "").lower().replace(" ", "-")
+    if adj in ("one-way", "directed"):
+        return "one"
+    if adj in ("two-way", "undirected", "bidirectional"):
+        return "sym"
+    if not from_to:
+        return "sym"
+    return "one" if noun.lower() in lex.ONE_WAY_NOUNS else "two"
+
+
+def clause(piece: str) -> Clause | None:
+    """A sentence clause -> (shape, subjects, objects, kind); None if it is not one."""
+    for rx, from_to in ((_THERE_FROM, True), (_THERE_BETWEEN, False), (_NOUN_VERB, None)):
+        m = rx.match(piece)
+        if m:
+            ft = from_to if from_to is not None else "from" in m.group("verb").lower()
+            a, b = name(m.group("a")), name(m.group("b"))
+            if a and b:
+                return "svo", [a], [b], _kind_of_noun(m.group("adj"), m.group("noun"), ft)
+    m = _PLURAL_RE.match(piece)
+    if m:
+        s = name(m.group("s"))
+        if s:
+            return "plural", [s], [], "sym"
+    for rx, kind in _RELATIONS_RE:
+        m = rx.match(piece)
+        if m:
+            s, o = name(m.group("s")), name(m.group("o"))
+            if s and o:
+                return "svo", [s], [o], kind
+    return None
+
+
+def _emit(c: Clause, out: Facts) -> None:
+    shape, subj, obj, kind = c
+    if shape == "plural":
+        for i, a in enumerate(subj):
+            for b in subj[i + 1 :]:
+                out.edges.append((a, b, kind))
+        return
+    for a in subj:
+        for b in obj:
+            out.edges.append((b, a, "one") if kind == "rev" else (a, b, kind))
+
+
+def _merged_pieces(s: str) -> list[str]:
+    """Pieces of a sentence split at commas and 'and', re-joined where 'and' belongs to 'between X and Y'."""
+    merged: list[str] = []
+    joined = False  # the last piece already took its "and"
+    for p in _SEP.split(s):
+        if not p.strip():
+            continue
+        if merged and not joined and _MERGE.search(merged[-1]):
+            merged[-1] = f"{merged[-1]} and {p}"
+            joined = True
+        else:
+            merged.append(p)
+            joined = False
+    return merged
+
+
+def strip_scaffolding(s: str, out: Facts, where_: str) -> str | None:
+    """The sentence without its openers ("In this graph, ", "The edges are: "); None if it is only scaffolding
+    ("Consider the following directed graph"), whose direction is noted."""
+    for rx in lex.META:
+        if rx.match(s):
+            if not note_direction(s, out, where_):
+                out.skipped.append(s)
+            return None
+    while True:
+        m = lex.INTRO.match(s)
+        if not m or m.end() == 0:
+            return s
+        note_direction(m.group(), out, where_)
+        s = s[m.end() :].strip()
+        if not s:
+            return None
+
+
+def read_sentence(sentence: str, out: Facts, where_: str, under: str | None = None) -> None:
+    """Edges and claims from one fact sentence. A sentence with a negation word is read as a negated statement
+    unless every part of it is a notation (then the word is a name: `NO-NOT`)."""
+    s = sentence.strip().strip(".").strip()
+    if not s:
+        return
+    body = strip_scaffolding(s, out, where_)
+    if body is None:
+        return
+    if lex.NEGATION.search(body):
+        trial = Facts(tuple_kind=out.tuple_kind, hyphen_names=out.hyphen_names)
+        try:
+            _positive(body, trial, where_, under)
+        except ParseError:
+            trial.sentential = True
+        if trial.sentential:
+            read_negated(body, out, where_)
+            return
+    _positive(body, out, where_, under)
+
+
+def _positive(s: str, out: Facts, where_: str, under: str | None) -> None:
+    """Clauses and operator edges separated by commas / 'and', with name lists ('A connects to B, C and D')."""
+    s = tuples_to_ops(s, out.tuple_kind).strip().strip("[]").strip()
+    pending: list[str] = []
+    last: Clause | None = None
+    last_op: tuple[str, str] | None = None  # "A -> B, C": more targets of A
+    there_kind: str | None = None  # kind of the last "there is a road from X to Y", for "and from Y to Z"
+    for piece in _merged_pieces(s):
+        piece = piece.strip().strip("[]").strip()
+        if not piece:
+            continue
+        op = op_edges(piece, where_, out)
+        if op is not None:
+            if pending:
+                raise ParseError(
+                    f"{where_}: {clip(pending[0])} stands alone before {clip(piece)}; write every edge in full, "
+                    f"e.g. {EXAMPLE!r}"
+                )
+            out.edges.extend(op)
+            last = None
+            last_op = (op[0][0], op[0][2]) if len(op) == 1 and op[0][2] == "one" else None
+            continue
+        m = _FROM_TO.match(piece)
+        if m and there_kind and name(m.group("a")) and name(m.group("b")):  # "... and from B to C"
+            out.edges.append((name(m.group("a")), name(m.group("b")), there_kind))  # type: ignore[arg-type]
+            continue
+        if under is not None:  # "Flights: A to B; B to C"
+            m = _X_TO_Y.match(piece) or _FROM_TO.match(piece)
+            if m and name(m.group("a")) and name(m.group("b")):
+                out.edges.append((name(m.group("a")), name(m.group("b")), under))  # type: ignore[arg-type]
+                continue
+        c = clause(piece)
+        there_kind = c[3] if c is not None and _THERE_FROM.match(piece) else None
+        if c is not None:
+            out.sentential = True
+            shape, subj, obj, kind = c
+            if pending and not _PLURAL_VERB.match(piece):  # "Meanwhile, A is connected to B": not a list
+                raise ParseError(
+                    f"{where_}: could not understand {clip(pending[0])} before {clip(piece)}; a list of subjects "
+                    f"needs a plural verb ('A and B are connected to C'), e.g. {EXAMPLE!r}"
+                )
+            last = (shape, pending + subj, obj, kind)
+            pending = []
+            _emit(last, out)
+            continue
+        n = name(piece, loose=last_op is not None)
+        if n is not None and last_op is not None:
+            out.edges.append((last_op[0], n, last_op[1]))
+            continue
+        if n is not None and last is not None and last[0] == "svo":
+            last[2].append(n)
+            _emit(("svo", last[1], [n], last[3]), out)
+            continue
+        if n is not None and (last is None or last[0] == "plural"):  # a subject of the next clause
+            pending.append(n)
+            continue
+        raise ParseError(
+            f"{where_}: could not understand {clip(piece)}; write edges like 'A-B', 'A -> B' or "
+            f"'A is connected to B', e.g. {EXAMPLE!r}"
+        )
+    if pending:
+        shown = ", ".join(pending[:3])
+        raise ParseError(
+            f"{where_}: could not understand {clip(shown)} as an edge (no second node or relation); write e.g. "
+            f"'A-B' or 'A is connected to B', e.g. {EXAMPLE!r}"
+        )
+
+
+# -- negated statements -------------------------------------------------------------------------------------------
+_A, _B = r"(?P<a>.+?)", r"(?P<b>.+?)"
+_MOVE = r"(?:get|go|travel|walk|drive|move|fly|ride|navigate|make it)"
+_NEG_PATH = [  # (pattern, ordered): statements that there is no path
+    (
+        rf"{_A} (?:can|could|will|does|do) not (?:reach|get to|access|arrive at|lead to|get through to) {_B}",
+        True,
+    ),
+    (
+        rf"{_B} (?:is|are|was|can not be|could not be) (?:not )?(?:reachable|accessible|reached) from {_A}",
+        True,
+    ),
+    (rf"{_B} (?:is|are) (?:unreachable|inaccessible) from {_A}", True),
+    (rf"{_A} (?:is|are) (?:disconnected|unconnected|cut off|separated|isolated) from {_B}", False),
+    (
+        rf"{_A} and {_B} are (?:disconnected|unconnected|not in the same (?:connected )?component|in different "
+        rf"(?:connected )?components|separated|not reachable from (?:each other|one another))",
+        False,
+    ),
+    (rf"(?:you|one|we|i|someone|anyone) (?:can|could) not {_MOVE} from {_A} to {_B}", True),
+    (rf"it is (?:impossible|not possible) to {_MOVE} from {_A} to {_B}", True),
+    (
+        rf"there (?:is|are|exists?) (?:no|not (?:a|an|any)) (?:path|route|way|walk|chain)s? from {_A} to {_B}",
+        True,
+    ),
+    (
+        rf"there (?:is|are|exists?) (?:no|not (?:a|an|any)) (?:path|route|way|walk|chain)s? between {_A} and {_B}",
+        False,
+    ),
+]
+_NEG_PATH_RE = [(re.compile(rf"^{p}$", re.I), o) for p, o in _NEG_PATH]
+_ISOLATED = re.compile(
+    rf"^{_A} (?:is|are) (?:an? )?(?:isolated(?: node| vertex)?|not (?:connected|linked|adjacent|joined) "
+    r"(?:to|with) (?:anything|anyone|any(?: other)? (?:node|vertex|city|place|one)s?|any)|connected to nothing)$"
+    r"|^(?P<a2>.+?) (?:has|have) no (?:edges|neighbou?rs|connections|links|friends|roads|neighbou?r|edge)$",
+    re.I,
+)
+_NOT_TRUE = re.compile(r"^it is (?:not true|false|not the case|untrue) that (?P<rest>.+)$", re.I)
+_BUT_NOT = re.compile(
+    r",?\s+(?:but|and|yet)\s+not\s+(?:to\s+|with\s+)?(?P<neg>.+)$|,\s+not\s+(?:to\s+|with\s+)?(?P<neg2>.+)$",
+    re.I,
+)
+_TO_POSITIVE = [
+    (re.compile(r"^there (?:is|are|exists?|was|were) (?:no|not (?:a|an|any|one)|none|never (?:a|an|any)) ", re.I), "there is a "),
+    (re.compile(rf"^no (?=(?:(?:direct|one-way|two-way|single) )?(?:{lex.NOUNS})s? )", re.I), "a "),
+    (re.compile(r"\b(is|are|was|were) not\b", re.I), r"\1"),
+    (re.compile(r"\b(?:does|do|did|will|would) not (?:ever )?", re.I), ""),
+    (re.compile(r"\bnever ", re.I), ""),
+]  # fmt: skip
+
+
+def expand_contractions(s: str) -> str:
+    if "'" not in s and "cannot" not in s.lower():
+        return s
+    for rx, repl in lex.CONTRACTIONS:
+        s = rx.sub(repl, s)
+    return s
+
+
+def _claim_kind(wording: str) -> str:
+    """What a denied relation denies: a path (path / route / reach), 'connected' (an edge, maybe a path), or an
+    edge (road, link, friends, directly...)."""
+    low = wording.lower()
+    if re.search(r"\b(?:path|route|way|walk|reach\w*)\b", low):
+        return "path"
+    if re.search(r"\bconnect(?:ed|ion|s)?\b", low) and not re.search(
+        r"\bdirect(?:ly)?\b|\bby (?:a|an)\b", low
+    ):
+        return "connected"
+    return "edge"
+
+
+def read_negated(s: str, out: Facts, where_: str) -> None:
+    """Claims from a sentence that denies something; a denial that cannot be read is refused, never dropped."""
+    s = expand_contractions(s)
+    m = _NOT_TRUE.match(s)
+    if m:
+        _deny(m.group("rest"), out, where_, s)
+        return
+    for rx, ordered in _NEG_PATH_RE:
+        m = rx.match(s)
+        if m:
+            a, b = name(m.group("a")), name(m.group("b"))
+            if a and b:
+                out.claims.append(Claim(a, b, "path", ordered, False, s))
+                return
+    m = _ISOLATED.match(s)
+    if m:
+        a = name(m.group("a") or m.group("a2") or "")
+        if a:
+            out.nodes.append(a)
+            out.claims.append(Claim(a, a, "isolated", False, False, s))
+            return
+    m = _BUT_NOT.search(s)
+    if m and not lex.NEGATION.search(s[: m.start()]):
+        head = s[: m.start()]
+        c = clause(head)
+        if c is not None and c[0] == "svo":
+            read_sentence(head, out, where_)
+            denied = [
+                p for p in re.split(r"\s*,\s*|\s+(?:and|or|nor)\s+", m.group("neg") or m.group("neg2")) if p
+            ]
+            kind = _claim_kind(head)
+            for piece in denied:
+                other = name_or_error(piece, where_, "a node name")
+                for subj in c[1]:
+                    a, b = (other, subj) if c[3] == "rev" else (subj, other)
+                    out.claims.append(Claim(a, b, kind, c[3] in ("one", "rev"), False, s))
+            return
+    positive = s
+    for rx, repl in _TO_POSITIVE:
+        positive = rx.sub(repl, positive, count=1)
+    if positive != s:
+        _deny(positive, out, where_, s)
+        return
+    raise ParseError(
+        f"{where_}: could not read the negated statement {clip(s)}; write e.g. 'There is no road between A and B', "
+        f"'A is not linked to B' or 'B is unreachable from A' (or remove it)"
+    )
+
+
+def _deny(positive: str, out: Facts, where_: str, said: str) -> None:
+    """Read `positive` as facts and record each of its edges as denied by `said`."""
+    if lex.NEGATION.search(positive):
+        raise ParseError(
+            f"{where_}: {clip(said)} denies a statement that is itself negative; state the graph plainly, e.g. "
+            f"'A is connected to B'"
+        )
+    trial = Facts(tuple_kind=out.tuple_kind, hyphen_names=out.hyphen_names)
+    try:
+        _positive(positive, trial, where_, None)
+    except ParseError:
+        raise ParseError(
+            f"{where_}: could not read the negated statement {clip(said)}; write e.g. 'There is no road between "
+            f"A and B', 'A is not linked to B' or 'B is unreachable from A' (or remove it)"
+        ) from None
+    if not trial.edges:
+        raise ParseError(f"{where_}: {clip(said)} denies no edge that could be read; rephrase it")
+    kind = _claim_kind(said)
+    from_to = bool(re.search(r"\bfrom\b.+\b(?:to|into)\b", positive, re.I))
+    for a, b, k in trial.edges:
+        ordered = k == "one" or (kind == "path" and from_to)
+        out.claims.append(Claim(a, b, kind, ordered, False, said))
+
+
+# -- adjacency lines and labels -------------------------------------------------------------------------------------
+def title_kind(title: str) -> str | None:
+    """The edge kind a title or label gives "X to Y" items under it: 'one' for one-way flights, 'sym' for two-way
+    roads, 'any' for other graph nouns; None if it is not about edges."""
+    if lex.UNDIRECTED_WORDS.search(title):
+        return "sym"
+    if lex.DIRECTED_WORDS.search(title):
+        return "one"
+    if re.search(r"\b(?:flights?|arcs?|arrows?|hyperlinks?|pointers?|transitions?)\b", title, re.I):
+        return "one"
+    if re.search(
+        rf"\b{lex.GRAPH_WORD}\b|\b(?:roads?|routes?|connections?|pairs?|trains?|buses)\b", title, re.I
+    ):
+        return "any"
+    return None
+
+
+def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | None]:
+    """Handle `Label: rest`: a graph label or header (direction noted; the rest returned with the kind the label
+    gives "X to Y" items), a node list, or an adjacency line `A: B, C` (both consumed: None). Text without such a
+    label is returned unchanged."""
+    label, colon, rest = sentence.partition(":")
+    if not colon or "(" in label or len(label) > 60:
+        return sentence, None
+    label, rest = label.strip(), rest.strip()
+    graph_label = re.search(rf"\b(?:{lex.GRAPH_WORD})\b", label, re.I) and name(label) is None
+    if lex.LABEL_WORDS.match(label) or any(rx.match(label) for rx in lex.META) or graph_label:
+        note_direction(label, out, where_)
+        return rest, title_kind(label)
+    if lex.NODE_LABEL.match(label):
+        for piece in _SEP.split(rest.rstrip(".").strip("[]{}")):
+            if piece.strip():
+                out.nodes.append(name_or_error(piece, where_, "a node name", loose=True))
+        return None, None
+    head = name(label, loose=True)
+    if not rest or head is None or op_edges(rest, where_, out) is not None or clause(rest) is not None:
+        return sentence, None
+    rest = rest.rstrip(".").strip().strip("[]{}").strip()
+    if "," in rest or ";" in rest or " and " in rest:
+        nbrs = [p for p in re.split(r"\s*;\s*|" + _SEP.pattern, rest) if p and p.strip()]
+    else:
+        nbrs = rest.split()
+    names = [name_or_error(n, where_, f"a neighbour of {head!r}", loose=True) for n in nbrs]
+    out.nodes.append(head)
+    out.edges.extend((head, n, "any") for n in names)
+    return None, None
+
+
+def read_line(line: str, where_: str, out: Facts, pair_lines: int, kind: str | None = None) -> None:
+    """One line of graph text: a `0 1` pair line, a label or adjacency line, or sentences.
+
+    A two-word line is an edge only in an edge list (two or more such lines) or when it holds numbers or short
+    ids, so a stray "Answer briefly" is not read as an edge."""
+    stripped = line.strip()
+    m = PAIR_LINE.match(stripped)
+    if m:
+        a, b = m.group("a").strip("."), m.group("b").strip(".")
+        ids = all(len(x) <= 3 or any(c.isdigit() for c in x) for x in (a, b))
+        if (pair_lines >= 2 or ids) and not {a.lower(), b.lower()} & (
+            lex.NAME_STOP | {"and", "or", "graph", "edges"}
+        ):
+            out.edges.append((a, b, "any"))
+            return
+    for sentence in re.split(r"(?<=[^\s.])\.(?=\s|$)", stripped):
+        rest, label_kind = labelled(sentence.strip(), where_, out)
+        if rest is not None:
+            for part in rest.split(";"):
+                read_sentence(part, out, where_, label_kind or kind)

@@ -1,0 +1,225 @@
+"""Questions about a graph: "Is A connected to F?", "Can you get from A to F?", "Find a path from A to F.".
+
+A question names two nodes (or two roles, "the start node" and "the goal node", that a notation fills in later),
+says whether it asks for the negation ("Is F unreachable from A?"), whether it asks for a path (answered by the
+witness path), and whether its words may ask about one edge rather than a route ("Is there a road between A and
+B?", "Are A and B friends?"): such a question is answered only where both readings agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from dataclasses import dataclass
+
+from . import lexicon_graph as lex
+from .graph_facts import expand_contractions, key, name
+
+EXAMPLES = (
+    "Is A connected to F?",
+    "Can you get from A to F?",
+    "Is F reachable from A?",
+    "Is there a path between node 0 and node 5?",
+    "Does A lead to F?",
+    "Find a path from A to F.",
+)
+
+_A, _B = r"(?P<a>.+?)", r"(?P<b>.+?)"
+_NOT = r"(?P<neg>not\s+|never\s+)?"
+_YOU = (
+    r"(?:you|i|we|one|someone|somebody|anyone|a (?:person|traveller|traveler|walker|message|packet|signal))"
+)
+_MOVE = r"(?:get|go|travel|walk|drive|move|navigate|ride|fly|make it|make your way|find a way|find a path)"
+_PATH = (
+    r"(?:path|route|way|connection|walk|chain of (?:edges|links|roads)|sequence of (?:edges|links|roads)|road|"
+    r"series of (?:edges|links|roads)|link|trail|chain|edge|flight|bridge|street)"
+)
+_ART = r"(?P<art>(?:a|an|any|some|one|a direct|no|not a|not any)\s+)?"
+_CONN = r"(?:connected|linked|joined|attached|adjacent)"
+_FIND = r"(?:find|give|show|list|return|output|compute|determine|identify|name|provide|print|write|trace|get|state)"
+_A_PATH = (
+    r"(?:(?:a|the|one|any|some)\s+)?(?:(?:shortest|valid|possible|single|simple)\s+)?(?:path|route|way|walk)"
+)
+
+# (pattern, asks for a path)
+_QUESTIONS: list[tuple[str, bool]] = [
+    (rf"(?:is|are) {_A} {_NOT}(?:(?:directly|still|somehow|indirectly)\s+)?{_CONN} (?:to|with) {_B}", False),
+    (rf"(?:is|are) {_A} (?P<negw>disconnected|unconnected|cut off|separated|isolated) from {_B}", False),
+    (
+        rf"are {_A} and {_B} {_NOT}(?:(?:directly|still|somehow|indirectly)\s+)?(?:connected|linked|joined|adjacent|"
+        rf"neighbou?rs|friends|reachable from (?:one another|each other)|in the same (?:connected )?component|"
+        rf"in the same group)(?: (?:to|with) (?:each other|one another))?",
+        False,
+    ),
+    (
+        rf"are {_A} and {_B} (?P<negw>disconnected|unconnected|in different (?:connected )?components|separated)",
+        False,
+    ),
+    (rf"is {_A} {_NOT}(?:a |the )?(?:friend|neighbou?r) (?:of|to|with) {_B}", False),
+    (rf"(?:can|could|may|will) {_YOU} {_NOT}{_MOVE} from {_A} to {_B}", False),
+    (
+        rf"(?:can|could|may|will) {_YOU} {_NOT}(?:reach|get to|access|arrive at) {_B} (?:from|starting (?:from|at)) {_A}",
+        False,
+    ),
+    (rf"(?:can|could|may|will) {_B} {_NOT}be (?:reached|accessed) from {_A}", False),
+    (
+        rf"(?:can|could|will) {_A} {_NOT}(?:reach|get to|access|arrive at|see|talk to|send (?:a message|messages|"
+        rf"data) to) {_B}",
+        False,
+    ),
+    (
+        rf"(?:does|do|did|will) {_A} {_NOT}(?:lead|connect|link|go|get|route|flow|point) (?:to|into|with|through to) {_B}",
+        False,
+    ),
+    (rf"(?:does|do|did|will) {_A} {_NOT}(?:reach|access) {_B}", False),
+    (rf"(?:does|do) {_A} {_NOT}(?:know|follow|trust|border|neighbou?r) {_B}", False),
+    (rf"is {_B} {_NOT}(?:reachable|accessible|attainable|reached|accessable) from {_A}", False),
+    (rf"is {_B} (?P<negw>unreachable|inaccessible|unattainable) from {_A}", False),
+    (
+        rf"(?:is|are) there {_ART}{_PATH}s? (?:from|between|linking|connecting|joining) {_A} (?:to|and|with) {_B}",
+        False,
+    ),
+    (rf"does there exist {_ART}{_PATH}s? (?:from|between) {_A} (?:to|and) {_B}", False),
+    (rf"(?:does|do) {_ART}{_PATH}s? {_NOT}exists? (?:from|between) {_A} (?:to|and) {_B}", False),
+    (rf"is it (?P<poss>possible|impossible) (?:for {_YOU} )?to {_MOVE} from {_A} to {_B}", False),
+    (rf"is it (?P<poss>possible|impossible) to (?:reach|get to) {_B} from {_A}", False),
+    (
+        rf"{_FIND} (?:me |us )?{_A_PATH}s? (?:from|between|that (?:goes|leads) from|leading from) {_A} (?:to|and) {_B}",
+        True,
+    ),
+    (rf"(?:what|which) (?:is|are) {_A_PATH}s? (?:from|between) {_A} (?:to|and) {_B}", True),
+    (rf"how (?:can|do|could|would|should|might) {_YOU} {_MOVE} from {_A} to {_B}", True),
+    (rf"how (?:do|does|can|could) {_A} (?:reach|get to) {_B}", True),
+]
+_DECLARATIVE = [
+    rf"{_A} (?:is|are) {_NOT}(?:(?:directly|still|somehow|indirectly)\s+)?{_CONN} (?:to|with) {_B}",
+    rf"{_A} and {_B} are {_NOT}(?:connected|linked|joined|in the same component)",
+    rf"{_A} (?:can|could) {_NOT}(?:reach|get to|access) {_B}",
+    rf"{_A} (?P<neg>does not |do not )?(?:leads?|connects?|links?|goes|go) to {_B}",
+    rf"{_B} (?:is|can be) {_NOT}(?:reachable|reached|accessible) from {_A}",
+    rf"{_B} is (?P<negw>unreachable|inaccessible) from {_A}",
+    rf"there (?:is|exists) {_ART}{_PATH} (?:from|between) {_A} (?:to|and) {_B}",
+    rf"{_YOU} (?:can|could) {_NOT}{_MOVE} from {_A} to {_B}",
+    rf"{_A} is (?P<negw>disconnected|unconnected|cut off|separated) from {_B}",
+]
+_QUESTION_RE = [(re.compile(rf"^{p}$", re.I), path) for p, path in _QUESTIONS]
+_DECLARATIVE_RE = [(re.compile(rf"^{p}$", re.I), False) for p in _DECLARATIVE]
+_ASK_PREFIX = re.compile(
+    r"^(?:(?:please|now|so|then|and|but|finally|question)[,:]?\s+)*"
+    r"(?:(?:determine|check|decide|find out|tell me|say|verify|figure out|answer|work out|state)(?: for me)?"
+    r"\s+(?:whether|if)(?: or not)?|is it (?:true|the case|correct) that|i (?:want|need) to know (?:whether|if)"
+    r"|(?:do|can) you (?:know|tell me|say) (?:whether|if))\s+",
+    re.I,
+)
+_LEAD = re.compile(r"^(?:so|and|then|now|but|finally|please),?\s+", re.I)
+_TRAIL = re.compile(
+    r"(?:\s+(?:in|within|on|of|using|for) (?:the|this|that|our|a|an|graph) (?:(?:following|given|above|below|same|"
+    r"whole)\s+)?(?:[\w-]+\s+){0,2}(?:graph|network|map|digraph|tree|diagram)(?: G| below| above)?"
+    r"|\s+in G|\s*,?\s+(?:or not|yes or no)|\s*\((?:yes|no|true|false)[^()]*\)|\s+(?:below|above))$",
+    re.I,
+)
+# words of a question that may ask about one edge rather than a route
+_EDGE_WORDS = re.compile(
+    r"\b(?:roads?|streets?|edges?|arcs?|links?|linked|bridges?|tunnels?|flights?|highways?|railways?|arrows?|"
+    r"channels?|hyperlinks?|friends?|friendship|neighbou?rs?|adjacent|directly|direct|know|follow|trust|border)\b",
+    re.I,
+)
+QUESTION_START = re.compile(
+    r"\b(?:is|are|can|could|does|do|did|will|may|determine|check|decide|find|tell|verify|figure|question|"
+    r"please|now|so|then|answer|work|state|i want|i need|what|which|how|give|show)\b",
+    re.I,
+)
+_REQUEST_START = re.compile(
+    r"\b(?:determine|check|decide|find out|tell me|verify|figure out|work out|is it true that|find|give|show)\b",
+    re.I,
+)
+
+
+@dataclass
+class Question:
+    """A reachability question as written. `source`/`target` are names, or roles ("@first", "@second") that a
+    notation names later; `wants_path`: it asks for a path; `edge_like`: it may ask about one edge."""
+
+    source: str
+    target: str
+    negated: bool
+    text: str
+    wants_path: bool = False
+    edge_like: bool = False
+
+
+def _end(raw: str, known: Container[str] | None) -> str | None:
+    """A question's end: a role, a name, or (with `known` node keys) a grammar word that is a node's name."""
+    role = lex.ROLE.match(raw.strip())
+    if role:
+        word = role.group("role").lower()
+        return "@first" if word in lex.ROLE_FIRST else "@second" if word in lex.ROLE_SECOND else None
+    found = name(raw)
+    if found is None and known is not None:
+        loose = name(raw, loose=True)
+        if loose is not None and key(loose) in known:
+            return loose
+    return found
+
+
+def _normalise(text: str) -> tuple[str, bool]:
+    """The question without its '?', 'Q:' label, tails and a leading "Isn't" (returned as a flip)."""
+    s = " ".join(text.split()).rstrip("?.! ").strip()
+    s = re.sub(r"^(?:q|question|query)\s*[:.)-]\s*", "", s, flags=re.I)
+    s = expand_contractions(s)
+    while True:
+        t = _TRAIL.sub("", s)
+        if t == s:
+            break
+        s = t
+    lead = re.match(r"^(is|are|can|could|does|do|did|will) not (?=\S)", s, re.I)
+    if lead:  # "Isn't A connected to F?" -> "Is A connected to F?", negated
+        return lead.group(1) + " " + s[lead.end() :], True
+    return s, False
+
+
+def match_question(text: str, known: Container[str] | None = None) -> Question | None:
+    """The question in `text` (the whole of it), or None if it is not a reachability question.
+
+    `known`: node keys of the graph; a grammar word ("is", "do") then counts as a name if a node has it."""
+    s, flip = _normalise(text)
+    prefix = _ASK_PREFIX.match(s)
+    candidates = _DECLARATIVE_RE if prefix else _QUESTION_RE
+    body = s[prefix.end() :] if prefix else _LEAD.sub("", s)
+    for rx, wants_path in candidates:
+        m = rx.match(body)
+        if not m:
+            continue
+        a, b = _end(m.group("a"), known), _end(m.group("b"), known)
+        if a is None or b is None:
+            continue
+        groups = m.groupdict()
+        negated = bool(groups.get("neg") or groups.get("negw"))
+        negated ^= (groups.get("poss") or "").lower() == "impossible"
+        art = (groups.get("art") or "").strip().lower()
+        negated ^= art.startswith("no") or art.startswith("not")
+        negated ^= flip
+        words = body[: m.start("a")] + " " + body[m.end("a") : m.start("b")] + " " + body[m.end("b") :]
+        return Question(a, b, negated, text.strip(), wants_path, bool(_EDGE_WORDS.search(words)))
+    return None
+
+
+def find_question(sentence: str, known: Container[str] | None = None) -> tuple[str, Question] | None:
+    """(graph text before the question, question) if the sentence holds a question, else None.
+
+    A sentence ending in '?' may start with edges ("A-B, B-C, so is A connected to C?"); one without '?'
+    counts only if the whole of it is a question or a request ("Determine whether A is connected to C.")."""
+    q = match_question(sentence, known)
+    if q is not None:
+        return "", q
+    starts = QUESTION_START if sentence.rstrip().endswith("?") else _REQUEST_START
+    for m in starts.finditer(sentence):
+        if m.start() == 0:
+            continue
+        q = match_question(sentence[m.start() :], known)
+        if q is not None:
+            head = re.sub(
+                r"[\s,:;-]*(?:\b(?:so|and|then|now|but))?[\s,:;-]*$", "", sentence[: m.start()], flags=re.I
+            )
+            return head, q
+    return None
