@@ -44,6 +44,8 @@ from drt_agent.errors import LimitError, ParseError
 
 from .kinship_lexicon import Kin, gender_of_term, name_gender
 from .relational_extract import (
+    ADVERBS,
+    BE,
     NOT_NAMES,
     PATTERNS,
     POSSESSIVES,
@@ -78,6 +80,7 @@ WORDS_OF_KIND = {
 }
 GENERATION = {"parent": 1, "child": -1, "sibling": 0, "spouse": 0}
 GENDER_WORD = {"f": "female", "m": "male"}
+FRAME_WORDS = {*BE, *ADVERBS, "the", "a", "an", "of"}
 
 
 @lru_cache(maxsize=1)
@@ -305,7 +308,11 @@ class _Reader:
                 )
         for key, s, e in found:
             if key not in PATTERNS and not covered.intersection(range(s, e)):
-                word = next(w.text for w in sent.words[s:e] if w.role in ("X", "U") and w.text.isalpha())
+                word = [
+                    w.text
+                    for w in sent.words[s:e]
+                    if w.role in ("X", "U") and w.text.lower() not in FRAME_WORDS and w.text.isalpha()
+                ][-1]
                 raise ParseError(
                     f"{word!r} in {sent.text!r} is not a kinship relation this reader knows; state the relation "
                     "with a kinship word (mother, son, sister, husband, aunt, cousin, ...)"
@@ -320,11 +327,10 @@ class _Reader:
     def tell(self) -> None:
         """Resolve each sentence's facts to named people; negated sentences give negated facts."""
         for si, sent in enumerate(self.sentences):
-            if not sent.facts:
-                if any(w.role in ("N", "POSS", "PR") for w in sent.words) or sent.text.strip():
-                    self.skipped.append(sent.text)
-                continue
             self.check_sentence(si)
+            if not sent.facts:
+                self.skipped.append(sent.text)
+                continue
             cues = negation_cues(sent.words)
             if cues and len(sent.facts) != 1:
                 raise ParseError(
