@@ -141,8 +141,11 @@ def _entries(text: str, pos: int, end: int) -> list[re.Match[str]] | None:
         m = _ENTRY.match(text, pos, end)
         if m is None:
             return None
-        if m.group("verb").strip().lower() not in ("=", ":=", ":") and m.group("name").lower() in _STOPWORDS:
-            return None  # "it is true" is a sentence about the question, not a variable named "it"
+        if m.group("verb").strip() not in ("=", ":="):
+            if m.group("name").lower() in _STOPWORDS:
+                return None  # "it is true" is a sentence about the question, not a variable named "it"
+            if m.group("value").lower() not in TRUTH and m.group("value") not in DIGITS:
+                return None  # "B: D", "Ann is Bob": a word other than a truth value is not a value
         out.append(m)
         pos = m.end()
         if _END.match(text, pos, end):
@@ -384,7 +387,7 @@ _QUESTION_WORDS = {
     "determine", "decide", "simplify", "solve", "find", "whether", "if", "the", "truth", "value", "of",
     "following", "boolean", "logical", "logic", "expression", "formula", "statement", "result", "hold", "holds",
     "to", "equals", "equal", "please", "tell", "me", "print", "return", "assert", "select", "eval", "bool",
-    "console", "log", "system", "out", "println", "printf", "q", "question", "a", "answer", "this", "that", "it",
+    "console", "log", "system", "out", "println", "printf", "q", "question", "answer", "this", "that", "it",
     "true",
 }  # fmt: skip
 _ANSWER_FORMAT = re.compile(
@@ -414,6 +417,8 @@ class Found:
     skipped: list[str] = field(default_factory=list)  # framing text: reported, and checked for negation cues
     understood: list[str] = field(default_factory=list)  # question words stripped: checked, not reported
     logic: bool = False  # the piece holds logic (an expression, or one that failed)
+    odd: bool = False  # punctuation other than a question's (?.:!=, quotes) was stripped
+    stray: bool = False  # framing that holds a constant (true/false/T/F/1/0): refused, not skipped
 
 
 def _variable_like(word: str) -> bool:
@@ -462,10 +467,13 @@ def find_expression(text: str, piece: Piece, known: set[str], force: bool = Fals
         return Found(body=body)
     found = _strip(text, piece, tokens, known, Found(body=body, logic=True))
     core = [t for t in found.tokens if t.kind not in ("lp", "rp")]
-    lone = len(core) == 1 and core[0].kind in ("val", "digit")
+    # a lone constant is an expression only under question words ("What is F?"), not in "Is node 0 reachable"
+    lone = len(core) == 1 and core[0].kind in ("val", "digit") and not found.skipped and not found.odd
     if force or lone or _has_logic(tokens, known):
         return found
-    return Found(body=body, skipped=[body])
+    fmt = _answer_format(text, tokens)
+    stray = any(t.kind in ("val", "digit") for k, t in enumerate(tokens) if k not in fmt)
+    return Found(body=body, skipped=[body], stray=stray)
 
 
 def _strip(text: str, piece: Piece, tokens: list[Tok], known: set[str], found: Found) -> Found:
@@ -498,7 +506,7 @@ def _strip(text: str, piece: Piece, tokens: list[Tok], known: set[str], found: F
                 break
         else:
             if stripped < _MAX_STRIP and _strippable_lead(tokens, i, known):
-                _note(found, tokens[i].text)
+                _note(found, tokens[i])
                 i, stripped = i + 1, stripped + 1
                 continue
             break
@@ -517,7 +525,7 @@ def _strip(text: str, piece: Piece, tokens: list[Tok], known: set[str], found: F
                 break
         else:
             if stripped < _MAX_STRIP and _strippable_trail(tokens, j - 1, known):
-                _note(found, tokens[j - 1].text)
+                _note(found, tokens[j - 1])
                 j, stripped = j - 1, stripped + 1
                 continue
             break
@@ -553,8 +561,15 @@ def _answer_format(text: str, tokens: list[Tok]) -> set[int]:
     return out
 
 
-def _note(found: Found, words: str) -> None:
+def _note(found: Found, stripped: str | Tok) -> None:
     """Stripped framing: question words are understood, anything else is reported as skipped."""
+    if isinstance(stripped, Tok):
+        found.odd = (
+            found.odd or stripped.kind == "num" or (stripped.kind == "punct" and stripped.text not in "?.:!")
+        )
+        words = stripped.text
+    else:
+        words = stripped
     if all(w.lower() in _QUESTION_WORDS for w in re.findall(r"[A-Za-z_']+", words)):
         found.understood.append(words)
     else:
@@ -640,6 +655,12 @@ def read_logic(text: str, limits: Any = None, *, simplify_negations: bool = Fals
     node = build(found.tokens, text, leaf, builder, caret_is_xor=bool(_CODE_CUES.search(text)))
     if caret:
         assumptions.append("'^' read as xor, as in C and Python")
+    stray = next((f for f in parts.framing if f.stray), None)
+    if stray is not None:
+        raise ParseError(
+            f"could not read {stray.body[:120]!r}: it holds true/false or 1/0 but is not an expression or a value "
+            f"given to a variable; the expression read is {_span(text, found.tokens)!r}"
+        )
     negations = found.negations + [n for f in parts.framing for n in f.negations]
     if len(negations) > 1:
         raise ParseError(
@@ -759,6 +780,6 @@ def looks_like_logic(text: str) -> bool:
         pass
     words = [w.lower() for w in re.findall(r"[A-Za-z_]\w*", text)]
     vocab = RESERVED | {"where", "with", "given", "is", "what", "evaluate"}
-    if words and all(w in vocab or len(w) == 1 for w in words) and not _GRAPH_CUE.search(text):
+    if words and all(w in vocab for w in words) and not _GRAPH_CUE.search(text):
         return True  # only logic words (a bracket or operator must be wrong): the logic parser explains
     return bool(_CUE.search(text)) and not _GRAPH_CUE.search(text)
