@@ -78,6 +78,7 @@ WORDS_OF_KIND = {
     "sibling": ("sister", "brother", "sibling"),
     "spouse": ("wife", "husband", "spouse"),
 }
+_TASK = re.compile(r"\bquery\s*:|fill in the blank|true or false|_{3,}", re.IGNORECASE)
 GENERATION = {"parent": 1, "child": -1, "sibling": 0, "spouse": 0}
 GENDER_WORD = {"f": "female", "m": "male"}
 FRAME_WORDS = {*BE, *ADVERBS, "the", "a", "an", "of"}
@@ -98,10 +99,9 @@ def nlp() -> Any:
 
 
 def looks_like_relational(text: str) -> bool:
-    """A cheap test (no spaCy) for routing: kinship words or the paper's query format, and a question."""
-    return bool(_RELATIONAL_HINT.search(text)) and (
-        "?" in text or re.search(r"\bquery\s*:", text, re.I) is not None
-    )
+    """A cheap test (no spaCy) for routing: kinship words, and a question or a task (fill in the blank, true
+    or false, the paper's query line)."""
+    return bool(_RELATIONAL_HINT.search(text)) and ("?" in text or _TASK.search(text) is not None)
 
 
 # -- segmentation --------------------------------------------------------------------------------------------
@@ -187,6 +187,8 @@ class _Reader:
             for i, (w, _, _) in enumerate(words)
             if i > 0 and _capitalised(w) and w.lower() not in NOT_NAMES
         }
+        deciders = [_name_test(words, mid) for _, words in segs]
+        mid |= {w[0][0] for (_, w), is_name in zip(segs, deciders, strict=True) if w and is_name(w[0][0], 0)}
         deciders = [_name_test(words, mid) for _, words in segs]
         known: dict[str, int] = {}
         for (_, words), is_name in zip(segs, deciders, strict=True):
@@ -332,7 +334,7 @@ class _Reader:
                 self.skipped.append(sent.text)
                 continue
             cues = negation_cues(sent.words)
-            if cues and len(sent.facts) != 1:
+            if cues and len({(f.subject, f.kin, f.object) for f in sent.facts}) != 1:
                 raise ParseError(
                     f"{sent.text!r} negates ({', '.join(repr(c) for c in cues)}) but states several relations; "
                     "say each negated relation in a sentence of its own"
@@ -345,9 +347,11 @@ class _Reader:
             for raw in sent.facts:
                 for subject in self.people(si, raw.subject):
                     for obj in self.people(si, raw.object):
-                        self.told.append(
-                            Told(subject, raw.kin.term, obj, sent.text, negated=bool(cues), note=raw.kin.note)
+                        told = Told(
+                            subject, raw.kin.term, obj, sent.text, negated=bool(cues), note=raw.kin.note
                         )
+                        if told not in self.told:
+                            self.told.append(told)
 
     def note_genders(self) -> None:
         for t in self.told:
@@ -401,6 +405,9 @@ _OPEN = [
     (("what", "kind", "of", "relative", "is"), ("to",)),
     (("what", "is", "the", "relationship", "of"), ("to",)),
     (("what", "is", "the", "relation", "of"), ("to",)),
+    (("what", "relationship", "does"), ("have", "to")),
+    (("what", "relationship", "does"), ("have", "with")),
+    (("what", "relation", "does"), ("have", "to")),
     ((), ("is", "what", "to")),
     ((), ("is", "related", "to", "how")),
 ]
@@ -417,8 +424,21 @@ _PAIR = [  # direction not said: the first person named is taken as the one aske
 ]
 
 
+_LABELS = (["question", ":"], ["q", ":"], ["fill", "in", "the", "blank", ":"])
+
+
 def _bare(words: list[Word]) -> list[Word]:
-    return [w for w in words if w.text not in ("?", ".", "!", '"', "'", ":") or w.role != "X"]
+    """The question's words without punctuation, a leading label ('Question:') or a blank ('____')."""
+    low = [w.text.lower() for w in words]
+    for label in _LABELS:
+        if low[: len(label)] == label:
+            words = words[len(label) :]
+            break
+    return [
+        w
+        for w in words
+        if (w.text not in ("?", ".", "!", '"', "'", ":") and not set(w.text) <= {"_"}) or w.role != "X"
+    ]
 
 
 def read_question(sent: Sentence) -> Question:
@@ -456,7 +476,7 @@ def read_question(sent: Sentence) -> Question:
                 )
         if a.role == "POSS" and b.role == "N" and not tail and (head, mid) in _OPEN_POSS:
             return Question(a.value[1], b.value[1], None, sent.text)
-        if a.role == "N" and b.role == "POSS" and not head and mid == ("is",) and tail == ("what",):
+        if a.role == "N" and b.role == "POSS" and not head and mid == ("is",) and tail in (("what",), ()):
             return Question(a.value[1], b.value[1], None, sent.text)
     told = _yes_no(words, paper)
     if told is not None:
@@ -470,10 +490,15 @@ def read_question(sent: Sentence) -> Question:
 def _yes_no(words: list[Word], paper: bool) -> tuple[str, Kin, str] | None:
     """'Is X Y's R' -> (X, R, Y): the question turned into the statement it asks about, then read as a fact."""
     low = [w.text.lower() for w in words]
-    for lead in (["is", "it", "true", "that"], ["is", "it", "the", "case", "that"]):
+    stated = paper
+    for lead in (["is", "it", "true", "that"], ["is", "it", "the", "case", "that"], ["true", "or", "false"]):
         if low[: len(lead)] == lead:
-            words, low = words[len(lead) :], low[len(lead) :]
-    if paper:
+            words, low, stated = words[len(lead) :], low[len(lead) :], True
+    for lead in (["would", "it", "be", "correct", "to", "call"], ["is", "it", "correct", "to", "call"]):
+        if low[: len(lead)] == lead and len(words) > len(lead) + 1:  # "call X Y's R" -> "X is Y's R"
+            rest = words[len(lead) :]
+            words, low, stated = [rest[0], Word("is", "X"), *rest[1:]], [], True
+    if stated:
         statement = words
     elif low[:1] in (["is"], ["was"]) and len(words) > 1:
         statement = [words[1], words[0], *words[2:]]

@@ -254,6 +254,7 @@ def _lower(*words: str, op: str | None = None) -> dict[str, Any]:
 
 PERSON = _role("N", "PR")
 MORE_PEOPLE = _role("N", "PR", "SEP", op="*")
+OWNERS = _role("N", "PR", "SEP", "POSS", "K", op="*")  # "Henry and his wife Georgia have a son"
 MORE_NAMES = _role("N", "SEP", op="*")
 REL = _role("K", "KS")
 MOD = _lower(*MODIFIERS, op="*")
@@ -292,7 +293,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "has": [
         [
             PERSON,
-            MORE_PEOPLE,
+            OWNERS,
             _lower("has", "have", "had"),
             ADV,
             _lower("a", "an", "another", op="?"),
@@ -382,12 +383,10 @@ def matches(words: list[Word]) -> list[tuple[str, int, int]]:
     doc = doc_of(words)
     m = matcher()
     found = sorted(((doc.vocab.strings[k], s, e) for k, s, e in m(doc)), key=lambda x: (-(x[2] - x[1]), x[1]))
-    taken: set[int] = set()
-    out = []
-    for key, s, e in found:
-        if taken.isdisjoint(range(s, e)):
+    out: list[tuple[str, int, int]] = []
+    for key, s, e in found:  # one construction may hold another ("Henry and his wife Georgia have a son")
+        if not any(k == key and s < e2 and s2 < e for k, s2, e2 in out):
             out.append((key, s, e))
-            taken.update(range(s, e))
     return sorted(out, key=lambda x: x[1])
 
 

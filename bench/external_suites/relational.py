@@ -482,3 +482,18 @@ def clutrr_style(n: int | None, seed: int) -> list[Item]:
 
 
 SUITES["clutrr_style"] = clutrr_style
+
+
+# -- the blind corpus (written without reading the parsers; only the dev half is scored here) --------------------
+def blind_kinship_dev(n: int | None, seed: int) -> list[Item]:
+    path = ROOT / "tests" / "data" / "blind" / "kinship_dev.jsonl"
+    if not path.is_file():
+        raise SystemExit(f"{path} not found")
+    import json
+
+    items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    items = [{"text": it["text"], "expected": it["expected"], "bucket": it["bucket"]} for it in items]
+    return items if n is None else items[:n]
+
+
+SUITES["kinship_dev"] = blind_kinship_dev
