@@ -111,6 +111,9 @@ _QUERY_AFTER = re.compile(
     r"written|placed|put) after (?:a |an |the )?(?:[\w-]+ ){0,3}['\"`](?P<c>[^'\"`\s\w]{1,3})['\"`]",
     re.I,
 )
+_DIRECTION_NOTE = re.compile(
+    r"^\(?\s*(?:directed|undirected|one-way|two-way|bidirectional)(?: graph| edges)?\s*\)?\.?$", re.I
+)
 _NOT_DIRECTED = re.compile(
     r"^(?:the |this |all |every |each )?(?:graph|network|edges?|roads?|links?|connections?) (?:is|are) not "
     r"(?P<what>directed|undirected|one-way|two-way|bidirectional|symmetric)$",
@@ -158,6 +161,8 @@ def _instruction(s: str, st: _State, where_: str) -> bool:
             f"(i,j) read as {'an edge from i to j' if out.tuple_kind == 'one' else 'an undirected edge'}"
         )
         return True
+    if _DIRECTION_NOTE.match(s):  # "(directed)" after a graph
+        return note_direction(s, out, where_)
     m = _NOT_DIRECTED.match(s.rstrip("."))
     if m:
         flip = {"directed": "undirected", "one-way": "two-way"}.get(m.group("what").lower(), "directed")
@@ -303,7 +308,7 @@ def _line_label(text: str) -> tuple[str, str] | None:
         return None
     label, rest = m.group("label").strip().lower(), m.group("rest").strip()
     if label in lex.ANSWER_LABELS:
-        return (label, rest) if not rest or _ANSWER_WORDS.match(rest) else None
+        return (label, rest) if not rest or _ANSWER_WORDS.match(rest) or lex.FRAMING.match(rest) else None
     if label in lex.QUESTION_LABELS or label in lex.SPEAKER_LABELS:
         return None if _NAME_LIST.match(rest) else (label, rest)
     return None
@@ -389,15 +394,37 @@ def _read_segments(text: str, st: _State) -> None:
             _sentence(s, where_, st, under)
 
 
+def _heads(text: str) -> frozenset[str]:
+    """Keys of the names that start lines as `Name:` or stand in their comma lists: for adjacency lists whose
+    neighbours are separated by spaces."""
+    if ":" not in text:
+        return frozenset()
+    found = set()
+    for head, rest in re.findall(r"(?m)^[ \t]*(?:[-*+][ \t]+)?([^:\n]{1,60}):([^\n]*)", text):
+        found.add(key(head))
+        if "," in rest:  # the items of comma lists are names too
+            found.update(key(p.strip(" .[]{}")) for p in rest.split(","))
+    return frozenset(found)
+
+
+_HYPHENATED = r"\w+(?:-\w+)+"
+_HYPHEN_BY_NOTATION = re.compile(
+    rf"(?<![\w-])({_HYPHENATED})\s*(?:->|<-|<->|--|=>|:)|(?:->|<-|<->|--|=>)\s*({_HYPHENATED})(?![\w-])"
+)
+
+
 def _hyphen_names(text: str) -> frozenset[str]:
-    """Hyphenated words the question uses as names (`srv-01`): an unspaced `srv-01-srv-02` is then ambiguous."""
-    if "-" not in text or "?" not in text:
+    """Hyphenated words used as names (`srv-01`) by the question or next to a spaced notation (`srv-01 -> x`,
+    `srv-01: ...`): an unspaced `srv-01-srv-02` is then ambiguous, and `srv-06` alone is a name, not an edge."""
+    if "-" not in text:
         return frozenset()
     found: set[str] = set()
+    for m in _HYPHEN_BY_NOTATION.finditer(text):
+        found.add(m.group(1) or m.group(2))
     for chunk in re.findall(r"[^.?!\n]*\?", text):
         start = QUESTION_START.search(chunk)
         if start:
-            found.update(re.findall(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])", chunk[start.start() :]))
+            found.update(re.findall(rf"(?<![\w-]){_HYPHENATED}(?![\w-])", chunk[start.start() :]))
     return frozenset(found)
 
 
@@ -557,7 +584,7 @@ def _build(
     negated: bool,
     limits: Any,
 ) -> GraphProblem:
-    if not edges:
+    if not edges and not nodes:  # listed nodes without edges are a graph: nothing is reachable
         raise ParseError(f"the text has a question but no edges; give the graph first, e.g. {EXAMPLE!r}")
     kinds = {k for _, _, k in edges}
     pairs: list[tuple[str, str]] = []
@@ -727,7 +754,7 @@ def _read(text: str, question: str | None, directed: bool | None, limits: Any) -
     if found is not None:
         raw, rest = found
         return _from_raw(raw, rest, q_sep, directed, lim)
-    st = _State(Facts(hyphen_names=_hyphen_names(text)), want_question=q_sep is None)
+    st = _State(Facts(hyphen_names=_hyphen_names(text), heads=_heads(text)), want_question=q_sep is None)
     _read_segments(text, st)
     return _finish(st, q_sep, directed, lim, text)
 

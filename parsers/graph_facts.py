@@ -102,6 +102,7 @@ class Facts:
     direction_why: str = ""
     tuple_kind: str = "any"  # what `(i, j)` means: any / two / one, from an instruction
     hyphen_names: frozenset[str] = frozenset()  # names with '-' used elsewhere: `srv-01-srv-02` is ambiguous
+    heads: frozenset[str] = frozenset()  # keys of the names that start adjacency lines ("Santa Fe: ...")
     sentential: bool = False  # a clause (not only a notation) was read
     skipped: list[str] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
@@ -143,8 +144,9 @@ def note_direction(text: str, out: Facts, where_: str) -> bool:
 # -- notations -----------------------------------------------------------------------------------------------------
 _TUPLE = re.compile(r"\(\s*([^(),\s][^(),]*?)\s*,\s*([^(),\s][^(),]*?)\s*\)")
 _TUPLE_OP = {"any": "<~>", "two": "--", "one": "->", "sym": "<->"}
-PAIR_LINE = re.compile(r"^(?P<a>[\w.-]+)\s+(?P<b>[\w.-]+)(?:\s+-?[\d.]+(?:e-?\d+)?)?$")
-_SEP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+|\s+as well as\s+", re.I)
+PAIR_LINE = re.compile(r"^(?P<a>\w[\w.-]*)\s+(?P<b>\w[\w.-]*)(?:\s+-?[\d.]+(?:e-?\d+)?)?$")
+# "and" in lower case (or "And"): an all-capitals AND in a mixed-case text is a node name
+_SEP = re.compile(r"\s*,\s*(?:[Aa]nd\s+|&\s+)?|\s+[Aa]nd\s+|\s+&\s+|\s+as well as\s+")
 _SPACED_DASH = re.compile(r"\s+(-)\s+")
 _MERGE = re.compile(
     r"(?:\bbetween|\bconnecting|\bjoining|\b(?:road|bridge|street|edge|link|path|tunnel|line)s? (?:connects|joins|"
@@ -281,6 +283,10 @@ def _merged_pieces(s: str) -> list[str]:
     return merged
 
 
+# an opener never holds an edge notation, and does not shout: "ON -> AT, ..." starts with node ON
+_NOT_AN_OPENER = re.compile(r"->|<-|--|\s-\s|[()=<>]|^[A-Z]{2,}\b")
+
+
 def strip_scaffolding(s: str, out: Facts, where_: str) -> str | None:
     """The sentence without its openers ("In this graph, ", "The edges are: "); None if it is only scaffolding
     ("Consider the following directed graph"), whose direction is noted."""
@@ -291,7 +297,7 @@ def strip_scaffolding(s: str, out: Facts, where_: str) -> str | None:
             return None
     while True:
         m = lex.INTRO.match(s)
-        if not m or m.end() == 0:
+        if not m or m.end() == 0 or _NOT_AN_OPENER.search(m.group()):
             return s
         note_direction(m.group(), out, where_)
         s = s[m.end() :].strip()
@@ -309,7 +315,7 @@ def read_sentence(sentence: str, out: Facts, where_: str, under: str | None = No
     if body is None:
         return
     if lex.NEGATION.search(body):
-        trial = Facts(tuple_kind=out.tuple_kind, hyphen_names=out.hyphen_names)
+        trial = Facts(tuple_kind=out.tuple_kind, hyphen_names=out.hyphen_names, heads=out.heads)
         try:
             _positive(body, trial, where_, under)
         except ParseError:
@@ -447,17 +453,23 @@ def expand_contractions(s: str) -> str:
     return s
 
 
+_EDGE_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(lex.EDGE_NOUNS, key=len, reverse=True))
+    + r")s?\b|\bdirect(?:ly)?\b|\badjacent\b|"
+    r"\blinked\b|\bneighbou?rs?\b|\bfriends?\b",
+    re.I,
+)
+
+
 def _claim_kind(wording: str) -> str:
-    """What a denied relation denies: a path (path / route / reach), 'connected' (an edge, maybe a path), or an
-    edge (road, link, friends, directly...)."""
-    low = wording.lower()
-    if re.search(r"\b(?:path|route|way|walk|reach\w*)\b", low):
+    """What a denied relation denies: a path (path / route / reach), an edge (a road, a link, friends, directly...),
+    or 'connected' (an edge, and maybe a path: checked for both)."""
+    if re.search(r"\b(?:path|route|way|walk|reach\w*)\b", wording, re.I):
         return "path"
-    if re.search(r"\bconnect(?:ed|ion|s)?\b", low) and not re.search(
-        r"\bdirect(?:ly)?\b|\bby (?:a|an)\b", low
-    ):
-        return "connected"
-    return "edge"
+    if _EDGE_WORD.search(wording):
+        return "edge"
+    return "connected" if re.search(r"\bconnect(?:ed|ion|s)?\b", wording, re.I) else "edge"
 
 
 def read_negated(s: str, out: Facts, where_: str) -> None:
@@ -516,7 +528,7 @@ def _deny(positive: str, out: Facts, where_: str, said: str) -> None:
             f"{where_}: {clip(said)} denies a statement that is itself negative; state the graph plainly, e.g. "
             f"'A is connected to B'"
         )
-    trial = Facts(tuple_kind=out.tuple_kind, hyphen_names=out.hyphen_names)
+    trial = Facts(tuple_kind=out.tuple_kind, hyphen_names=out.hyphen_names, heads=out.heads)
     try:
         _positive(positive, trial, where_, None)
     except ParseError:
@@ -534,6 +546,25 @@ def _deny(positive: str, out: Facts, where_: str, said: str) -> None:
 
 
 # -- adjacency lines and labels -------------------------------------------------------------------------------------
+_PROSE_WORDS = frozenset(
+    ["let's", "let", "the", "an", "by", "step", "think", "of", "in", "on", "with", "please", "answer", "yes", "no", "is", "are", "it", "this", "that", "be"]
+)
+_LABEL_NOTE = re.compile(r"\([\w -]+\)\s*$")  # "Adjacency list (directed)"
+
+
+def _spaced_neighbours(rest: str, out: Facts, where_: str) -> list[str]:
+    """`A: B C`: neighbours separated by spaces when each is an id (short, numbered or in capitals) or a name the
+    text uses elsewhere; one neighbour when the whole is such a name ("Los Angeles: Santa Fe")."""
+    words = rest.split()
+    if len(words) == 1 or key(rest) in out.heads:
+        return [rest]
+    if all(len(w) <= 3 or any(c.isdigit() for c in w) or w.isupper() or key(w) in out.heads for w in words):
+        return words
+    raise ParseError(
+        f"{where_}: {clip(rest)} could be one name or several; separate neighbours with commas, e.g. 'A: B, C'"
+    )
+
+
 def title_kind(title: str) -> str | None:
     """The edge kind a title or label gives "X to Y" items under it: 'one' for one-way flights, 'sym' for two-way
     roads, 'any' for other graph nouns; None if it is not about edges."""
@@ -555,7 +586,7 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
     gives "X to Y" items), a node list, or an adjacency line `A: B, C` (both consumed: None). Text without such a
     label is returned unchanged."""
     label, colon, rest = sentence.partition(":")
-    if not colon or "(" in label or len(label) > 60:
+    if not colon or ("(" in label and not _LABEL_NOTE.search(label)) or len(label) > 60:
         return sentence, None
     label, rest = label.strip(), rest.strip()
     graph_label = re.search(rf"\b(?:{lex.GRAPH_WORD})\b", label, re.I) and name(label) is None
@@ -568,13 +599,18 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
                 out.nodes.append(name_or_error(piece, where_, "a node name", loose=True))
         return None, None
     head = name(label, loose=True)
-    if not rest or head is None or op_edges(rest, where_, out) is not None or clause(rest) is not None:
+    if not rest or head is None or clause(rest) is not None:
+        return sentence, None
+    hyphenated = "-" in head and not lex.STRONG_OP.search(rest) and not _SPACED_DASH.search(rest)
+    if not hyphenated and op_edges(rest, where_, out) is not None:  # "srv-11: srv-06": names like the head's
         return sentence, None
     rest = rest.rstrip(".").strip().strip("[]{}").strip()
     if "," in rest or ";" in rest or " and " in rest:
         nbrs = [p for p in re.split(r"\s*;\s*|" + _SEP.pattern, rest) if p and p.strip()]
+    elif lex.FRAMING.match(rest) or any(w in _PROSE_WORDS for w in rest.split()):
+        return sentence, None  # "Answer: think step by step" is not node "Answer" with neighbours
     else:
-        nbrs = rest.split()
+        nbrs = _spaced_neighbours(rest, out, where_)
     names = [name_or_error(n, where_, f"a neighbour of {head!r}", loose=True) for n in nbrs]
     out.nodes.append(head)
     out.edges.extend((head, n, "any") for n in names)

@@ -25,7 +25,7 @@ EXAMPLES = (
 )
 
 _A, _B = r"(?P<a>.+?)", r"(?P<b>.+?)"
-_NOT = r"(?P<neg>not\s+|never\s+)?"
+_NOT = r"(?P<neg>(?-i:not|never)\s+)?"  # lower case: "Is NOT connected to DO?" asks about node NOT
 _YOU = (
     r"(?:you|i|we|one|someone|somebody|anyone|a (?:person|traveller|traveler|walker|message|packet|signal))"
 )
@@ -172,7 +172,7 @@ def _normalise(text: str) -> tuple[str, bool]:
         if t == s:
             break
         s = t
-    lead = re.match(r"^(is|are|can|could|does|do|did|will) not (?=\S)", s, re.I)
+    lead = re.match(r"^((?i:is|are|can|could|does|do|did|will)) not (?=\S)", s)
     if lead:  # "Isn't A connected to F?" -> "Is A connected to F?", negated
         return lead.group(1) + " " + s[lead.end() :], True
     return s, False

@@ -31,6 +31,9 @@ _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
 _TITLE = re.compile(r"^(?P<title>[^:]{1,80}):\s*$")
+# a speaker's turn in a chat transcript; "User: Admin, Guest" (a bare list of names) is an adjacency line instead
+_SPEAKER = re.compile(r"^(?P<who>system|user|assistant|human|ai|bot|model)\s*:\s*(?P<rest>.*)$", re.I)
+_NAME_LIST = re.compile(r"^\w[\w.'-]*(?:\s*(?:,|;|\band\b|\s)\s*\w[\w.'-]*)*\.?$")
 
 
 def segment(text: str) -> list[Segment]:
@@ -39,6 +42,12 @@ def segment(text: str) -> list[Segment]:
     title, in_code, in_example = "", False, False
     for lineno, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
+        speaker = _SPEAKER.match(line)
+        if speaker and not _NAME_LIST.match(speaker.group("rest")):
+            out.append(Segment(f"{speaker.group('who')}:", f"{speaker.group('who')}:", lineno, "tag"))
+            line = speaker.group("rest").strip()
+            if not line:
+                continue
         if _FENCE.match(line):
             in_code = not in_code
             out.append(Segment(line, raw, lineno, "tag"))

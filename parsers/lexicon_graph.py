@@ -132,7 +132,8 @@ UNDIRECTED_WORDS = re.compile(
 # lower-case words only: an all-capitals NO or NOT in a mixed-case text is a node name
 NEGATION = re.compile(
     r"\b(?:[Nn]ot|[Nn]o|[Nn]ever|[Nn]one|[Nn]either|[Nn]or|[Cc]annot|[Nn]othing|[Nn]obody|[Ww]ithout)\b"
-    r"|n't\b|\b(?:[Uu]nreachable|[Dd]isconnected|[Uu]nconnected|[Ii]naccessible|[Ii]solated|[Ff]alse)\b"
+    r"|n't\b|\b(?:[Uu]nreachable|[Dd]isconnected|[Uu]nconnected|[Ii]naccessible|[Ii]solated|[Ff]alse|[Dd]ifferent|"
+    r"[Ss]eparated|[Cc]ut off|[Ii]mpossible)\b"
 )
 CONTRACTIONS = [
     (re.compile(r"\b(is|are|was|were|does|do|did|has|have|could|would|should)n't\b", re.I), r"\1 not"),

@@ -195,6 +195,26 @@ def _question_fields(raw: RawGraph, obj: dict[str, Any]) -> None:
         raw.question = obj["question"]
 
 
+_BARE = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|(?P<bare>[^\s{}\[\],:"\'][^{}\[\],:"\']*)')
+
+
+def _relaxed(block: str) -> Any | None:
+    """JSON-like text with bare names (`{A: [B, C], New York: [Boston]}`) decoded by quoting each bare name;
+    None if it still is not JSON."""
+
+    def quote(m: re.Match[str]) -> str:
+        bare = m.group("bare")
+        if bare is None:
+            return json.dumps(ast.literal_eval(m.group())) if m.group().startswith("'") else m.group()
+        tok = bare.strip()
+        return tok if tok in ("true", "false", "null") else json.dumps(tok) + bare[len(bare.rstrip()) :]
+
+    try:
+        return json.loads(_BARE.sub(quote, block))
+    except (ValueError, SyntaxError, RecursionError):
+        return None
+
+
 def parse_literal(block: str) -> RawGraph:
     """A JSON or Python-literal block (the whole of `block`) -> RawGraph."""
     try:
@@ -204,6 +224,9 @@ def parse_literal(block: str) -> RawGraph:
     try:
         value = ast.literal_eval(block)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        relaxed = _relaxed(block)
+        if relaxed is not None:
+            return graph_from_object(relaxed, "json-like")
         e = json_error
         raise ParseError(
             f"could not read the structured graph: {e.msg} at {where(block, e.pos)}; e.g. {JSON_EXAMPLE!r}"
@@ -331,7 +354,7 @@ def find_structured(text: str) -> tuple[RawGraph, str] | None:
     """If `text` holds a JSON/Python/DOT block (at its start or at the start of a line), parse it and
     return it with the remaining text (where a question may be); None if there is no such block."""
     for m in re.finditer(
-        r"(?m)^[ \t]*(?:[A-Za-z_]\w{0,30}[ \t]*[:=][ \t]*)?(?=[\[{]|(?:strict\s+)?(?:di)?graph\b)", text
+        r"(?m)^[ \t]*(?:[A-Za-z_]\w{0,30}[ \t]*[:=][ \t]*){0,2}(?=[\[{]|(?:strict\s+)?(?:di)?graph\b)", text
     ):
         start = m.end()
         if start >= len(text):
