@@ -497,3 +497,29 @@ def blind_kinship_dev(n: int | None, seed: int) -> list[Item]:
 
 
 SUITES["kinship_dev"] = blind_kinship_dev
+
+
+def reading_figures(names: list[str], n: int = 300, seed: int = 0) -> dict[str, dict[str, int]]:
+    """Reading alone: the text read, then the exact solver on what was read, against each item's label."""
+    from drt_agent.parsers.relational import read_relational
+
+    from drt_agent.domains.relational import solve_exact
+    from drt_agent.errors import ParseError
+
+    out: dict[str, dict[str, int]] = {}
+    for name in names:
+        tally = {"correct": 0, "refused": 0, "wrong": 0}
+        for it in SUITES[name](n, seed):
+            try:
+                got = solve_exact(read_relational(it["text"]).problem)
+            except ParseError:
+                tally["refused"] += 1
+                continue
+            tally["correct" if got == it["expected"] else "wrong"] += 1
+        out[name] = tally
+    return out
+
+
+if __name__ == "__main__":  # python bench/external_suites/relational.py rg_family clutrr_style kinship_dev
+    for suite, tally in reading_figures(sys.argv[1:] or sorted(SUITES)).items():
+        print(f"{suite:<14} reading: {tally}")
