@@ -21,12 +21,13 @@ was not understood, where, and showing an accepted example.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from drt_agent.domains.base import Reading
-from drt_agent.domains.graph import Edge, GraphProblem, shortest_path
+from drt_agent.domains.graph import GraphProblem, shortest_path
 from drt_agent.errors import ParseError
 
 from . import lexicon_graph as lex
@@ -60,13 +61,26 @@ __all__ = [
 _NAME_STOP = lex.NAME_STOP  # the words that are grammar, not names, in sentences (tests generate around them)
 
 
+_DEFAULT_LIMITS: dict[tuple[Any, ...], Any] = {}
+_ENV_KEYS: list[Any] = []
+
+
 def _limits(limits: Any) -> Any:
-    """The Limits in force (drt_agent.limits), or None if that module is absent."""
-    try:
-        from drt_agent.limits import resolve
-    except ImportError:  # pragma: no cover - limits.py ships with the package
-        return None
-    return resolve(limits)
+    """The Limits in force (drt_agent.limits): the ones given, else the defaults for the current DRT_AGENT_*
+    environment, kept per environment so a short text does not pay for building them each time."""
+    from drt_agent.limits import env_var, names, resolve
+
+    if limits is not None:
+        return resolve(limits)
+    data = getattr(os.environ, "_data", None)  # CPython's raw mapping: lookups without decoding
+    if not _ENV_KEYS:
+        encode = getattr(os.environ, "encodekey", lambda k: k)
+        _ENV_KEYS.extend(encode(env_var(n)) if data is not None else env_var(n) for n in names())
+    env = tuple(map((data if data is not None else os.environ).get, _ENV_KEYS))
+    found = _DEFAULT_LIMITS.get(env)
+    if found is None:
+        found = _DEFAULT_LIMITS[env] = resolve(None)
+    return found
 
 
 _CLEAN = re.compile("|".join(map(re.escape, lex.ARROWS)))
@@ -321,9 +335,19 @@ _NAME_LIST = re.compile(r"^[\w.'-]+(?:\s*(?:,|;|\band\b|\s)\s*[\w.'-]+)*\.?$")
 # the reading loop
 
 
+# a sentence without '?' is a question only if it starts like one or holds a request ("Determine whether ...")
+_MAY_ASK = re.compile(
+    r"^(?:q\s*[:.)-]|question|is|are|can|could|does|do|did|will|may|isn't|aren't|can't|doesn't|so|and|then|now|"
+    r"but|finally|please|what|which|how|find|give|show|tell|check|decide|determine|verify|figure|work|state|say|"
+    r"answer|i)\b|\b(?:determine|check|decide|find out|tell me|verify|figure out|work out|is it true that|find|"
+    r"give|show)\b",
+    re.I,
+)
+
+
 def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
     """Classify one sentence as question / instruction / framing / facts, and apply it."""
-    if st.want_question:
+    if st.want_question and (s.endswith("?") or _MAY_ASK.search(s)):
         found = find_question(s)
         if found is not None:
             head, q = found
@@ -336,8 +360,12 @@ def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
             return
     if _instruction(s, st, where_):
         return
-    if lex.FRAMING.match(s):
-        st.facts.skipped.append(s)
+    if lex.FRAMING.match(s):  # skipped like residue: only if it names no node
+        error = ParseError(
+            f"{where_}: {clip(s)} reads as an instruction to the reader but names a node of the graph; state "
+            f"edges and the question plainly, e.g. {EXAMPLE!r}"
+        )
+        st.residue.append((s, error))
         return
     _facts(s, where_, st, under)
 
@@ -416,7 +444,7 @@ _HYPHEN_BY_NOTATION = re.compile(
 def _hyphen_names(text: str) -> frozenset[str]:
     """Hyphenated words used as names (`srv-01`) by the question or next to a spaced notation (`srv-01 -> x`,
     `srv-01: ...`): an unspaced `srv-01-srv-02` is then ambiguous, and `srv-06` alone is a name, not an edge."""
-    if "-" not in text:
+    if "-" not in text or not re.search(r"\w-\w[^\n]*(?:->|<-|--|=>|:|\?)|(?:->|<-|--|=>)\s*\w+-\w", text):
         return frozenset()
     found: set[str] = set()
     for m in _HYPHEN_BY_NOTATION.finditer(text):
@@ -532,7 +560,7 @@ def _one_question(st: _State) -> Question | None:
 
 
 def _resolve(name_: str, nodes: list[str], role: str, question: str) -> str:
-    if name_ in nodes:
+    if name_ in nodes:  # (a list: short graphs are quick to scan, long ones rarely miss)
         return name_
     k = key(name_)
     candidates = [n for n in nodes if key(n) == k]
@@ -549,12 +577,13 @@ def _resolve(name_: str, nodes: list[str], role: str, question: str) -> str:
     )
 
 
-def _implied_nodes(q: Question, known: dict[str, str], declared: bool) -> list[str]:
+def _implied_nodes(q: Question, names: dict[str, None], declared: bool) -> list[str]:
     """Numbers the question names that no edge has, in a graph whose nodes are all numbers (NLGraph, GraphQA):
     isolated nodes of the numbering, not typos. Nothing when the text listed its nodes."""
-    if declared or not known or not all(k.isdigit() for k in known):
+    ends = [n for n in dict.fromkeys((q.source, q.target)) if n.isdigit() and n not in names]
+    if not ends or declared or not names or not all(n.isdigit() for n in names):
         return []
-    return [n for n in dict.fromkeys((q.source, q.target)) if n.isdigit() and n not in known]
+    return ends
 
 
 def _direction(
@@ -593,18 +622,19 @@ def _build(
         if directed and (kind == "sym" or (kind == "two" and "one" in kinds)):
             pairs.append((b, a))
     lim = _limits(limits)
-    if lim is not None:  # names first: an Edge with an over-long name cannot even be built
-        for a, b in pairs:
-            longer = a if len(a) >= len(b) else b
-            lim.check("max_name_chars", len(longer), f"the length of node name {longer[:40]!r}...")
+    names = dict.fromkeys(nodes)
+    for a, b in pairs:
+        names[a] = names[b] = None
+    longest = max(names, key=len, default="")
+    lim.check("max_name_chars", len(longest), f"the length of node name {longest[:40]!r}...")
     seen: set[tuple[str, str]] = set()
     unique = []
     for a, b in pairs:
         if (a, b) in seen or (not directed and (b, a) in seen):
             continue
         seen.add((a, b))
-        unique.append(Edge(src=a, dst=b))
-    all_nodes = list(dict.fromkeys([*nodes, *(x for e in unique for x in (e.src, e.dst))]))
+        unique.append({"src": a, "dst": b})
+    all_nodes = list(names)
     if question is not None:
         source = _resolve(question.source, all_nodes, "source", question.text)
         target = _resolve(question.target, all_nodes, "target", question.text)
@@ -612,17 +642,21 @@ def _build(
     else:
         assert source is not None and target is not None
         for role, n in (("source", source), ("target", target)):
-            if n not in all_nodes:
+            if n not in names:
                 raise ParseError(f"the {role} {n!r} is not a node of the graph; nodes: {all_nodes[:20]}")
-    if lim is not None:
-        lim.check("max_edges", len(unique), "the number of edges")
-        lim.check("max_nodes", len(all_nodes), "the number of nodes")
-        for n in all_nodes:
-            lim.check("max_name_chars", len(n), f"the length of node name {n[:40]!r}...")
+    lim.check("max_edges", len(unique), "the number of edges")
+    lim.check("max_nodes", len(all_nodes), "the number of nodes")
     extra = [n for n in dict.fromkeys(nodes) if n]
     try:
-        return GraphProblem(
-            edges=unique, nodes=extra, directed=directed, source=source, target=target, negated=negated
+        return GraphProblem.model_validate(
+            {
+                "edges": unique,
+                "nodes": extra,
+                "directed": directed,
+                "source": source,
+                "target": target,
+                "negated": negated,
+            }
         )
     except ValueError as exc:  # pydantic: a name too long, empty...
         raise ParseError(f"the graph is not valid: {str(exc).splitlines()[-1].strip()}") from None
@@ -761,14 +795,14 @@ def _read(text: str, question: str | None, directed: bool | None, limits: Any) -
 
 def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any, text: str) -> Reading:
     facts = st.facts
-    names = [*facts.nodes, *(x for a, b, _ in facts.edges for x in (a, b))]
-    in_graph = {key(n): n for n in reversed(names)} | {n.casefold(): n for n in reversed(names)}
-    known = dict(in_graph)
-    for q in st.questions:
-        for n in (q.source, q.target):
-            if not n.startswith("@"):
-                known.setdefault(n.casefold(), n)
-    _settle_unread(st, known)
+    names = dict.fromkeys([*facts.nodes, *(x for a, b, _ in facts.edges for x in (a, b))])
+    if st.unread_questions or st.residue:  # judged against every name the text uses
+        known = {key(n): n for n in reversed(names)} | {n.casefold(): n for n in reversed(names)}
+        for q in st.questions:
+            for n in (q.source, q.target):
+                if not n.startswith("@"):
+                    known.setdefault(n.casefold(), n)
+        _settle_unread(st, known)
     q = q_sep or _one_question(st)
     if q is None:
         raise (
@@ -777,7 +811,7 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
             else ParseError(f"could not find edges or a question in {clip(text)}; e.g. {EXAMPLE!r}")
         )
     is_directed, assumptions = _direction(facts.edges, facts, directed)
-    for n in _implied_nodes(q, in_graph, st.declared):
+    for n in _implied_nodes(q, names, st.declared):
         facts.nodes.append(n)
         assumptions.append(f"node {n} appears in no edge: taken as an isolated node (the nodes are numbered)")
     problem = _build(facts.edges, facts.nodes, is_directed, q, None, None, False, lim)

@@ -283,6 +283,8 @@ def _merged_pieces(s: str) -> list[str]:
     return merged
 
 
+_GRAPH_WORD_RE = re.compile(rf"\b{lex.GRAPH_WORD}|\bG\b", re.I)  # scaffolding names the graph
+_OPENER_WORD = re.compile(r"[A-Za-z]+[ ,:]")  # an opener starts with a plain word: "In this graph, ..."
 # an opener never holds an edge notation, and does not shout: "ON -> AT, ..." starts with node ON
 _NOT_AN_OPENER = re.compile(r"->|<-|--|\s-\s|[()=<>]|^[A-Z]{2,}\b")
 
@@ -290,12 +292,13 @@ _NOT_AN_OPENER = re.compile(r"->|<-|--|\s-\s|[()=<>]|^[A-Z]{2,}\b")
 def strip_scaffolding(s: str, out: Facts, where_: str) -> str | None:
     """The sentence without its openers ("In this graph, ", "The edges are: "); None if it is only scaffolding
     ("Consider the following directed graph"), whose direction is noted."""
-    for rx in lex.META:
-        if rx.match(s):
-            if not note_direction(s, out, where_):
-                out.skipped.append(s)
-            return None
-    while True:
+    if _GRAPH_WORD_RE.search(s):
+        for rx in lex.META:
+            if rx.match(s):
+                if not note_direction(s, out, where_):
+                    out.skipped.append(s)
+                return None
+    while _OPENER_WORD.match(s):
         m = lex.INTRO.match(s)
         if not m or m.end() == 0 or _NOT_AN_OPENER.search(m.group()):
             return s
@@ -303,6 +306,7 @@ def strip_scaffolding(s: str, out: Facts, where_: str) -> str | None:
         s = s[m.end() :].strip()
         if not s:
             return None
+    return s
 
 
 def read_sentence(sentence: str, out: Facts, where_: str, under: str | None = None) -> None:
@@ -484,6 +488,7 @@ def read_negated(s: str, out: Facts, where_: str) -> None:
         if m:
             a, b = name(m.group("a")), name(m.group("b"))
             if a and b:
+                out.nodes.extend((a, b))
                 out.claims.append(Claim(a, b, "path", ordered, False, s))
                 return
     m = _ISOLATED.match(s)
@@ -505,6 +510,7 @@ def read_negated(s: str, out: Facts, where_: str) -> None:
             kind = _claim_kind(head)
             for piece in denied:
                 other = name_or_error(piece, where_, "a node name")
+                out.nodes.append(other)
                 for subj in c[1]:
                     a, b = (other, subj) if c[3] == "rev" else (subj, other)
                     out.claims.append(Claim(a, b, kind, c[3] in ("one", "rev"), False, s))
@@ -541,13 +547,36 @@ def _deny(positive: str, out: Facts, where_: str, said: str) -> None:
     kind = _claim_kind(said)
     from_to = bool(re.search(r"\bfrom\b.+\b(?:to|into)\b", positive, re.I))
     for a, b, k in trial.edges:
+        out.nodes.extend((a, b))  # a denied fact still names nodes of the graph
         ordered = k == "one" or (kind == "path" and from_to)
         out.claims.append(Claim(a, b, kind, ordered, False, said))
 
 
 # -- adjacency lines and labels -------------------------------------------------------------------------------------
 _PROSE_WORDS = frozenset(
-    ["let's", "let", "the", "an", "by", "step", "think", "of", "in", "on", "with", "please", "answer", "yes", "no", "is", "are", "it", "this", "that", "be"]
+    [
+        "let's",
+        "let",
+        "the",
+        "an",
+        "by",
+        "step",
+        "think",
+        "of",
+        "in",
+        "on",
+        "with",
+        "please",
+        "answer",
+        "yes",
+        "no",
+        "is",
+        "are",
+        "it",
+        "this",
+        "that",
+        "be",
+    ]
 )
 _LABEL_NOTE = re.compile(r"\([\w -]+\)\s*$")  # "Adjacency list (directed)"
 

@@ -37,37 +37,36 @@ _NAME_LIST = re.compile(r"^\w[\w.'-]*(?:\s*(?:,|;|\band\b|\s)\s*\w[\w.'-]*)*\.?$
 
 
 def segment(text: str) -> list[Segment]:
-    """Lines of `text` with their layout form. Blank lines end a title's or an example's reach."""
+    """Lines of `text` with their layout form. Blank lines end a title's or an example's reach.
+
+    Each test is guarded by a character the form needs (':', '|', '<'...), so plain lines cost little."""
     out: list[Segment] = []
     title, in_code, in_example = "", False, False
     for lineno, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
-        speaker = _SPEAKER.match(line)
+        speaker = _SPEAKER.match(line) if ":" in line else None
         if speaker and not _NAME_LIST.match(speaker.group("rest")):
             out.append(Segment(f"{speaker.group('who')}:", f"{speaker.group('who')}:", lineno, "tag"))
             line = speaker.group("rest").strip()
-            if not line:
-                continue
-        if _FENCE.match(line):
-            in_code = not in_code
-            out.append(Segment(line, raw, lineno, "tag"))
-            continue
         if not line:
             title, in_example = "", False
+            continue
+        if line[0] in "`~" and _FENCE.match(line):
+            in_code = not in_code
+            out.append(Segment(line, raw, lineno, "tag"))
             continue
         if in_code:
             out.append(Segment(line, raw, lineno, "code", title))
             continue
-        tags = CHAT_TAGS.findall(line)
-        if tags:
-            out.extend(Segment(t, t, lineno, "tag") for t in tags)
+        if ("<" in line or "[" in line) and CHAT_TAGS.search(line):
+            out.extend(Segment(t, t, lineno, "tag") for t in CHAT_TAGS.findall(line))
             line = CHAT_TAGS.sub(" ", line).strip()
             if not line:
                 continue
         if in_example:
             out.append(Segment(line, raw, lineno, "example", title))
             continue
-        if _ROW.match(line):
+        if line[0] == "|" and _ROW.match(line):
             if _RULE.match(line):  # | --- | --- |: the row above was the header
                 if out and out[-1].form == "row":
                     out[-1].form = "header"
@@ -75,17 +74,17 @@ def segment(text: str) -> list[Segment]:
             else:
                 out.append(Segment(line, raw, lineno, "row", title))
             continue
-        label = line.partition(":")[0].strip()
-        if EXAMPLE_LABELS.match(label) and ":" in line:
-            in_example = True
-            out.append(Segment(line, raw, lineno, "example", title))
-            continue
-        m = _TITLE.match(line)
-        if m:
-            title = m.group("title").strip()
-            out.append(Segment(line, raw, lineno, "title"))
-            continue
-        item = _ITEM.match(line)
+        if ":" in line:
+            if EXAMPLE_LABELS.match(line.partition(":")[0].strip()):
+                in_example = True
+                out.append(Segment(line, raw, lineno, "example", title))
+                continue
+            m = _TITLE.match(line) if line.endswith(":") else None
+            if m:
+                title = m.group("title").strip()
+                out.append(Segment(line, raw, lineno, "title"))
+                continue
+        item = _ITEM.match(line) if line[0] in "-*+0123456789" else None
         if item:
             out.append(Segment(line[item.end() :], raw, lineno, "item", title))
             continue

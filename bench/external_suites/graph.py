@@ -37,10 +37,104 @@ import networkx as nx
 Item = dict[str, Any]
 
 # -- GraphQA ---------------------------------------------------------------------------------------------------
-_FIRST_NAMES = ["James", "Robert", "John", "Michael", "David", "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "William", "Richard", "Joseph", "Thomas", "Christopher", "Barbara", "Susan", "Jessica", "Sarah", "Karen", "Daniel", "Paul", "Mark", "Donald", "Nancy", "Lisa", "Betty", "Sandra", "Margaret", "Ashley"]
-_POLITICIANS = ["Barack", "Jimmy", "Arnold", "Bernie", "Bill", "Kamala", "Hillary", "Elizabeth", "John", "Ben", "Joe", "Alexandria", "George", "Nancy", "Pete", "Madeleine", "Elijah", "Gabrielle", "Al", "Ted"]
-_GOT = ["Ned", "Cat", "Daenerys", "Jon", "Bran", "Sansa", "Arya", "Cersei", "Jaime", "Petyr", "Robert", "Jorah", "Viserys", "Joffrey", "Maester", "Theon", "Rodrik", "Lysa", "Stannis", "Osha"]
-_SOUTH_PARK = ["Eric", "Kenny", "Kyle", "Stan", "Tolkien", "Heidi", "Bebe", "Liane", "Sharon", "Linda", "Gerald", "Veronica", "Michael", "Jimbo", "Herbert", "Malcolm", "Gary", "Steve", "Chris", "Wendy"]
+_FIRST_NAMES = [
+    "James",
+    "Robert",
+    "John",
+    "Michael",
+    "David",
+    "Mary",
+    "Patricia",
+    "Jennifer",
+    "Linda",
+    "Elizabeth",
+    "William",
+    "Richard",
+    "Joseph",
+    "Thomas",
+    "Christopher",
+    "Barbara",
+    "Susan",
+    "Jessica",
+    "Sarah",
+    "Karen",
+    "Daniel",
+    "Paul",
+    "Mark",
+    "Donald",
+    "Nancy",
+    "Lisa",
+    "Betty",
+    "Sandra",
+    "Margaret",
+    "Ashley",
+]
+_POLITICIANS = [
+    "Barack",
+    "Jimmy",
+    "Arnold",
+    "Bernie",
+    "Bill",
+    "Kamala",
+    "Hillary",
+    "Elizabeth",
+    "John",
+    "Ben",
+    "Joe",
+    "Alexandria",
+    "George",
+    "Nancy",
+    "Pete",
+    "Madeleine",
+    "Elijah",
+    "Gabrielle",
+    "Al",
+    "Ted",
+]
+_GOT = [
+    "Ned",
+    "Cat",
+    "Daenerys",
+    "Jon",
+    "Bran",
+    "Sansa",
+    "Arya",
+    "Cersei",
+    "Jaime",
+    "Petyr",
+    "Robert",
+    "Jorah",
+    "Viserys",
+    "Joffrey",
+    "Maester",
+    "Theon",
+    "Rodrik",
+    "Lysa",
+    "Stannis",
+    "Osha",
+]
+_SOUTH_PARK = [
+    "Eric",
+    "Kenny",
+    "Kyle",
+    "Stan",
+    "Tolkien",
+    "Heidi",
+    "Bebe",
+    "Liane",
+    "Sharon",
+    "Linda",
+    "Gerald",
+    "Veronica",
+    "Michael",
+    "Jimbo",
+    "Herbert",
+    "Malcolm",
+    "Gary",
+    "Steve",
+    "Chris",
+    "Wendy",
+]
 _LETTERS = list(string.ascii_uppercase)
 
 
@@ -224,8 +318,37 @@ def rg_path_star(n: int | None, seed: int) -> list[Item]:
 
 
 # -- notations ----------------------------------------------------------------------------------------------
-_CITY = ["Paris", "Lyon", "Nice", "Lille", "Brest", "Metz", "Dijon", "Tours", "Nantes", "Rouen", "Reims", "Caen", "Pau", "Albi", "Agen"]
-_MULTI = ["New York", "Los Angeles", "San Francisco", "Salt Lake City", "Las Vegas", "El Paso", "St Louis", "Kansas City", "New Orleans", "Des Moines", "Santa Fe", "Green Bay"]
+_CITY = [
+    "Paris",
+    "Lyon",
+    "Nice",
+    "Lille",
+    "Brest",
+    "Metz",
+    "Dijon",
+    "Tours",
+    "Nantes",
+    "Rouen",
+    "Reims",
+    "Caen",
+    "Pau",
+    "Albi",
+    "Agen",
+]
+_MULTI = [
+    "New York",
+    "Los Angeles",
+    "San Francisco",
+    "Salt Lake City",
+    "Las Vegas",
+    "El Paso",
+    "St Louis",
+    "Kansas City",
+    "New Orleans",
+    "Des Moines",
+    "Santa Fe",
+    "Green Bay",
+]
 _KEYWORDS = ["DO", "IS", "TO", "NO", "IF", "NOT", "OR", "AND", "IN", "ON", "AT", "BE"]
 
 
