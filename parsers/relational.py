@@ -59,6 +59,7 @@ from .relational_extract import (
     matches,
     name_runs,
     negation_cues,
+    relation_word,
     roles,
 )
 
@@ -181,15 +182,17 @@ class _Reader:
     # -- words ---------------------------------------------------------------------------------------------
     def segment(self) -> None:
         segs = [(t, glue(toks)) for t, toks in _segments(self.text)]
+        # a story with no relation word at all (family custom) takes every capitalised word as a name
+        custom = not any(relation_word(w.lower()) for _, words in segs for w, _, _ in words)
         mid = {
             w
             for _, words in segs
             for i, (w, _, _) in enumerate(words)
             if i > 0 and _capitalised(w) and w.lower() not in NOT_NAMES
         }
-        deciders = [_name_test(words, mid) for _, words in segs]
+        deciders = [_name_test(words, mid, custom) for _, words in segs]
         mid |= {w[0][0] for (_, w), is_name in zip(segs, deciders, strict=True) if w and is_name(w[0][0], 0)}
-        deciders = [_name_test(words, mid) for _, words in segs]
+        deciders = [_name_test(words, mid, custom) for _, words in segs]
         known: dict[str, int] = {}
         for (_, words), is_name in zip(segs, deciders, strict=True):
             for i, j in name_runs(words, is_name):
@@ -359,14 +362,15 @@ class _Reader:
                 self.note_gender(t.subject, gender_of_term(t.term) or "", repr(t.source))
 
 
-def _name_test(words: list[tuple[str, int, bool]], mid: set[str]) -> Any:
+def _name_test(words: list[tuple[str, int, bool]], mid: set[str], custom: bool = False) -> Any:
     """Whether a capitalised word of this segment is (part of) a name. A segment's first word counts when it
-    is also capitalised mid-sentence somewhere, is a known first name, or is followed by what follows names."""
+    is also capitalised mid-sentence somewhere, is a known first name, or is followed by what follows names;
+    in a custom story ('Noa reports to Max') any capitalised word does."""
 
     def is_name(word: str, i: int) -> bool:
         if not _capitalised(word) or word.lower() in NOT_NAMES:
             return False
-        if i > 0 or word in mid or name_gender(word) is not None:
+        if i > 0 or custom or word in mid or name_gender(word) is not None:
             return True
         nxt = words[1][0].lower() if len(words) > 1 else ""
         return nxt in ("'s", "is", "was", "and", "has", "had", "married", ",")
@@ -748,8 +752,8 @@ def _read(text: str, family: str | None = None) -> Reading:
     kinship = reader.read_facts()
     if len(reader.questions) != 1:
         _no_question(reader)
-    question = read_question(reader.questions[0])
-    if not kinship and not question.relation and not question.paper:
+    question = _kinship_question(reader.questions[0], custom_possible=not kinship)
+    if question is None or (not kinship and not question.relation and not question.paper):
         problem = _custom_problem(reader, family)
         return Reading(problem=problem, read_as=f"{len(problem.facts)} facts ({problem.family}), as written")
     reader.tell()
@@ -757,6 +761,17 @@ def _read(text: str, family: str | None = None) -> Reading:
     if question.paper or family == "paper":
         return _paper(reader, question)
     return _kinship(reader, question)
+
+
+def _kinship_question(sent: Sentence, custom_possible: bool) -> Question | None:
+    """The question read with kinship words; in a story with no kinship word, a question this cannot read
+    ('Is Faye Yuri's peer's report?') is None: it is asked in the story's own relation words (family custom)."""
+    try:
+        return read_question(sent)
+    except ParseError:
+        if custom_possible and not any(w.role in ("K", "KS", "U") for w in sent.words):
+            return None
+        raise
 
 
 def _paper(reader: _Reader, q: Question) -> Reading:

@@ -59,12 +59,16 @@ def _fact(syms: list[str], names: list[str]) -> list[Fact]:
     mid, head, tail = s[i + 1 : j], s[:i], s[j + 1 :]
     if head:
         rel = _join(head + mid + tail)
+    elif mid == ["and"] and tail[:1] in (["are"], ["were"]):  # X and Y are <rel>
+        rel = _join(tail)
     elif mid[:1] in _COPULA and tail[:1] == ["'s"]:  # X is Y's <rel>
         rel = _join(tail[1:])
     elif mid[:1] in _COPULA and mid[-1:] == ["of"] and len(mid) >= 3:  # X is the <rel> of Y
         rel = _join(mid[2:-1] if mid[1] in ("the", "a", "an") else mid[1:-1])
     elif mid[:1] == ["'s"] and mid[-1:] in _COPULA and len(mid) >= 3:  # X's <rel> is Y
         return [Fact(subject=b, relation=_join(mid[1:-1]), object=a)]
+    elif mid[:1] == ["has"] and mid[-1:] in (["named"], ["called"]) and len(mid) >= 4:  # X has a R named Y
+        return [Fact(subject=b, relation=_join(mid[2:-1]), object=a)]
     else:
         rel = _join(mid + tail)
     return [Fact(subject=a, relation=rel, object=b)] if rel else []
@@ -85,6 +89,12 @@ def custom_question(sent: Sentence) -> tuple[str, str, str | None]:
         head, mid = s[:i], s[i + 1 : j]
         if head and head[0] in ("how", "what", "who", "which"):
             return a, b, None
+        if head in ([], ["is"], ["was"]) and mid[-1:] == ["of"]:  # Is X the <rel> of Y
+            rel = mid[1:-1] if not head else mid[:-1]
+            rel = rel[1:] if rel[:1] in (["the"], ["a"], ["an"]) else rel
+            return a, b, _join(rel) or None
+        if head in (["is"], ["was"]) and not mid and s[j + 1 : j + 2] == ["'s"]:  # Is X Y's <rel>
+            return a, b, _join(s[j + 2 :]) or None
         if head and head[0] in ("is", "does", "do", "are", "was", "did"):
             rel = _join(head[1:] + mid + s[j + 1 :])
             return a, b, rel or None

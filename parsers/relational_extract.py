@@ -219,6 +219,11 @@ def roles(
     return out
 
 
+def relation_word(low: str) -> bool:
+    """A kinship word, or one this reader refuses by name (stepmother, partner): the story is about kin."""
+    return _kin_phrase(low) is not None or unsupported_word(low)
+
+
 def _kin_phrase(low: str) -> Kin | None:
     if " cousin" in low:
         from drt_agent.domains.relational import KEY_OF_TERM

@@ -4,17 +4,21 @@ genealogy read off the generator's own family tree, or answers worked out by han
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from drt_agent.domains.relational import solve_exact
 from drt_agent.errors import ParseError
 
 pytest.importorskip("spacy")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 
 from drt_agent.parsers.relational import read_relational  # noqa: E402
 from external_suites.relational import clutrr_style, rg_family  # noqa: E402
@@ -148,6 +152,47 @@ def test_refusals_say_what_was_not_understood(text, match):
 def test_custom_relation_words_stay_as_written_outside_kinship_stories():
     p = read_relational("Ivy is the boss of Mo. Zoe manages Ivy. What is Mo to Zoe?").problem
     assert p.family == "custom" and (p.subject, p.object) == ("Mo", "Zoe")
+
+
+# every sentence examples/finetune_org_corpus.py writes, with the fact it states (subject, relation, object)
+_ORG_SENTENCES = [
+    (r"(\w+) reports to (\w+)\.", lambda a, b: (a, "reports to", b)),
+    (r"(\w+) manages (\w+)\.", lambda a, b: (a, "manages", b)),
+    (r"(\w+) is managed by (\w+)\.", lambda a, b: (a, "is managed by", b)),
+    (r"(\w+) is (\w+)'s boss\.", lambda a, b: (a, "boss", b)),
+    (r"(\w+) and (\w+) are peers\.", lambda a, b: (a, "are peers", b)),
+    (r"(\w+) and (\w+) share a manager\.", lambda a, b: (a, "and share a manager", b)),
+    (r"(\w+) is a peer of (\w+)\.", lambda a, b: (a, "peer", b)),
+]
+
+
+def _org_oracle(text: str) -> list[tuple[str, str, str]]:
+    """The facts of an org-chart story, read off the generator's own sentence templates."""
+    out = []
+    for sentence in re.findall(r"[^.]+\.", text):
+        hits = [f(*m.groups()) for pat, f in _ORG_SENTENCES if (m := re.fullmatch(pat, sentence.strip()))]
+        assert len(hits) == 1, sentence
+        out.append(hits[0])
+    return out
+
+
+def test_custom_family_org_corpus_reads_every_line_as_written():
+    """Fine-tuning on a user's own relations: every line of the org-chart corpus generator reads as custom,
+    with names at the start of a sentence ('Noa reports to Max') and questions in the story's own words ('Is
+    Faye Yuri's peer's report?'); the facts and the question are those the generator wrote."""
+    spec = importlib.util.spec_from_file_location("org", ROOT / "examples" / "finetune_org_corpus.py")
+    org = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(org)  # type: ignore[union-attr]
+    rng = np.random.default_rng(0)
+    for _ in range(300):
+        ex = org.example(rng, int(rng.integers(1, 4)))
+        p = read_relational(f"{ex['text']} {ex['question']}").problem
+        assert p.family == "custom"
+        assert sorted((f.subject, f.relation, f.object) for f in p.facts) == sorted(_org_oracle(ex["text"]))
+        open_q = re.fullmatch(r"What is (\w+) to (\w+)\?", ex["question"])
+        yes_no = re.fullmatch(r"Is (\w+) (\w+)'s (.+)\?", ex["question"])
+        want = (*open_q.groups(), None) if open_q else yes_no.groups()  # type: ignore[union-attr]
+        assert (p.subject, p.object, p.relation) == want
 
 
 # -- negation (issue 17, item 1) -----------------------------------------------------------------------------------
