@@ -50,12 +50,15 @@ from .relational_extract import (
     PATTERNS,
     POSSESSIVES,
     PRONOUNS,
+    TRUTH_LABELS,
     RawFact,
     Sentence,
     Word,
     facts_of,
     glue,
+    is_blank,
     is_question,
+    labels,
     matches,
     name_runs,
     negation_cues,
@@ -188,10 +191,15 @@ class _Reader:
             w
             for _, words in segs
             for i, (w, _, _) in enumerate(words)
-            if i > 0 and _capitalised(w) and w.lower() not in NOT_NAMES
+            if not _opens(words, i) and _capitalised(w) and w.lower() not in NOT_NAMES
         }
         deciders = [_name_test(words, mid, custom) for _, words in segs]
-        mid |= {w[0][0] for (_, w), is_name in zip(segs, deciders, strict=True) if w and is_name(w[0][0], 0)}
+        mid |= {
+            w[i][0]
+            for (_, w), is_name in zip(segs, deciders, strict=True)
+            for i in range(len(w))
+            if _opens(w, i) and is_name(w[i][0], i)
+        }
         deciders = [_name_test(words, mid, custom) for _, words in segs]
         known: dict[str, int] = {}
         for (_, words), is_name in zip(segs, deciders, strict=True):
@@ -204,6 +212,10 @@ class _Reader:
                 self.questions.append(sent)
             else:
                 self.sentences.append(sent)
+        named = [q for q in self.questions if any(w.role in ("N", "POSS", "PR") for w in q.words)]
+        if len(named) == 1 and len(self.questions) > 1:  # 'Is this statement true or false?', 'Any ideas?'
+            self.skipped.extend(q.text for q in self.questions if q is not named[0])
+            self.questions = named
 
     # -- pronouns --------------------------------------------------------------------------------------------
     def mentions(self, si: int, upto: int) -> list[str]:
@@ -370,12 +382,20 @@ def _name_test(words: list[tuple[str, int, bool]], mid: set[str], custom: bool =
     def is_name(word: str, i: int) -> bool:
         if not _capitalised(word) or word.lower() in NOT_NAMES:
             return False
-        if i > 0 or custom or word in mid or name_gender(word) is not None:
+        if not _opens(words, i) or custom or word in mid or name_gender(word) is not None:
             return True
-        nxt = words[1][0].lower() if len(words) > 1 else ""
+        nxt = words[i + 1][0].lower() if i + 1 < len(words) else ""
         return nxt in ("'s", "is", "was", "and", "has", "had", "married", ",")
 
     return is_name
+
+
+def _opens(words: list[tuple[str, int, bool]], i: int) -> bool:
+    """Whether word i opens a sentence, where any word is capitalised: the segment's first word, the first
+    after a label's colon ('Question: Fill in ...'), or after a bullet or number ('• The', '1. The')."""
+    if i > 0 and words[i - 1][0] == ":":
+        return True
+    return not any(c.isalpha() for w, _, _ in words[:i] for c in w)
 
 
 def _capitalised(word: str) -> bool:
@@ -428,39 +448,46 @@ _PAIR = [  # direction not said: the first person named is taken as the one aske
 ]
 
 
-_LABELS = (["question", ":"], ["q", ":"], ["fill", "in", "the", "blank", ":"])
+_TRUTH_LEADS = (
+    ["true", "or", "false"],
+    ["is", "it", "true", "that"],
+    ["is", "it", "the", "case", "that"],
+    ["is", "it", "true", "or", "false", "that"],
+)
 
 
-def _bare(words: list[Word]) -> list[Word]:
-    """The question's words without punctuation, a leading label ('Question:') or a blank ('____')."""
+def _task(words: list[Word]) -> tuple[list[Word], bool]:
+    """The question's words without its labels ('Question:', 'So my question is:'), punctuation and blank
+    ('____'), and whether it asks to check a statement ('True or false: ...', 'Is it true that ...')."""
+    words, found = labels(words)
+    stated = any(label in TRUTH_LABELS for label in found)
     low = [w.text.lower() for w in words]
-    for label in _LABELS:
-        if low[: len(label)] == label:
-            words = words[len(label) :]
+    for lead in _TRUTH_LEADS:
+        if low[: len(lead)] == lead:
+            words, stated = words[len(lead) :], True
             break
-    return [
+    kept = [
         w
         for w in words
-        if (w.text not in ("?", ".", "!", '"', "'", ":") and not set(w.text) <= {"_"}) or w.role != "X"
+        if w.role != "X" or (w.text not in ("?", ".", "!", '"', "'", ":", ",") and not is_blank(w))
     ]
+    return kept, stated
 
 
 def read_question(sent: Sentence) -> Question:
     """The question's two people and what it asks; ParseError saying how to ask otherwise."""
-    words = _bare(sent.words)
-    low = [w.text.lower() for w in words]
-    paper = low[:1] == ["query"] and sent.words[1].text == ":"
+    paper = sent.words[0].text.lower() == "query" and len(sent.words) > 1 and sent.words[1].text == ":"
     if paper:
-        words = [w for w in sent.words[2:] if w.text not in (".", "?")]
-        low = [w.text.lower() for w in words]
+        words, stated = [w for w in sent.words[2:] if w.text not in (".", "?")], True
+    else:
+        words, stated = _task(sent.words)
+    low = [w.text.lower() for w in words]
     cues = negation_cues(words)
     if cues:
         raise ParseError(
             f"the question {sent.text!r} is negated ({', '.join(repr(c) for c in cues)}); ask it plainly, e.g. "
             "'Is Ann Bob's mother?'"
         )
-    while low and low[-1] in ("?", "."):
-        words, low = words[:-1], low[:-1]
     people = [(i, w) for i, w in enumerate(words) if w.role in ("N", "POSS")]
     if any(w.role == "PR" for w in words):
         raise ParseError(f"the question {sent.text!r} uses a pronoun; name both people")
@@ -482,7 +509,7 @@ def read_question(sent: Sentence) -> Question:
             return Question(a.value[1], b.value[1], None, sent.text)
         if a.role == "N" and b.role == "POSS" and not head and mid == ("is",) and tail in (("what",), ()):
             return Question(a.value[1], b.value[1], None, sent.text)
-    told = _yes_no(words, paper)
+    told = _yes_no(words, stated)
     if told is not None:
         return Question(told[0], told[2], told[1].term, sent.text, note=told[1].note, paper=paper)
     raise ParseError(
@@ -491,13 +518,10 @@ def read_question(sent: Sentence) -> Question:
     )
 
 
-def _yes_no(words: list[Word], paper: bool) -> tuple[str, Kin, str] | None:
-    """'Is X Y's R' -> (X, R, Y): the question turned into the statement it asks about, then read as a fact."""
+def _yes_no(words: list[Word], stated: bool) -> tuple[str, Kin, str] | None:
+    """'Is X Y's R' -> (X, R, Y): the question turned into the statement it asks about, then read as a fact;
+    `stated`: the words are already the statement ('True or false: X is Y's R')."""
     low = [w.text.lower() for w in words]
-    stated = paper
-    for lead in (["is", "it", "true", "that"], ["is", "it", "the", "case", "that"], ["true", "or", "false"]):
-        if low[: len(lead)] == lead:
-            words, low, stated = words[len(lead) :], low[len(lead) :], True
     for lead in (["would", "it", "be", "correct", "to", "call"], ["is", "it", "correct", "to", "call"]):
         if low[: len(lead)] == lead and len(words) > len(lead) + 1:  # "call X Y's R" -> "X is Y's R"
             rest = words[len(lead) :]

@@ -458,15 +458,46 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
     return out
 
 
+# leading labels that make the rest of a segment a claim to check ("True or false: Ann is Bob's aunt.")
+TRUTH_LABELS = {"true or false", "true/false", "statement", "claim", "hypothesis", "is it true or false"}
+BLANK_LABELS = {"fill in the blank", "fill in the blanks", "complete", "complete the sentence"}
+QUESTION_WORDS = ("how", "what", "who", "which", "is", "are", "does", "did", "was", "were", "would", "in")
+
+
+def labels(words: list[Word]) -> tuple[list[Word], list[str]]:
+    """A segment's leading labels cut off ('Question:', 'Clue 1:', 'One thing I'm unsure about:', 'True or
+    false:'): words before a colon that name nobody and hold no relation word. Returns the rest and the
+    labels, lower-case."""
+    out: list[str] = []
+    while True:
+        k = next((i for i, w in enumerate(words) if w.text == ":"), None)
+        if k is None or k + 1 >= len(words) or any(w.role != "X" and w.role != "SEP" for w in words[:k]):
+            return words, out
+        out.append(" ".join(w.text.lower() for w in words[:k]))
+        words = words[k + 1 :]
+
+
+def is_blank(w: Word) -> bool:
+    """Part of a blank to fill ('____', which the tokenizer may cut into single '_')."""
+    return bool(w.text) and set(w.text) <= {"_"}
+
+
 def is_question(words: list[Word], last: bool) -> bool:
-    """A question: ends with '?', is the paper's 'query :' line, or (the text's last segment) opens like one."""
+    """A question: ends with '?', is the paper's 'query :' line, holds a blank ('Ann is Bob's ____.'), is a
+    claim to check ('True or false: ...', 'Statement: ...'), or (the text's last segment) opens like one."""
     if not words:
         return False
-    first = words[0].text.lower()
-    if words[-1].text == "?" or (first == "query" and len(words) > 1 and words[1].text == ":"):
+    if words[0].text.lower() == "query" and len(words) > 1 and words[1].text == ":":
         return True
-    opener = first in ("how", "what", "who", "which", "is", "are", "does", "did", "was", "were")
-    return last and opener and words[-1].text not in (".", "!")
+    rest, found = labels(words)
+    if words[-1].text == "?" or "__" in "".join(w.text for w in words):
+        return True
+    if any(label in TRUTH_LABELS or label in BLANK_LABELS for label in found) and rest:
+        return True
+    low = [w.text.lower() for w in rest]
+    if low[:3] == ["true", "or", "false"] or low[:4] == ["is", "it", "true", "that"]:
+        return True
+    return last and bool(low) and low[0] in QUESTION_WORDS[:-2] and words[-1].text not in (".", "!")
 
 
 def negation_cues(words: list[Word]) -> list[str]:
