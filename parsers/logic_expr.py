@@ -27,7 +27,7 @@ from drt_agent.errors import LimitError, ParseError
 # -- the lexicon ---------------------------------------------------------------------------------------------------
 LITERAL_WORDS = {"true": "T", "false": "F", "t": "T", "f": "F", "⊤": "T", "⊥": "F"}
 DIGITS = {"1": "T", "0": "F"}
-NOT_SPELLINGS = {"not", "!", "~", "¬"}
+NOT_SPELLINGS = {"not", "!", "~", "¬", "-not"}
 BINARY = {  # spelling (lower case) -> operator kind
     "and": "and",
     "&&": "and",
@@ -37,6 +37,9 @@ BINARY = {  # spelling (lower case) -> operator kind
     "||": "or",
     "∨": "or",
     "\\/": "or",
+    "-and": "and",  # PowerShell
+    "-or": "or",
+    "-xor": "xor",
     "&": "band",  # bitwise spellings: Python and C give them their own precedence (see module docstring)
     "|": "bor",
     "xor": "xor",
@@ -93,11 +96,33 @@ REWRITES = {
     "imp": "a -> b as !a | b",
     "iff": "a <-> b as a & b | !a & !b",
 }
+TEX = {  # LaTeX commands: \\lor, \\land, ...
+    "\\lor": "or",
+    "\\vee": "or",
+    "\\land": "and",
+    "\\wedge": "and",
+    "\\lnot": "not",
+    "\\neg": "not",
+    "\\oplus": "xor",
+    "\\veebar": "xor",
+    "\\to": "imp",
+    "\\rightarrow": "imp",
+    "\\Rightarrow": "imp",
+    "\\implies": "imp",
+    "\\leftrightarrow": "iff",
+    "\\Leftrightarrow": "iff",
+    "\\iff": "iff",
+    "\\equiv": "iff",
+    "\\top": "T",
+    "\\bot": "F",
+}
 RESERVED = set(LITERAL_WORDS) | {w for w in BINARY if w.isalpha()} | {"not"}
 
 _TOKEN = re.compile(
-    r"(?P<space>\s+)"
+    r"(?P<space>\s+|\$(?=[A-Za-z_]))"  # a `$` sigil (PowerShell, shell) reads as nothing
     r"|(?P<iff>if\s+and\s+only\s+if\b)"
+    r"|(?P<ps>(?<![\w-])-(?:and|or|xor|not)\b)"
+    r"|(?P<tex>\\[A-Za-z]+)"
     r"|(?P<sym><->|<=>|->|=>|===|!==|==|!=|&&|\|\||/\\|\\/|:=|<-|[&|!~^()\[\]¬∧∨⊕⊻⊼⊽→⇒⟹↔⇔⟺≡⊤⊥=+*←])"
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z]+)?)"
     r"|(?P<num>\d+(?:\.\d+)?)"
@@ -118,8 +143,10 @@ class Tok(NamedTuple):
     op: str = ""
 
 
-def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    """Text -> tokens (spaces dropped) with offsets into the text the caller holds (`offset` added)."""
+def tokenize(text: str, offset: int = 0, overrides: dict[str, str] | None = None) -> list[Tok]:
+    """Text -> tokens (spaces dropped) with offsets into the text the caller holds (`offset` added).
+    `overrides` (from a legend such as "& is AND, ^ is XOR") maps a spelling to "not" or an operator kind, or a
+    one-letter constant given a value in code (`t = 0`) to "name"."""
     out: list[Tok] = []
     for m in _TOKEN.finditer(text):
         kind, tok = m.lastgroup, m.group()
@@ -127,13 +154,32 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
         low = tok.lower()
         if kind == "space":
             continue
-        if kind == "iff":
+        if overrides and overrides.get(tok) == "name":  # `t = 0` in code: t is a variable here
+            out.append(Tok("name", tok, start, end, tok))
+        elif overrides and low in overrides and overrides[low] != "name":
+            meaning = overrides[low]
+            out.append(
+                Tok("not", tok, start, end, "sym")
+                if meaning == "not"
+                else Tok("bin", tok, start, end, meaning)
+            )
+        elif kind == "iff":
             out.append(Tok("bin", tok, start, end, "iff"))
-        elif kind == "sym" or kind == "word":
+        elif kind == "tex":
+            meaning = TEX.get(tok)
+            if meaning in ("T", "F"):
+                out.append(Tok("val", tok, start, end, meaning))
+            elif meaning == "not":
+                out.append(Tok("not", tok, start, end, "sym"))
+            elif meaning is not None:
+                out.append(Tok("bin", tok, start, end, meaning))
+            else:
+                out.append(Tok("punct", tok, start, end))
+        elif kind in ("sym", "word", "ps"):
             if low in LITERAL_WORDS:
                 out.append(Tok("val", tok, start, end, LITERAL_WORDS[low]))
             elif low in NOT_SPELLINGS:
-                out.append(Tok("not", tok, start, end, "word" if low == "not" else "sym"))
+                out.append(Tok("not", tok, start, end, "word" if low in ("not", "-not") else "sym"))
             elif low in BINARY:
                 out.append(Tok("bin", tok, start, end, BINARY[low]))
             elif tok in "([":
@@ -179,9 +225,14 @@ class Builder:
         return node if _PREC[node[0]] >= prec else ("()", node)
 
     def neg(self, node: Node) -> Node:
-        if self.simplify and node[0] == "!":
-            self.notes.cancelled += 1
-            return node[1]
+        """!x; with `simplify`, !!x and !(!x) (any brackets between) give x: an exact rewrite, counted."""
+        if self.simplify:
+            inner = node
+            while inner[0] == "()":
+                inner = inner[1]
+            if inner[0] == "!":
+                self.notes.cancelled += 1
+                return inner[1]
         return ("!", self.wrap(node, ATOM))
 
     def conj(self, left: Node, right: Node) -> Node:
@@ -189,6 +240,14 @@ class Builder:
 
     def disj(self, left: Node, right: Node) -> Node:
         return ("|", self.wrap(left, OR), self.wrap(right, OR))
+
+    def xor_chain(self, operands: list[Node]) -> Node:
+        """a xor b xor c ...: rewritten as a balanced tree (xor is associative and commutative), so each operand
+        is written 2^log2(n) = n times rather than 2^n times along a left-deep chain."""
+        if len(operands) == 1:
+            return operands[0]
+        mid = len(operands) // 2
+        return self.binary("xor", self.xor_chain(operands[:mid]), self.xor_chain(operands[mid:]))
 
     def binary(self, kind: str, left: Node, right: Node) -> Node:
         if kind in EXTENDED:
@@ -323,16 +382,23 @@ def build(
 
     def apply(top: Tok, incoming: Tok | None) -> None:
         if top.kind == "not":
-            if top.op == "word" and incoming is not None and incoming.op not in ("and", "or"):
+            if top.op == "word" and incoming is not None and incoming.text in ("&", "|", "^"):
                 raise ParseError(
                     f"'{top.text} x {incoming.text} y' {_where(top, source)}: Python reads it as "
-                    f"'{top.text} (x {incoming.text} y)', other notations as '({top.text} x) {incoming.text} y'; "
+                    f"'{top.text} (x {incoming.text} y)', C and logic as '({top.text} x) {incoming.text} y'; "
                     "add brackets"
                 )
             out.append(builder.neg(out.pop()))
+        elif top.op == "xor":  # collect a chain; balanced when it closes (see Builder.xor_chain)
+            right, left = out.pop(), out.pop()
+            out.append(("xor*", [*left[1], right] if left[0] == "xor*" else [left, right]))
         else:
             right = out.pop()
             out.append(builder.binary(top.op, out.pop(), right))
+
+    def close() -> None:
+        if out[-1][0] == "xor*":
+            out.append(builder.xor_chain(out.pop()[1]))
 
     for t in tokens:
         if t.kind == "val":
@@ -350,6 +416,7 @@ def build(
                 levels.append({})
         elif t.kind == "bin":
             levels[-1].setdefault(t.op, []).append(t)
+            _check_level(levels[-1], source)
             while (
                 ops and ops[-1].kind != "lp" and (ops[-1].kind == "not" or _BIND[ops[-1].op] >= _BIND[t.op])
             ):
@@ -360,9 +427,11 @@ def build(
                 apply(ops.pop(), None)
             ops.pop()
             _check_level(levels.pop(), source)
+            close()
             out.append(("()", out.pop()))
     while ops:
         apply(ops.pop(), None)
     _check_level(levels.pop(), source)
+    close()
     assert len(out) == 1
     return out[0]

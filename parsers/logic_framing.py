@@ -1,0 +1,395 @@
+"""Logic text, steps 3-4: find the expression in a segment, strip the framing around it, and read the polarity
+of the question.
+
+A segment's expression is a quoted span when one holds logic (`...`, "...", $...$ in LaTeX, the argument of
+`println!("{}", x)`), else what remains once question words are stripped from both ends: `What is`, `Evaluate:`,
+`Decide whether ... holds`, BBH's trailing ` is`, `print(...)`, `SELECT`, `= ?`, a preamble ending in ':' or ','
+that holds no logic ("In C, ..."). A segment with no logic in it is framing, skipped and reported.
+
+Polarity: `Is it false that X?`, `Is X false?`, `X is not true`, `Is this false?`, "... evaluate to FALSE?" ask for
+not X and are read so. Any other negation or inversion cue in the framing (not, never, opposite, ...) is refused by
+`check_framing`, never dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from drt_agent.errors import ParseError
+
+from .logic_expr import Tok, tokenize
+from .logic_given import Piece
+
+_MAX_STRIP = 24  # words of framing stripped from either end of one sentence: a long run is not framing
+_NEG_PRED = r"(?:false|untrue|not\s+true|isn't\s+true|not\s+the\s+case|incorrect)"
+_VERB = (
+    r"(?:is|are|evaluates?\s+to|evaluated\s+to|equals?|returns?|gives?|yields?|comes?\s+out(?:\s+as|\s+to)?|"
+    r"ends?\s+up(?:\s+as)?|turns?\s+out(?:\s+to\s+be)?)"
+)
+_LEAD_PHRASES = [
+    (re.compile(r"(?:is\s+it|it\s+is|it's)\s+" + _NEG_PRED + r"\s+that\b", re.I), True),
+    (re.compile(r"(?:is\s+it|it\s+is|it's)\s+(?:true|the\s+case|correct)\s+that\b", re.I), False),
+    (re.compile(r"(?:true\s+or\s+false|true/false)\s*[:,\-–—]", re.I), False),
+    (re.compile(r"whether\s+or\s+not\b", re.I), False),
+]
+_TRAIL_PHRASES = [
+    (re.compile(r"\bis\s+(?:it\s+)?(?:true\s+or\s+false|false\s+or\s+true)\s*\??\s*$", re.I), False),
+    (re.compile(r"[,:;?\-–—(]\s*(?:true\s+or\s+false|false\s+or\s+true)\s*\)?\s*[?.]?\s*$", re.I), False),
+    (re.compile(r"\b" + _VERB + r"\s+true\s*[?.!]?\s*$", re.I), False),
+    (re.compile(r"\bis\s+it\s+true\s*[?.!]?\s*$", re.I), False),
+    (
+        re.compile(
+            r"\b(?:"
+            + _VERB
+            + r"\s+(?:false|untrue)|is\s+not\s+true|isn't\s+true|(?:does\s+not|doesn't)\s+hold)"
+            r"\s*[?.!]?\s*$",
+            re.I,
+        ),
+        True,
+    ),
+]
+_TRAIL_WINDOW = 80  # characters searched for a trailing phrase
+_QUESTION_VERBS = {"is", "are", "does", "do", "was", "did", "will", "would"}
+_ABOUT = re.compile(  # a sentence about the expression: "Is this false?", "Decide whether the following is false:"
+    r"\W*(?:(?:so|and|now|then)\s+)?(?:(?:decide|determine|say|tell\s+me|check)\s+)?(?:whether|if|is|does)\s+"
+    r"(?:it|this|that|the\s+following|the\s+(?:\w+\s+)?(?:expression|statement|formula|result|proposition|claim))"
+    r"(?:\s+(?:expression|statement|formula|proposition|claim))?\s+(?:is\s+)?(?P<pred>\w+(?:\s+\w+){0,2})"
+    r"\s*[?:.!]?\s*$",
+    re.I,
+)
+_NEGATING = re.compile(r"(?:false|untrue|not\s+true|not\s+hold|incorrect|fail|fails)$", re.I)
+_NEUTRAL = re.compile(r"(?:true|hold|holds|correct|true\s+or\s+false)$", re.I)
+# a framing sentence that asks about the expression: "... evaluate to TRUE for this row?"
+_FRAMING_PREDICATE = re.compile(r"\b(?:" + _VERB + r"|hold)\s+(?P<v>true|false|untrue)\b", re.I)
+_ASKS = re.compile(r"\?\s*$|\b(?:whether|determine|decide|check)\b", re.I)
+# words of question scaffolding: understood, so not reported as skipped
+_QUESTION_WORDS = {
+    "what", "what's", "whats", "is", "are", "does", "do", "did", "will", "would", "evaluate", "evaluates",
+    "compute", "calculate", "determine", "decide", "simplify", "solve", "find", "whether", "if", "the", "truth",
+    "value", "of", "following", "boolean", "logical", "logic", "expression", "formula", "statement", "result",
+    "hold", "holds", "to", "equals", "equal", "please", "tell", "me", "print", "return", "assert", "select",
+    "eval", "bool", "console", "log", "system", "out", "println", "printf", "q", "question", "answer", "this",
+    "that", "it", "true", "come", "comes", "end", "ends", "up", "turn", "turns", "be", "an", "as",
+}  # fmt: skip
+_ANSWER_FORMAT = re.compile(
+    r"\b(?:true|yes)(?:\s*\(\s*1\s*\))?\s*(?:or|/|\|)\s*(?:false|no)\b(?:\s*\(\s*0\s*\))?"
+    r"|\b(?:false|no)\s*(?:or|/)\s*(?:true|yes)\b|\bT\s*/\s*F\b|\b1\s*/\s*0\b",
+    re.I,
+)
+_CUES = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|false|untrue|opposite|negat\w*|invert\w*|inverse|complement\w*|flip\w*|"
+    r"revers\w*|wrong|incorrect|unless|except|contrary|den(?:y|ies)|fails?)\b|n't\b",
+    re.I,
+)
+_SAFE = re.compile(
+    r"\b(?:do\s+not|don't|dont|never)\s+(?:explain|show|include|add|give|write|use|repeat|output|print|elaborate|"
+    r"justify|provide|reason)\b|\bno\s+(?:explanation|reasoning|other\s+text|extra\s+text|additional\s+text|"
+    r"markdown|code)\b|\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*[?.:]?\s*$)",
+    re.I,
+)
+_SPANS = [  # quoted spans that may hold the expression: (pattern, group of the content)
+    re.compile(r"`([^`\n]+)`"),
+    re.compile(r"\"([^\"\n]+)\""),
+    re.compile(r"“([^”\n]+)”"),
+    re.compile(r"(?<![A-Za-z])'([^'\n]+)'(?![A-Za-z])"),
+    re.compile(r"\$(?!\s)([^$\n]+?)(?<!\s)\$"),
+    re.compile(  # an output call with a format string: println!("{}", x), printf("%d\n", x)
+        r"(?:println!|print!|printf|fmt\.Printf|console\.log|print)\s*\(\s*(?:\"[^\"\n]*\"|'[^'\n]*')\s*,\s*"
+        r"([^;\n]*?)\s*\)"
+    ),
+]
+_PLACEHOLDER = "\x00expression"
+
+
+@dataclass
+class Found:
+    """One piece read: an expression's tokens (with the negations its framing asks for), or framing."""
+
+    body: str = ""  # the piece, verbatim
+    tokens: list[Tok] = field(default_factory=list)
+    negations: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # framing text: reported, and checked for negation cues
+    understood: list[str] = field(default_factory=list)  # question words stripped: checked, not reported
+    checked: list[str] | None = None  # what check_framing reads, where it is not skipped + understood
+    logic: bool = False  # the piece holds an expression (or one that failed to read)
+    odd: bool = False  # punctuation other than a question's (?.:!) or a number was stripped
+    stray_values: bool = False  # framing that holds true/false/T/F: refused, not skipped
+    stray_digits: bool = False  # framing that holds 1 or 0: refused where the expression uses 1/0
+
+
+def has_logic(tokens: list[Tok], known: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether tokens hold logic: an operator symbol, a known variable, or a constant beside an operator or in
+    brackets of its own ("Problem 1 (3 pts)" holds none; "1 AND 0" and "(T)" do)."""
+    for i, t in enumerate(tokens):
+        if t.kind in ("bin", "not") and not t.text.isalpha():
+            return True
+        if t.kind == "name" and t.text in known:
+            return True
+        if t.kind in ("val", "digit"):
+            before = tokens[i - 1] if i > 0 else None
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if any(n is not None and n.kind in ("bin", "not") for n in (before, after)):
+                return True
+            if before is not None and after is not None and before.kind == "lp" and after.kind == "rp":
+                return True
+    return False
+
+
+def _variable_like(word: str) -> bool:
+    """A word that reads as a variable name, not as framing: one letter (bar 'a' and 'I'), or digits or '_'."""
+    return (len(word) == 1 and word not in "aAI") or re.search(r"[\d_]", word) is not None
+
+
+def _strippable_lead(tokens: list[Tok], k: int, known: set[str], fmt: set[int]) -> bool:
+    """A leading token that cannot start the expression: punctuation, an answer format, or a word that is not a
+    known variable, not an operand (followed by an operator) nor a function applied to a bracket (`neg(T)`;
+    `print(...)` is framing)."""
+    t = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if t.kind in ("punct", "quote"):
+        return True
+    if t.kind == "num":
+        return nxt is None or nxt.kind not in ("bin", "rp")
+    if t.kind == "name" and t.text not in known and not _variable_like(t.text):
+        if nxt is not None and nxt.kind == "lp" and nxt.start == t.end:
+            return t.text.lower() in _QUESTION_WORDS
+        return nxt is None or nxt.kind not in ("bin", "rp")
+    return t.kind == "bad" and t.text == "="
+
+
+def _strippable_trail(tokens: list[Tok], k: int, known: set[str], fmt: set[int]) -> bool:
+    t = tokens[k]
+    prev = tokens[k - 1] if k > 0 else None
+    if t.kind in ("punct", "quote"):
+        return True
+    if t.kind == "num":
+        return prev is None or prev.kind not in ("bin", "not", "lp")
+    if t.kind == "name" and t.text not in known and not _variable_like(t.text):
+        return prev is None or prev.kind not in ("bin", "not", "lp")
+    return t.kind == "bad" and t.text == "="
+
+
+def find_expression(
+    text: str,
+    piece: Piece,
+    known: set[str],
+    definitions: set[str] | frozenset[str] = frozenset(),
+    overrides: dict[str, str] | None = None,
+    force: bool = False,
+) -> Found:
+    """Read one piece: the expression with the polarity its framing asks for, or framing. A lone value is an
+    expression only under question words ("What is F?"; not "Is node 0 reachable", nor "You are a helpful
+    assistant" with a variable named a), or when it names a definition ("Is result true?"). `force` reads any
+    piece as an expression (to name what is wrong in it)."""
+    body = text[piece.start : piece.end].strip()
+    about = _ABOUT.match(body)
+    if about is not None and not force:
+        if _NEGATING.match(about.group("pred")):
+            return Found(body=body, negations=[body])
+        if _NEUTRAL.match(about.group("pred")):
+            return Found(body=body)
+    tokens = tokenize(text[piece.start : piece.end], piece.start, overrides)
+    found = _quoted(text, piece, tokens, known, overrides) or _strip(text, tokens, known, Found(body=body))
+    core = [t for t in found.tokens if t.kind not in ("lp", "rp")]
+    lone = len(core) == 1 and core[0].kind in ("val", "digit", "name")
+    clean = not found.skipped and not found.odd
+    if (
+        force
+        or (lone and (clean or core[0].text in definitions))
+        or (not lone and has_logic(found.tokens, known))
+    ):
+        found.logic = True
+        return found
+    return _framing(text, body, tokens)
+
+
+def _framing(text: str, body: str, tokens: list[Tok]) -> Found:
+    """A piece with no expression: skipped, unless it asks about the expression ("... evaluate to TRUE for this
+    row?", read for its polarity) or holds a constant outside an answer format (refused by the caller)."""
+    found = Found(body=body, skipped=[body])
+    rest = _ANSWER_FORMAT.sub(" ", body)
+    if _ASKS.search(body):
+        for m in _FRAMING_PREDICATE.finditer(rest):
+            if m.group("v").lower() != "true":
+                found.negations.append(m.group())
+        rest = _FRAMING_PREDICATE.sub(" ", rest)
+    found.checked = [rest]
+    left = tokenize(rest)
+    found.stray_values = any(t.kind == "val" for t in left)
+    found.stray_digits = any(t.kind == "digit" for t in left)
+    return found
+
+
+def _quoted(
+    text: str, piece: Piece, tokens: list[Tok], known: set[str], overrides: dict[str, str] | None
+) -> Found | None:
+    """The expression as a quoted span (`...`, "...", $...$, an output call's argument) when exactly one span
+    holds logic and the rest of the piece strips away as framing around it."""
+    spans = []
+    for pattern in _SPANS:
+        for m in pattern.finditer(text, piece.start, piece.end):
+            inner = tokenize(m.group(1), m.start(1), overrides)
+            if inner and (has_logic(inner, known) or (len(inner) == 1 and inner[0].text in known)):
+                spans.append((m, inner))
+    # a span inside another (a quote in an output call) is the same expression
+    spans = [(m, inner) for m, inner in spans if not any(_inside(m, o) for o, _ in spans)]
+    if len(spans) != 1:
+        return None
+    m, inner = spans[0]
+    marker = Tok("name", _PLACEHOLDER, m.start(), m.end(), _PLACEHOLDER)
+    outside = [t for t in tokens if t.end <= m.start() or t.start >= m.end()]
+    at = bisect.bisect_left([t.start for t in outside], m.start())
+    body = text[piece.start : piece.end].strip()
+    found = _strip(text, [*outside[:at], marker, *outside[at:]], known | {_PLACEHOLDER}, Found(body=body))
+    if [t.text for t in found.tokens] != [_PLACEHOLDER]:
+        return None
+    found.tokens = inner
+    return found
+
+
+def _inside(m: re.Match[str], other: re.Match[str]) -> bool:
+    return other is not m and other.start() <= m.start() and m.end() <= other.end()
+
+
+def _strip(text: str, tokens: list[Tok], known: set[str], found: Found) -> Found:
+    """Strip framing: a preamble ending in ':' or ',' with no logic in it, leading and trailing question words
+    and phrases, and a predicate after `Is ...`."""
+    fmt = _answer_format(text, tokens)
+    starts = [t.start for t in tokens]
+    i, j = 0, len(tokens)
+    sep = next((k for k, t in enumerate(tokens) if t.text in (":", ",")), None)
+    if sep is not None and 0 < sep < j - 1:
+        prefix = text[tokens[0].start : tokens[sep].end]
+        about = _ABOUT.match(prefix)
+        if about is not None and _NEGATING.match(about.group("pred")):
+            found.negations.append(prefix)
+            i = sep + 1
+        elif about is not None and _NEUTRAL.match(about.group("pred")):
+            i = sep + 1
+        elif _plain_preamble(tokens[:sep], fmt, known):
+            _note(found, prefix)
+            i = sep + 1
+    question = False
+    stripped = 0
+    while i < j:  # leading framing
+        for pattern, negates in _LEAD_PHRASES:
+            m = pattern.match(text, tokens[i].start, tokens[j - 1].end)
+            if m is not None:
+                if negates:
+                    found.negations.append(m.group())
+                while i < j and tokens[i].start < m.end():
+                    i += 1
+                break
+        else:
+            if stripped < _MAX_STRIP and _strippable_lead(tokens, i, known, fmt):
+                question = question or tokens[i].text.lower() in _QUESTION_VERBS
+                _note(found, tokens[i])
+                i, stripped = i + 1, stripped + 1
+                continue
+            break
+    stripped = 0
+    while j > i:  # trailing framing
+        window = max(tokens[i].start, tokens[j - 1].end - _TRAIL_WINDOW)
+        for pattern, negates in _TRAIL_PHRASES:
+            m = pattern.search(text, window, tokens[j - 1].end)
+            at = bisect.bisect_left(starts, m.start(), i + 1, j) if m is not None else j
+            ends_operand = at < j and tokens[at - 1].kind not in ("bin", "not", "lp")
+            if m is not None and ends_operand and tokens[at].start == m.start():
+                if negates:
+                    found.negations.append(m.group().strip())
+                j = at
+                break
+        else:
+            if j - 1 in fmt:  # "X ... true or false?" after an expression: the answer format
+                start = _run_start(fmt, j - 1)
+                if start > i:
+                    j = start
+                    continue
+                break
+            if stripped < _MAX_STRIP and _strippable_trail(tokens, j - 1, known, fmt):
+                _note(found, tokens[j - 1])
+                j, stripped = j - 1, stripped + 1
+                continue
+            break
+    if question:  # "Is X true?", "Is X false?", "Is X not true?": a predicate after an inverted question
+        j = _predicate(tokens, i, j, found)
+    found.tokens = tokens[i:j]
+    return found
+
+
+def _run_start(marked: set[int], k: int) -> int:
+    while k - 1 in marked:
+        k -= 1
+    return k
+
+
+def _plain_preamble(tokens: list[Tok], fmt: set[int], known: set[str]) -> bool:
+    """Whether tokens before a ':' or ',' hold no logic: words, numbers, punctuation, 'and'/'or' as English, an
+    answer format ("In C", "Question 1", "Answer True or False", "Evaluate this and tell me")."""
+    for k, t in enumerate(tokens):
+        if k in fmt or t.kind in ("punct", "quote", "num"):
+            continue
+        if (t.kind == "name" and t.text not in known) or (t.kind == "bin" and t.text.isalpha()):
+            continue
+        return False
+    return True
+
+
+def _predicate(tokens: list[Tok], i: int, j: int, found: Found) -> int:
+    """Cut a trailing predicate (true / false / not true) after a complete operand; a predicate saying false
+    negates the question. Returns the new end."""
+    words = [t.text.lower() for t in tokens[max(i, j - 2) : j]]
+    for pred, negates in ((["not", "true"], True), (["true"], False), (["false"], True)):
+        n = len(pred)
+        if j - i > n and words[-n:] == pred and tokens[j - n - 1].kind in ("val", "digit", "name", "rp"):
+            if negates:
+                found.negations.append(" ".join(t.text for t in tokens[j - n : j]))
+            return j - n
+    return j
+
+
+def _answer_format(text: str, tokens: list[Tok]) -> set[int]:
+    """Indices of tokens that spell an answer format ("True or False", "true (1) or false (0)", "yes/no") with no
+    operator beside it: in `True or False or not True` the same words are an expression."""
+    out: set[int] = set()
+    if not tokens:
+        return out
+    starts = [t.start for t in tokens]
+    for m in _ANSWER_FORMAT.finditer(text, tokens[0].start, tokens[-1].end):
+        lo, hi = bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())
+        inside = [k for k in range(lo, hi) if tokens[k].end <= m.end()]
+        if not inside:
+            continue
+        near = tokens[max(0, inside[0] - 1) : inside[0]] + tokens[inside[-1] + 1 : inside[-1] + 2]
+        if not any(t.kind in ("bin", "not") for t in near):
+            out.update(inside)
+    return out
+
+
+def _note(found: Found, stripped: str | Tok) -> None:
+    """Stripped framing: question words are understood, anything else is reported as skipped."""
+    if isinstance(stripped, Tok):
+        found.odd = (
+            found.odd or stripped.kind == "num" or (stripped.kind == "punct" and stripped.text not in "?.:!")
+        )
+        words = stripped.text
+    else:
+        words = stripped
+    if all(w.lower() in _QUESTION_WORDS for w in re.findall(r"[A-Za-z_']+", words)):
+        found.understood.append(words)
+    else:
+        found.skipped.append(words)
+
+
+def check_framing(texts: list[str]) -> None:
+    """Refuse framing that could negate or invert the question (never drop a negation)."""
+    for t in texts:
+        cleaned = _SAFE.sub(" ", _ANSWER_FORMAT.sub(" ", t))
+        m = _CUES.search(cleaned)
+        if m is not None:
+            raise ParseError(
+                f"the text around the expression says {t.strip()[:120]!r}, and {m.group()!r} could negate or change "
+                "what is asked; ask about the expression alone, e.g. 'What is X?' or 'Is it false that X?'"
+            )
