@@ -152,6 +152,11 @@ def read_logic(text: str, limits: Any = None, *, simplify_negations: bool = Fals
     node = build(found.tokens, text, leaf, builder, caret_is_xor=caret)
     if any(t.text == "^" and t.op == "xor" for t in found.tokens) and "^" not in parts.values.operators:
         assumptions.append("'^' read as xor, as in C and Python")
+    letters = sorted({t.text for t in found.tokens if t.kind == "val" and t.text in ("t", "f")})
+    if letters:
+        assumptions.append(
+            f"{' and '.join(repr(x) for x in letters)} read as constants (t = true, f = false)"
+        )
     asked = _span(text, found.tokens)
     if negations:
         node = builder.neg(("()", node))
