@@ -185,6 +185,8 @@ class _Reader:
     # -- words ---------------------------------------------------------------------------------------------
     def segment(self) -> None:
         segs = [(t, glue(toks)) for t, toks in _segments(self.text)]
+        self.skipped.extend(t for t, words in segs if _heading(words))
+        segs = [(t, words) for t, words in segs if not _heading(words)]
         # a story with no relation word at all (family custom) takes every capitalised word as a name
         custom = not any(relation_word(w.lower()) for _, words in segs for w, _, _ in words)
         mid = {
@@ -312,8 +314,12 @@ class _Reader:
         return kinship
 
     def check_sentence(self, si: int) -> None:
-        """Refuse what a kinship sentence says that this reader cannot take as facts."""
+        """Refuse what a kinship sentence says that this reader cannot take as facts. A sentence that names
+        nobody states no fact about the story's people ('Here is some information about a family.', 'I found
+        letters in my grandmother's attic.'): it is framing."""
         sent = self.sentences[si]
+        if not any(w.role in ("N", "POSS", "PR") for w in sent.words):
+            return
         found = matches(sent.words)
         covered = {i for k, s, e in found if k in PATTERNS for i in range(s, e)}
         for w in sent.words:
@@ -388,6 +394,19 @@ def _name_test(words: list[tuple[str, int, bool]], mid: set[str], custom: bool =
         return nxt in ("'s", "is", "was", "and", "has", "had", "married", ",")
 
     return is_name
+
+
+def _heading(words: list[tuple[str, int, bool]]) -> bool:
+    """A title ('Family Tree Puzzle #344 (difficulty: easy)'): two or more words, every word outside brackets
+    capitalised, no sentence end, no possessive."""
+    depth, alpha = 0, []
+    for w, _, _ in words:
+        depth += (w in ("(", "[")) - (w in (")", "]"))
+        if depth == 0 and any(c.isalpha() for c in w):
+            alpha.append(w)
+    ends = words[-1][0] in (".", "?", "!", ":") if words else True
+    possessive = any(w in ("'s", "'") for w, _, _ in words)
+    return len(alpha) >= 2 and all(w[:1].isupper() for w in alpha) and not ends and not possessive
 
 
 def _opens(words: list[tuple[str, int, bool]], i: int) -> bool:

@@ -444,8 +444,10 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
         add(people[-1], kin, owner)
     elif key == "has":
         verb = next(i for i in idx if words[i].text.lower() in ("has", "have", "had"))
-        owners = [i for i in people if i < verb]
-        named = [i for i in people if i > rel_i[0]]
+        owners = [i for i in people if i < verb]  # "Carmen and her husband Keith had a son, Aaron"
+        had = next(i for i in rel_i if i > verb)
+        kin = words[had].value
+        named = [i for i in people if i > had]
         for o in owners:
             for i in named if kin.plural else named[:1]:
                 add(i, kin, o)
