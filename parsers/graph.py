@@ -264,7 +264,13 @@ def _row(seg: Segment, st: _State, header: list[str] | None) -> None:
         out.nodes.append(a)
         for piece in re.split(r"\s*[,;]\s*|\s+and\s+", cells[1]):
             if piece.strip() and piece.strip() not in ("-", "—", "none", "(none)"):
-                out.edges.append((a, name_or_error(piece, where_, f"a neighbour of {a!r}", loose=True), kind))
+                out.edges.append(
+                    (
+                        a,
+                        name_or_error(piece, where_, f"a neighbour of {a!r}", loose=True),
+                        "adj" if kind == "any" else kind,
+                    )
+                )
         return
     if len(cells) != 2:
         raise ParseError(
@@ -489,12 +495,12 @@ def _mentioned(text: str, names: dict[str, str]) -> str | None:
     return None
 
 
-def _settle_unread(st: _State, known: dict[str, str]) -> None:
+def _settle_unread(st: _State, known: dict[str, str], in_graph: dict[str, str]) -> None:
     """Questions read with the graph's names known, then residue: skipped as framing if it names no node and no
     direction, else refused (it could hold a fact that was not understood)."""
     unread = []
     for where_, s in st.unread_questions:
-        found = find_question(s, known)
+        found = find_question(s, in_graph)
         if found is not None:
             head, q = found
             st.questions.append(q)
@@ -510,14 +516,28 @@ def _settle_unread(st: _State, known: dict[str, str]) -> None:
         raise _unread_question(*unread[0])
     st.facts.skipped.extend(s for _, s in unread)
     for s, exc in st.residue:
-        if (
-            _mentioned(s, known) is None
-            and not lex.DIRECTED_WORDS.search(s)
-            and not lex.UNDIRECTED_WORDS.search(s)
-        ):
-            st.facts.skipped.append(s)
+        if _mentioned(s, known) is not None:
+            raise exc
+        if lex.DIRECTED_WORDS.search(s) or lex.UNDIRECTED_WORDS.search(s):
+            _direction_statement(s, st, exc)
             continue
-        raise exc
+        st.facts.skipped.append(s)
+
+
+_UNLESS = re.compile(r"^(?:unless|except (?:where|when|if)|if not)\b[^,]*,\s*", re.I)
+
+
+def _direction_statement(s: str, st: _State, exc: ParseError) -> None:
+    """A sentence that names no node but speaks of direction ("Treating every entry as a directed edge", "Unless a
+    route is described as two-way, it only goes one way"): its main clause says the direction; a sentence that
+    denies, or says both, is refused."""
+    main = _UNLESS.sub("", s)
+    both = lex.DIRECTED_WORDS.search(main) and lex.UNDIRECTED_WORDS.search(main)
+    if both or lex.NEGATION.search(main.replace("no direction", "")):
+        raise ParseError(f"could not tell which direction {clip(s)} states; say 'the graph is directed' or "
+                         f"'the graph is undirected'") from exc  # fmt: skip
+    note_direction(main, st.facts, "a direction statement")
+    st.notes.append(f"read as a direction statement: {clip(s, 50)}")
 
 
 def _unread_question(where_: str, s: str) -> ParseError:
@@ -575,6 +595,30 @@ def _resolve(name_: str, nodes: list[str], role: str, question: str) -> str:
         f"the question {question!r} names {name_!r} as its {role}, but the graph has no such node "
         f"(nodes: {shown}); ask about nodes that appear in the edges, e.g. {EXAMPLE!r}"
     )
+
+
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+def _unify_articles(facts: Facts) -> None:
+    """ "The Lava Pits" at the start of a sentence and "the Lava Pits" elsewhere are one node: names that differ
+    only by a leading article take the first spelling seen."""
+    names = [*facts.nodes, *(x for a, b, _ in facts.edges for x in (a, b))]
+    if not any(n[:4] in ("the ", "The ", "THE ") for n in names):
+        return
+    canon: dict[str, str] = {}
+    for n in names:
+        canon.setdefault(_ARTICLE.sub("", n), n)
+    one = {n: canon[_ARTICLE.sub("", n)] for n in names}
+    facts.edges = [(one[a], one[b], k) for a, b, k in facts.edges]
+    facts.nodes = [one[n] for n in facts.nodes]
+    for c in facts.claims:
+        c.a, c.b = one.get(c.a, c.a), one.get(c.b, c.b)
+
+
+def _named(n: str, names: dict[str, None], in_graph: dict[str, str]) -> bool:
+    """Whether a question's end names a node (or a role to be filled)."""
+    return n.startswith("@") or n in names or key(n) in in_graph or n.isdigit()
 
 
 def _implied_nodes(q: Question, names: dict[str, None], declared: bool) -> list[str]:
@@ -722,6 +766,22 @@ def _check_claims(problem: GraphProblem, facts: Facts) -> None:
                 )
 
 
+def _check_adjacency_direction(problem: GraphProblem, facts: Facts, q: Question, lim: Any) -> None:
+    """An adjacency list that lists an edge at one end only, with no word on direction, may be a directed graph:
+    answer only where the directed and undirected readings agree."""
+    pairs = {(a, b) for a, b, _ in facts.edges}
+    if all((b, a) in pairs for a, b in pairs):
+        return  # every edge is listed at both ends: undirected either way
+    as_directed = _build(facts.edges, facts.nodes, True, q, None, None, False, lim)
+    if (shortest_path(as_directed) is None) == (shortest_path(problem) is None):
+        return
+    raise ParseError(
+        f"the adjacency list does not say whether its edges are one-way, and the answer depends on it: "
+        f"{problem.target!r} is reachable from {problem.source!r} only if edges go both ways; add 'directed' or "
+        f"'undirected' (e.g. 'The graph is directed.')"
+    )
+
+
 def _check_edge_question(problem: GraphProblem, q: Question, facts: Facts) -> None:
     """A question that may ask about one edge ("Is there a road between A and B?") is answered only where that
     reading and reachability agree: a direct edge (yes, yes) or no path at all (no, no)."""
@@ -795,15 +855,25 @@ def _read(text: str, question: str | None, directed: bool | None, limits: Any) -
 
 def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any, text: str) -> Reading:
     facts = st.facts
+    _unify_articles(facts)
     names = dict.fromkeys([*facts.nodes, *(x for a, b, _ in facts.edges for x in (a, b))])
+    in_graph = {key(n): n for n in reversed(names)} | {n.casefold(): n for n in reversed(names)}
     if st.unread_questions or st.residue:  # judged against every name the text uses
-        known = {key(n): n for n in reversed(names)} | {n.casefold(): n for n in reversed(names)}
+        known = dict(in_graph)
         for q in st.questions:
             for n in (q.source, q.target):
                 if not n.startswith("@"):
                     known.setdefault(n.casefold(), n)
-        _settle_unread(st, known)
+        _settle_unread(st, known, in_graph)
     q = q_sep or _one_question(st)
+    if q is not None and not all(_named(n, names, in_graph) for n in (q.source, q.target)):
+        again = match_question(q.text, in_graph)  # with the graph's names: "Silver Bay along these routes"
+        if again is not None and all(_named(n, names, in_graph) for n in (again.source, again.target)):
+            q = again
+    if q is not None:
+        for ctx in q.context:  # "following the arrows", "in this directed graph"
+            if lex.DIRECTED_WORDS.search(ctx) or lex.UNDIRECTED_WORDS.search(ctx):
+                note_direction(ctx, facts, "the question")
     if q is None:
         raise (
             _no_question(text)
@@ -815,6 +885,8 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
         facts.nodes.append(n)
         assumptions.append(f"node {n} appears in no edge: taken as an isolated node (the nodes are numbered)")
     problem = _build(facts.edges, facts.nodes, is_directed, q, None, None, False, lim)
+    if assumptions and not is_directed and any(k == "adj" for _, _, k in facts.edges):
+        _check_adjacency_direction(problem, facts, q, lim)
     _check_claims(problem, facts)
     _check_edge_question(problem, q, facts)
     notes = list(st.notes)
@@ -831,37 +903,35 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
 
 
 def _from_raw(raw: RawGraph, rest: str, q: Question | None, directed: bool | None, lim: Any) -> Reading:
-    """A structured graph plus the text around it (which may hold the question and a direction statement)."""
-    texts = [t for t in (raw.question, rest) if t and t.strip()]
+    """A structured graph plus the text around it (which may hold the question, a direction statement and framing):
+    read like text whose facts are the structured edges."""
     st = _State(Facts(), want_question=q is None)
-    for t in texts:
-        _read_segments(t, st)
-        if st.facts.edges or st.facts.nodes or st.facts.claims:
-            raise ParseError(
-                f"text next to the {raw.form} graph holds more edges ({clip(t)}); put every edge in the "
-                f"structured graph and only the question outside it"
-            )
-    known = {key(n): n for n in [*raw.nodes, *(x for e in raw.edges for x in e)]}
-    _settle_unread(st, known)
-    q = q or _one_question(st)
-    kind = "any" if raw.directed is None else "one" if raw.directed else "two"
-    edges = [(a, b, kind) for a, b in raw.edges]
-    if directed is None and st.facts.directed is not None:
-        directed = st.facts.directed
-    if directed is None and raw.directed is not None:
-        directed = raw.directed
-    is_directed, assumptions = _direction(edges, Facts(), directed)
-    if q is None and (raw.source is None or raw.target is None):
-        raise _no_question(rest or raw.form)
-    problem = _build(edges, raw.nodes, is_directed, q, raw.source, raw.target, raw.negated, lim)
-    if q is not None:
-        _check_edge_question(problem, q, Facts())
-    return Reading(
-        problem=problem,
-        read_as=_read_as(problem, q, [f"a {raw.form} graph"], st.facts),
-        skipped=list(dict.fromkeys(st.facts.skipped)),
-        assumptions=assumptions,
+    for t in (raw.question, rest):
+        if t and t.strip():
+            _read_segments(t, st)
+            if st.facts.edges or st.facts.nodes or st.facts.claims:
+                raise ParseError(
+                    f"text next to the {raw.form} graph holds more edges ({clip(t)}); put every edge in the "
+                    f"structured graph and only the question outside it"
+                )
+    kind = (
+        ("adj" if "adjacency" in raw.form else "any")
+        if raw.directed is None
+        else "one"
+        if raw.directed
+        else "two"
     )
+    st.facts.edges = [(a, b, kind) for a, b in raw.edges]
+    st.facts.nodes = list(raw.nodes)
+    if st.facts.directed is None and raw.directed is not None:
+        st.facts.directed, st.facts.direction_why = raw.directed, f"the {raw.form} graph"
+    st.notes.append(f"a {raw.form} graph")
+    if q is None and not st.questions and not st.unread_questions and raw.source is not None:
+        assert raw.target is not None
+        q = Question(raw.source, raw.target, raw.negated, f"the {raw.form} question fields")
+    if q is None and not st.questions and not st.unread_questions:
+        raise _no_question(rest or raw.form)
+    return _finish(st, q, directed, lim, rest or raw.form)
 
 
 def read_graph(text: str, limits: Any = None) -> Reading:

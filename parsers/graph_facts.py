@@ -104,6 +104,9 @@ class Facts:
     hyphen_names: frozenset[str] = frozenset()  # names with '-' used elsewhere: `srv-01-srv-02` is ambiguous
     heads: frozenset[str] = frozenset()  # keys of the names that start adjacency lines ("Santa Fe: ...")
     sentential: bool = False  # a clause (not only a notation) was read
+    families: dict[int, str] = field(
+        default_factory=dict
+    )  # edge index -> relation family ("dep+", "report-")
     skipped: list[str] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _texts: list[str] = field(default_factory=list)
@@ -149,8 +152,7 @@ PAIR_LINE = re.compile(r"^(?P<a>\w[\w.-]*)\s+(?P<b>\w[\w.-]*)(?:\s+-?[\d.]+(?:e-
 _SEP = re.compile(r"\s*,\s*(?:[Aa]nd\s+|&\s+)?|\s+[Aa]nd\s+|\s+&\s+|\s+as well as\s+")
 _SPACED_DASH = re.compile(r"\s+(-)\s+")
 _MERGE = re.compile(
-    r"(?:\bbetween|\bconnecting|\bjoining|\b(?:road|bridge|street|edge|link|path|tunnel|line)s? (?:connects|joins|"
-    r"links))\s+(?!to\b|with\b)\S[^,]*$",
+    rf"(?:\bbetween|\bconnecting|\bjoining|\b(?:{lex.NOUNS})s? (?:connects|joins|links))\s+(?!to\b|with\b)\S[^,]*$",
     re.I,
 )
 
@@ -163,8 +165,13 @@ def tuples_to_ops(s: str, kind: str) -> str:
     return _TUPLE.sub(lambda m: f", {m.group(1)} {op} {m.group(2)}, ", s).strip(" ,")
 
 
+_SPACED_EDGES = re.compile(r"^\s*\w[\w.]*(?:->|-|=>)\w[\w.]*(?:\s+\w[\w.]*(?:->|-|=>)\w[\w.]*)+\s*$")
+
+
 def op_edges(piece: str, where_: str, out: Facts) -> list[tuple[str, str, str]] | None:
     """`A-B`, `A -> B -> C`, `A <-> B`, `New York - Boston`: edges along the chain, or None if no operator."""
+    if " " in piece and _SPACED_EDGES.match(piece):  # "P-R  T-W  Y-K"
+        return [e for token in piece.split() for e in (op_edges(token, where_, out) or [])]
     if lex.STRONG_OP.search(piece):
         parts = lex.STRONG_OP.split(piece)
     elif _SPACED_DASH.search(piece):
@@ -198,7 +205,20 @@ def op_edges(piece: str, where_: str, out: Facts) -> list[tuple[str, str, str]] 
 _ADJ = r"(?P<adj>one-way|one way|two-way|two way|directed|undirected|bidirectional|direct|single|new)"
 _NOUN = rf"(?P<noun>{lex.NOUNS})"
 _THERE = r"(?:there (?:is|are|exists?|was|were)\s+)?(?:also\s+)?(?:(?:a|an|one|some|another|\d+)\s+)?"
-_RELATIONS_RE = [(re.compile(rf"^(?P<s>.+?)\s+(?:{v})\s+(?P<o>.+)$", re.I), k) for v, k in lex.RELATIONS]
+_RELATIONS_RE = [
+    (re.compile(rf"^(?P<s>.+?)\s+(?:{v})\s+(?P<o>.+)$", re.I), k, f) for v, k, f in lex.RELATIONS
+]
+_FRAMES_RE = [
+    (
+        re.compile(
+            "^" + fr.format(a=r"(?P<a>.+?)", b=r"(?P<b>.+?)", noun=rf"(?P<noun>{lex.NOUNS})") + "$", re.I
+        ),
+        k,
+        f,
+    )
+    for fr, k, f in lex.FRAMES
+]
+_NAMEISH = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)\b")  # a word that could be a node's name
 _PLURAL_RE = re.compile(rf"^(?P<s>.+?)\s+(?:{lex.PLURAL_RELATIONS})$", re.I)
 _THERE_FROM = re.compile(
     rf"^{_THERE}(?:{_ADJ}\s+)?{_NOUN}s?\s+(?:(?:that\s+)?(?:goes|going|leading|leads|runs|running|pointing|points|"
@@ -218,7 +238,7 @@ _NOUN_VERB = re.compile(
     rf"leads from|points from)\s+(?P<a>.+?)\s+(?:and|to|with)\s+(?P<b>.+)$",
     re.I,
 )
-Clause = tuple[str, list[str], list[str], str]  # shape (svo / plural), subjects, objects, kind
+Clause = tuple[str, list[str], list[str], str, str]  # shape (svo / plural), subjects, objects, kind, family
 
 
 def _kind_of_noun(adj: str | None, noun: str, from_to: bool) -> str:
@@ -232,39 +252,75 @@ def _kind_of_noun(adj: str | None, noun: str, from_to: bool) -> str:
     return "one" if noun.lower() in lex.ONE_WAY_NOUNS else "two"
 
 
+def _object(raw: str) -> str | None:
+    """An object's name, without a modifier that names nothing ("Omar from school", "Junction 1 through a one-way
+    check valve"); None if it is not a name."""
+    found = name(raw)
+    if found is not None or " " not in raw:
+        return found
+    m = lex.OBJECT_TAIL.search(raw)
+    if m and m.start() > 0 and not _NAMEISH.search(m.group("tail")):
+        return name(raw[: m.start()])
+    return None
+
+
+def _frame_kind(kind: str, m: re.Match[str]) -> str | None:
+    """The kind a frame gives, where it depends on its noun and words ("a one-way portal", "a two-way road")."""
+    if kind not in ("noun-from", "noun-between"):
+        return kind
+    said = m.string[: m.start("a")] + " " + m.string[m.end("a") : m.start("b")] + " " + m.string[m.end("b") :]
+    if lex.BOTH_WAYS.search(said):
+        return "sym"
+    if lex.ONE_WAY.search(said):
+        return "one" if kind == "noun-from" else None  # "A and B are joined by a one-way road": which way?
+    if kind == "noun-between":
+        return "sym"
+    return "one" if m.group("noun").lower() in lex.ONE_WAY_NOUNS else "two"
+
+
 def clause(piece: str) -> Clause | None:
-    """A sentence clause -> (shape, subjects, objects, kind); None if it is not one."""
+    """A sentence clause -> (shape, subjects, objects, kind, family); None if it is not one."""
     for rx, from_to in ((_THERE_FROM, True), (_THERE_BETWEEN, False), (_NOUN_VERB, None)):
         m = rx.match(piece)
         if m:
             ft = from_to if from_to is not None else "from" in m.group("verb").lower()
-            a, b = name(m.group("a")), name(m.group("b"))
+            a, b = name(m.group("a")), _object(m.group("b"))
             if a and b:
-                return "svo", [a], [b], _kind_of_noun(m.group("adj"), m.group("noun"), ft)
-    m = _PLURAL_RE.match(piece)
-    if m:
-        s = name(m.group("s"))
-        if s:
-            return "plural", [s], [], "sym"
-    for rx, kind in _RELATIONS_RE:
+                return "svo", [a], [b], _kind_of_noun(m.group("adj"), m.group("noun"), ft), ""
+    for rx, kind, family in _FRAMES_RE:
         m = rx.match(piece)
         if m:
-            s, o = name(m.group("s")), name(m.group("o"))
-            if s and o:
-                return "svo", [s], [o], kind
+            a, b = name(m.group("a")), _object(m.group("b"))
+            k = _frame_kind(kind, m)
+            if a and b and k:
+                return "svo", [a], [b], k, family
+    m = _PLURAL_RE.match(piece)
+    if m:
+        subj = name(m.group("s"))
+        if subj:
+            return "plural", [subj], [], "sym", ""
+    for rx, kind, family in _RELATIONS_RE:
+        m = rx.match(piece)
+        if m:
+            subj, obj = name(m.group("s")), _object(m.group("o"))
+            if subj and obj:
+                return "svo", [subj], [obj], kind, family
     return None
 
 
 def _emit(c: Clause, out: Facts) -> None:
-    shape, subj, obj, kind = c
+    shape, subj, obj, kind, family = c
+    start = len(out.edges)
     if shape == "plural":
         for i, a in enumerate(subj):
             for b in subj[i + 1 :]:
                 out.edges.append((a, b, kind))
-        return
-    for a in subj:
-        for b in obj:
-            out.edges.append((b, a, "one") if kind == "rev" else (a, b, kind))
+    else:
+        for a in subj:
+            for b in obj:
+                out.edges.append((b, a, "one") if kind == "rev" else (a, b, kind))
+    if family:
+        out.families.update(dict.fromkeys(range(start, len(out.edges)), family))
 
 
 def _merged_pieces(s: str) -> list[str]:
@@ -309,11 +365,33 @@ def strip_scaffolding(s: str, out: Facts, where_: str) -> str | None:
     return s
 
 
+def _edge_tail(s: str) -> tuple[str, str | None]:
+    """The sentence without a trailing "(and back)", ", usable in both directions", ", but not the other way",
+    and the kind it gives its edges (sym / one); (s, None) when there is none."""
+    m = lex.EDGE_TAIL.search(s)
+    if not m:
+        return s, None
+    tail = m.group("paren") or m.group("comma") or ""
+    if lex.BOTH_WAYS.search(tail):
+        return s[: m.start()].strip(), "sym"
+    if lex.ONE_WAY.search(tail):
+        return s[: m.start()].strip(), "one"
+    return s, None
+
+
 def read_sentence(sentence: str, out: Facts, where_: str, under: str | None = None) -> None:
     """Edges and claims from one fact sentence. A sentence with a negation word is read as a negated statement
     unless every part of it is a notation (then the word is a name: `NO-NOT`)."""
     s = sentence.strip().strip(".").strip()
     if not s:
+        return
+    s, override = _edge_tail(s)
+    if override is not None:
+        start = len(out.edges)
+        read_sentence(s, out, where_, under)
+        out.edges[start:] = [
+            (a, b, override if k in ("two", "any", "sym", "one") else k) for a, b, k in out.edges[start:]
+        ]
         return
     body = strip_scaffolding(s, out, where_)
     if body is None:
@@ -365,13 +443,13 @@ def _positive(s: str, out: Facts, where_: str, under: str | None) -> None:
         there_kind = c[3] if c is not None and _THERE_FROM.match(piece) else None
         if c is not None:
             out.sentential = True
-            shape, subj, obj, kind = c
+            shape, subj, obj, kind, family = c
             if pending and not _PLURAL_VERB.match(piece):  # "Meanwhile, A is connected to B": not a list
                 raise ParseError(
                     f"{where_}: could not understand {clip(pending[0])} before {clip(piece)}; a list of subjects "
                     f"needs a plural verb ('A and B are connected to C'), e.g. {EXAMPLE!r}"
                 )
-            last = (shape, pending + subj, obj, kind)
+            last = (shape, pending + subj, obj, kind, family)
             pending = []
             _emit(last, out)
             continue
@@ -381,7 +459,7 @@ def _positive(s: str, out: Facts, where_: str, under: str | None) -> None:
             continue
         if n is not None and last is not None and last[0] == "svo":
             last[2].append(n)
-            _emit(("svo", last[1], [n], last[3]), out)
+            _emit(("svo", last[1], [n], last[3], last[4]), out)
             continue
         if n is not None and (last is None or last[0] == "plural"):  # a subject of the next clause
             pending.append(n)
@@ -578,6 +656,12 @@ _PROSE_WORDS = frozenset(
         "be",
     ]
 )
+_INTRO_LABEL = re.compile(
+    r"^(?:(?:in|on|at|within|for|from|across|inside) [^:]{1,60}|(?:the |all |our |its )?(?:[\w-]+ ){0,3}(?:are|is|"
+    r"include|includes|were)(?:\s*\([^()]*\))?)$",
+    re.I,
+)
+_CHAIN_TITLE = re.compile(r"\b(?:line|route|path|chain|loop|circuit|service|track|trail|lane)\b", re.I)
 _LABEL_NOTE = re.compile(r"\([\w -]+\)\s*$")  # "Adjacency list (directed)"
 
 
@@ -615,11 +699,18 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
     gives "X to Y" items), a node list, or an adjacency line `A: B, C` (both consumed: None). Text without such a
     label is returned unchanged."""
     label, colon, rest = sentence.partition(":")
-    if not colon or ("(" in label and not _LABEL_NOTE.search(label)) or len(label) > 60:
+    if not colon or ("(" in label and not _LABEL_NOTE.search(label)) or len(label) > 150:
         return sentence, None
     label, rest = label.strip(), rest.strip()
-    graph_label = re.search(rf"\b(?:{lex.GRAPH_WORD})\b", label, re.I) and name(label) is None
-    if lex.LABEL_WORDS.match(label) or any(rx.match(label) for rx in lex.META) or graph_label:
+    graph_label = re.search(rf"\b(?:{lex.GRAPH_WORD})\b", label, re.I) and (
+        name(label) is None or " " in label
+    )
+    if (
+        lex.LABEL_WORDS.match(label)
+        or any(rx.match(label) for rx in lex.META)
+        or graph_label
+        or _INTRO_LABEL.match(label)
+    ):
         note_direction(label, out, where_)
         return rest, title_kind(label)
     if lex.NODE_LABEL.match(label):
@@ -632,7 +723,8 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
         return sentence, None
     hyphenated = "-" in head and not lex.STRONG_OP.search(rest) and not _SPACED_DASH.search(rest)
     if not hyphenated and op_edges(rest, where_, out) is not None:  # "srv-11: srv-06": names like the head's
-        return sentence, None
+        # "Red Line: A - B - C" names a chain; "A: B-C" is unclear
+        return (rest, title_kind(label)) if " " in label or _CHAIN_TITLE.search(label) else (sentence, None)
     rest = rest.rstrip(".").strip().strip("[]{}").strip()
     if "," in rest or ";" in rest or " and " in rest:
         nbrs = [p for p in re.split(r"\s*;\s*|" + _SEP.pattern, rest) if p and p.strip()]
@@ -642,7 +734,7 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
         nbrs = _spaced_neighbours(rest, out, where_)
     names = [name_or_error(n, where_, f"a neighbour of {head!r}", loose=True) for n in nbrs]
     out.nodes.append(head)
-    out.edges.extend((head, n, "any") for n in names)
+    out.edges.extend((head, n, "adj") for n in names)
     return None, None
 
 

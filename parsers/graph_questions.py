@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import lexicon_graph as lex
 from .graph_facts import expand_contractions, key, name
@@ -26,13 +26,20 @@ EXAMPLES = (
 
 _A, _B = r"(?P<a>.+?)", r"(?P<b>.+?)"
 _NOT = r"(?P<neg>(?-i:not|never)\s+)?"  # lower case: "Is NOT connected to DO?" asks about node NOT
+# who or what moves: "you", "a car", "a request that", "the player"; then an adverb or two
 _YOU = (
-    r"(?:you|i|we|one|someone|somebody|anyone|a (?:person|traveller|traveler|walker|message|packet|signal))"
+    r"(?:(?:you|i|we|one|it|they|someone|somebody|anyone|(?:a|an|the|my|our|your|this|that|each)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+)(?:\s+(?:legally|ever|still|actually|safely|eventually|somehow|really|also|"
+    r"then|even))*)"
 )
-_MOVE = r"(?:get|go|travel|walk|drive|move|navigate|ride|fly|make it|make your way|find a way|find a path)"
+_MOVE = (
+    r"(?:get|go|travel|walk|drive|move|navigate|ride|fly|make it|make your way|find a way|find a path|commute|"
+    r"sail|cycle|hike|route|pass|flow|be (?:sent|delivered|shipped|routed|forwarded|carried|moved|taken|"
+    r"transported|driven))"
+)
 _PATH = (
     r"(?:path|route|way|connection|walk|chain of (?:edges|links|roads)|sequence of (?:edges|links|roads)|road|"
-    r"series of (?:edges|links|roads)|link|trail|chain|edge|flight|bridge|street)"
+    r"series of (?:edges|links|roads)|link|trail|chain|edge|flight|bridge|street|(?:network )?connectivity)"
 )
 _ART = r"(?P<art>(?:a|an|any|some|one|a direct|no|not a|not any)\s+)?"
 _CONN = r"(?:connected|linked|joined|attached|adjacent)"
@@ -56,7 +63,7 @@ _QUESTIONS: list[tuple[str, bool]] = [
         False,
     ),
     (rf"is {_A} {_NOT}(?:a |the )?(?:friend|neighbou?r) (?:of|to|with) {_B}", False),
-    (rf"(?:can|could|may|will) {_YOU} {_NOT}{_MOVE} from {_A} to {_B}", False),
+    (rf"(?:can|could|may|will|would) {_YOU} {_NOT}{_MOVE} from {_A} to {_B}", False),
     (
         rf"(?:can|could|may|will) {_YOU} {_NOT}(?:reach|get to|access|arrive at) {_B} (?:from|starting (?:from|at)) {_A}",
         False,
@@ -82,7 +89,46 @@ _QUESTIONS: list[tuple[str, bool]] = [
     (rf"does there exist {_ART}{_PATH}s? (?:from|between) {_A} (?:to|and) {_B}", False),
     (rf"(?:does|do) {_ART}{_PATH}s? {_NOT}exists? (?:from|between) {_A} (?:to|and) {_B}", False),
     (rf"is it (?P<poss>possible|impossible) (?:for {_YOU} )?to {_MOVE} from {_A} to {_B}", False),
+    (
+        rf"is it (?P<poss>possible|impossible) (?:for {_YOU} )?to (?:reach|get to|arrive at) {_B} from {_A}",
+        False,
+    ),
     (rf"is it (?P<poss>possible|impossible) to (?:reach|get to) {_B} from {_A}", False),
+    (
+        rf"(?:does|do|did) {_A} (?:still |even |ever |now )?(?:have|has) {_ART}{_PATH}s? (?:to|towards|into) {_B}",
+        False,
+    ),
+    (
+        rf"(?:does|do) (?:g|the graph|the network|it|this graph|the map) (?:contain|have|has|include) "
+        rf"{_ART}{_PATH}s? from {_A} to {_B}",
+        False,
+    ),
+    (rf"(?:is|are) there {_ART}(?:[\w-]+ )?{_PATH}s? (?:for {_YOU} )?to {_MOVE} from {_A} to {_B}", False),
+    (
+        rf"(?:can|could|will|would|does|do) {_YOU} (?:that |which |who )?(?:enters|starts|begins|originates|is sent|is "
+        rf"injected|leaves|departs) (?:at|in|from) {_A},? (?:ever |eventually |still )?(?:end up |eventually )?"
+        rf"(?:reach|reaching|get to|arrive at|arriving at|make it to) {_B}",
+        False,
+    ),
+    (
+        rf"(?:starting|beginning|if you start|if i start|leaving|departing) (?:at|in|from) {_A}(?: and [^,]+)?,? "
+        rf"(?:can|could|will|would|do|does|is it possible (?:for {_YOU} )?to)(?: {_YOU})? (?:ever |eventually |still |"
+        rf"then )*(?:get back to|get to|reach|arrive at|end up (?:at|in)|return to|make it to|come back to|"
+        rf"go back to) {_B}",
+        False,
+    ),
+    (
+        rf"(?:if|when|once) (?:[\w-]+ ){{0,3}}(?:is|are|gets?|was|were) (?:added|injected|inserted|placed|dropped|"
+        rf"released|put|poured|started|sent|introduced) (?:at|in|into) {_A}, (?:can|could|will|does|would) "
+        rf"(?:it|they) (?:ever |eventually )?(?:reach|get to|arrive at|flow to|end up (?:at|in)|make it to) {_B}",
+        False,
+    ),
+    (
+        rf"following (?:the )?[^,]*? (?:links|edges|arrows|roads|routes|connections|pointers) (?:upward |downward |"
+        rf"forward |onward |up |down )?from {_A}, (?:do|can|will|would|does) (?:you|we|i|one) (?:eventually |ever )?"
+        rf"(?:reach|get to|arrive at|come to) {_B}",
+        False,
+    ),
     (
         rf"{_FIND} (?:me |us )?{_A_PATH}s? (?:from|between|that (?:goes|leads) from|leading from) {_A} (?:to|and) {_B}",
         True,
@@ -124,6 +170,12 @@ _EDGE_WORDS = re.compile(
     r"channels?|hyperlinks?|friends?|friendship|neighbou?rs?|adjacent|directly|direct|know|follow|trust|border)\b",
     re.I,
 )
+# words that ask about any chain of edges, not one edge ("directly or transitively", "eventually")
+_TRANSITIVE = re.compile(
+    r"\b(?:directly or (?:indirectly|transitively)|indirect(?:ly)?|transitive(?:ly)?|eventually|ever|any chain|"
+    r"somewhere|at all|chain of|through any|possibly indirect)\b",
+    re.I,
+)
 QUESTION_START = re.compile(
     r"\b(?:is|are|can|could|does|do|did|will|may|determine|check|decide|find|tell|verify|figure|question|"
     r"please|now|so|then|answer|work|state|i want|i need|what|which|how|give|show)\b",
@@ -146,25 +198,59 @@ class Question:
     text: str
     wants_path: bool = False
     edge_like: bool = False
+    context: list[str] = field(
+        default_factory=list
+    )  # modifiers read around the names ("following the arrows")
 
 
-def _end(raw: str, known: Container[str] | None) -> str | None:
-    """A question's end: a role, a name, or (with `known` node keys) a grammar word that is a node's name."""
+# what may follow the target of a question: "along these routes", "using only portals", ", directly or
+# transitively", "following the arrows", "without breaking any one-way rule"
+_MODIFIER = re.compile(
+    r"^(?:,\s*)?(?:along|using|via|by|through|over|following|on|within|across|obeying|respecting|with|under|only|"
+    r"at all|ever|somehow|again|and back|in (?:this|the|that|these|our|a) |(?:either )?directly or (?:indirectly|"
+    r"transitively)|without (?:breaking|violating|disobeying|ignoring) (?:any|the|a)\b)",
+    re.I,
+)
+
+
+def _end(raw: str, known: Container[str] | None, context: list[str]) -> str | None:
+    """A question's end: a role, a name, or with `known` node keys a grammar word that is a node's name, or a
+    node's name followed by a modifier ("Silver Bay along these routes"; the modifier goes to `context`)."""
     role = lex.ROLE.match(raw.strip())
     if role:
         word = role.group("role").lower()
         return "@first" if word in lex.ROLE_FIRST else "@second" if word in lex.ROLE_SECOND else None
     found = name(raw)
-    if found is None and known is not None:
-        loose = name(raw, loose=True)
-        if loose is not None and key(loose) in known:
-            return loose
+    if known is None or (found is not None and key(found) in known):
+        return found
+    loose = name(raw, loose=True)
+    if loose is not None and key(loose) in known:
+        return loose
+    words = raw.split()
+    for i in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:i]), " ".join(words[i:])
+        n = name(head, loose=True)
+        if n is None or key(n) not in known or not _MODIFIER.match(tail):
+            continue
+        others = any(key(w.strip(",.'\"")) in known for w in tail.split())
+        denies = lex.NEGATION.search(tail) and not re.match(
+            r",?\s*without (?:breaking|violating|disobeying)", tail
+        )
+        if not others and not denies:
+            context.append(tail)
+            return n
     return found
+
+
+_RESTATED = re.compile(
+    r"\s*\((?:i\.?\s?e\.?|e\.?\s?g\.?|that is|in other words|namely|meaning)\b[^()]*\)", re.I
+)
 
 
 def _normalise(text: str) -> tuple[str, bool]:
     """The question without its '?', 'Q:' label, tails and a leading "Isn't" (returned as a flip)."""
     s = " ".join(text.split()).rstrip("?.! ").strip()
+    s = _RESTATED.sub("", s).rstrip("?.! ").strip()
     s = re.sub(r"^(?:q|question|query)\s*[:.)-]\s*", "", s, flags=re.I)
     s = expand_contractions(s)
     while True:
@@ -190,7 +276,8 @@ def match_question(text: str, known: Container[str] | None = None) -> Question |
         m = rx.match(body)
         if not m:
             continue
-        a, b = _end(m.group("a"), known), _end(m.group("b"), known)
+        context: list[str] = []
+        a, b = _end(m.group("a"), known, context), _end(m.group("b"), known, context)
         if a is None or b is None:
             continue
         groups = m.groupdict()
@@ -200,7 +287,9 @@ def match_question(text: str, known: Container[str] | None = None) -> Question |
         negated ^= art.startswith("no") or art.startswith("not")
         negated ^= flip
         words = body[: m.start("a")] + " " + body[m.end("a") : m.start("b")] + " " + body[m.end("b") :]
-        return Question(a, b, negated, text.strip(), wants_path, bool(_EDGE_WORDS.search(words)))
+        transitive = _TRANSITIVE.search(text) is not None
+        edge_like = bool(_EDGE_WORDS.search(words)) and not transitive
+        return Question(a, b, negated, text.strip(), wants_path, edge_like, context)
     return None
 
 

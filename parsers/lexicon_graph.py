@@ -28,61 +28,148 @@ ARROWS = {
 # sym (both ways whatever the text says), any (follows the rest of the text)
 OPERATORS = {
     "<-->": "sym", "<->": "sym", "<=>": "sym", "<~>": "any", "-->": "one", "->": "one", "=>": "one",
-    "~>": "one", "<--": "rev", "<-": "rev", "--": "two", "-": "two",
+    "~>": "one", "<--": "rev", "<-": "rev", "--": "two", "-": "two", ">": "any",
 }  # fmt: skip
-STRONG_OP = re.compile(r"\s*(<-->|<->|<=>|<~>|-->|->|=>|~>|<--|<-|--)\s*")
+STRONG_OP = re.compile(r"\s*(<-->|<->|<=>|<~>|-->|->|=>|~>|<--|<-|--|(?<=\s)>(?=\s))\s*")
 
 # -- relations -------------------------------------------------------------------------------------------------
-# a verb phrase between a subject and an object, and the edge it makes: two / one / rev (object -> subject)
-RELATIONS: list[tuple[str, str]] = [
+# a verb phrase between a subject and an object, the edge it makes (two / one / rev: object -> subject), and
+# for relations with a converse wording, its family: "dep+" (X depends on Y) and "dep-" (X is a prerequisite for
+# Y) say the same relation in opposite orders; a question that names the family is answered in its order
+RELATIONS: list[tuple[str, str, str]] = [
     (
-        r"is (?:directly |also |only )?(?:connected|linked|joined|attached|adjacent|next|tied|wired|hooked up)"
-        r"(?: directly)? (?:to|with)",
+        r"is (?:directly |also |only )?(?:connected|linked|joined|attached|adjacent|next|tied|wired|hooked up|"
+        r"plugged(?: in)?|cabled)(?: directly)? (?:to|with|into)",
         "two",
+        "",
     ),
-    (r"(?:connects|links up|joins up|hooks up|is paired) (?:to|with)", "two"),
+    (r"(?:connects|links up|joins up|hooks up|is paired) (?:to|with)", "two", ""),
     (
         r"are (?:all |both |also )?(?:directly )?(?:connected|linked|joined|attached|adjacent) (?:to|with)",
         "two",
+        "",
     ),
-    (r"(?:connect|link up) (?:to|with)|(?:know|border|neighbou?r|adjoin|touch|meet)", "two"),
-    (r"(?:link|point|lead|go|flow|connect one-way|send|route|forward|feed|report|escalate) (?:in)?to", "one"),
-    (r"follow|depend on|call|import|require|invoke|reference|cite|subscribe to", "one"),
-    (r"is (?:friends|friendly|neighbou?rs|connected by (?:a |an )?\w+) (?:with|to)", "two"),
-    (r"is (?:a |the )?(?:friend|neighbou?r|sibling|peer|co-?author|colleague) (?:of|to|with)", "two"),
-    (r"(?:neighbou?rs|borders|adjoins|touches|knows|meets|is friends with|befriends)", "two"),
+    (r"(?:connect|link up) (?:to|with)|(?:know|border|neighbou?r|adjoin|touch|meet)", "two", ""),
+    (r"(?:link|point|lead|go|flow|connect one-way|send|route|forward|feed|escalate) (?:in)?to", "one", ""),
+    (r"report to", "one", "report+"),
+    (r"depend on|require|import|need", "one", "dep+"),
+    (r"follow|call|invoke|reference|cite|subscribe to", "one", ""),
+    (r"is (?:friends|friendly|neighbou?rs|connected by (?:a |an )?\w+) (?:with|to)", "two", ""),
+    (r"is (?:a |the )?(?:friend|neighbou?r|sibling|peer|co-?author|colleague) (?:of|to|with)", "two", ""),
     (
-        r"(?:shares|has) (?:an? )?(?:border|road|bridge|path|connection|street|tunnel|railway|route|link|edge) "
-        r"(?:to|with)",
+        r"(?:neighbou?rs|borders|adjoins|touches|knows|meets|is friends with|befriends|opens (?:onto|into|to))",
         "two",
+        "",
     ),
     (
-        r"(?:has|sends|is) (?:an? )?(?:one-way |directed )?(?:edge|arc|link|arrow|pointer|flight|transition) "
-        r"(?:to|into|towards)",
+        r"(?:shares|has) (?:an? |one )?(?:(?:direct|two-way|private|dedicated|single|physical) )?(?:border|road|bridge|"
+        r"path|connection|street|tunnel|railway|route|link|cable|wire|line|door|passage|corridor|highway) (?:to|with)",
+        "two",
+        "",
+    ),
+    (
+        r"(?:has|sends|is) (?:an? )?(?:one-way |directed )?(?:edge|arc|arrow|pointer|flight|transition|"
+        r"one-way (?:link|road|street|portal|door|passage|pipe)) (?:to|into|towards)",
         "one",
+        "",
     ),
     (
         r"(?:links|points|leads|goes|flows|sends|routes|forwards|moves|travels|feeds|transitions|redirects|"
-        r"connects one-way|drains|reports|delegates|writes|passes|maps|escalates|flies) (?:in)?to(?:wards)?",
+        r"connects one-way|drains|delegates|writes|passes|maps|escalates|flies) (?:in)?to(?:wards)?",
         "one",
+        "",
+    ),
+    (r"(?:feeds|supplies|drains)", "one", ""),
+    (
+        r"(?:makes|sends|issues|forwards) (?:\w+ )?(?:requests?|calls?|rpcs?|queries|messages|traffic|data) to",
+        "one",
+        "",
+    ),
+    (r"reports to|answers to", "one", "report+"),
+    (r"(?:manages|supervises|is the (?:manager|boss|supervisor) of|is in charge of)", "one", "report-"),
+    (r"(?:depends on|requires|imports|needs|relies on)", "one", "dep+"),
+    (
+        r"(?:is a (?:pre-?requisite|prereq) (?:for|of|to)|is required by|is needed by|is imported by)",
+        "one",
+        "dep-",
     ),
     (
-        r"(?:follows|depends on|calls|imports|requires|invokes|references|cites|subscribes to|is a parent of|"
-        r"is the parent of|precedes|owns|manages|supervises|trusts|reports to)",
+        r"(?:follows|calls|invokes|references|cites|subscribes to|is a parent of|is the parent of|precedes|owns|"
+        r"trusts)",
         "one",
+        "",
     ),
     (
-        r"(?:is followed by|is pointed to by|is linked (?:to )?from|is reached from|is called by|is imported by|"
-        r"is cited by|is required by|is depended on by|is trusted by)",
+        r"(?:is followed by|is pointed to by|is linked (?:to )?from|is reached from|is called by|is cited by|"
+        r"is depended on by|is trusted by)",
         "rev",
+        "",
     ),
 ]
+# whole-clause frames (named groups a, b; {noun} is a NOUNS phrase): (frame, kind, family)
+FRAMES: list[tuple[str, str, str]] = [
+    (r"(?:you|one|we|people|cars|traffic) can (?:drive|walk|travel|go|fly|ride|cycle|sail|move|get) (?:directly )?"
+     r"between {a} and {b}", "sym", ""),
+    (r"from {a},? (?:you|one|we|people) can (?:drive|walk|travel|go|fly|ride|cycle|sail|move|get|take \w+) "
+     r"(?:directly )?to {b}", "one", ""),
+    (r"from {a},? (?:a|an|the|one) (?:[\w-]+ )?{noun} (?:leads|goes|runs|takes you|brings you) (?:directly )?"
+     r"(?:to|into) {b}", "noun-from", ""),
+    (r"(?:a|an|the|one) (?:[\w-]+ )?{noun} (?:in|at|from) {a} (?:leads|goes|takes you|sends you|brings you|opens) "
+     r"(?:directly )?(?:to|into|onto) {b}", "noun-from", ""),
+    (r"(?:stepping into|entering|using|taking|going through|touching|passing through) .+? (?:in|at) {a} "
+     r"(?:sends|takes|brings|teleports|transports|moves) (?:you|the player|players) to {b}", "one", ""),
+    (r"{a} (?:has|have) (?:an? |one )?(?:(?:direct|one-way|two-way|private|dedicated|single|physical) )?{noun} "
+     r"(?:to|into|towards|with) {b}", "noun-from", ""),
+    (r"{a} (?:and|&) {b} (?:are|were) (?:joined|connected|linked) by (?:an? |one )?(?:(?:[\w-]+) )?{noun}",
+     "noun-between", ""),
+    (r"(?:an? |the |one )?(?:(?:[\w-]+) ){{0,2}}{noun}s? (?:departs?|leaves?|leave) (?:from )?{a} (?:for|to|towards) "
+     r"{b}", "one", ""),
+    (r"[\w-]+(?: [\w-]+)? (?:flies|fly|operates flights|runs flights) (?:from )?{a} to {b}", "one", ""),
+    (r"(?:(?:a|an|the) )?(?:round-trip|two-way|return|shuttle|daily|regular|direct) (?:[\w-]+ )?(?:service|flights?|"
+     r"trains?|bus(?:es)?|ferr(?:y|ies)|connections?) (?:operates?|runs?|goes|go|exists?|is available) between {a} "
+     r"and {b}", "sym", ""),
+    (r"[\w-]+(?: [\w-]+){{0,2}} (?:is|runs) one-way,? (?:leading|running|going|heading) from {a} to {b}", "one", ""),
+    (r"traffic (?:on|along) [\w-]+(?: [\w-]+){{0,2}} (?:may|can) only (?:go|flow|move|travel|run) from {a} to {b}",
+     "one", ""),
+    (r"[\w-]+(?: [\w-]+){{0,2}} runs (?:in both directions|both ways|two-way) between {a} and {b}", "sym", ""),
+    (r"the {noun} between {a} and {b} is (?:two-way|bidirectional|open both ways)", "sym", ""),
+    (r"(?:a|an|the) {noun} carries (?:[\w-]+ )?from {a} (?:to|into) {b}", "one", ""),
+    (r"(?:water|traffic|data|current|power|gas|oil|electricity|information|fluid) (?:flows|runs|travels|moves|goes) "
+     r"from {a} (?:to|into|towards) {b}", "one", ""),
+    (r"(?:students|you|one|everyone) (?:must|need to|have to|should) (?:pass|take|complete|finish) {a} before "
+     r"(?:taking|starting|enrolling in|attempting) {b}", "one", "dep-"),
+    (r"{a}'s (?:manager|boss|supervisor|superior|line manager) is {b}", "one", "report+"),
+]  # fmt: skip
+# trailing words that say how an edge may be used: ", usable in both directions", "(and back)", "but not the other
+# way", "(there is no way back through it)", "through a one-way check valve"
+BOTH_WAYS = re.compile(
+    r"\b(?:both directions|both ways|either way|either direction|and back|two-way|round-trip|bidirectional|"
+    r"in both directions)\b",
+    re.I,
+)
+ONE_WAY = re.compile(
+    r"\b(?:one-way|one way|no way back|not the other way|only goes|only one way|only in one direction|check valve|"
+    r"never backwards?|not back)\b",
+    re.I,
+)
+EDGE_TAIL = re.compile(
+    r"(?:,?\s*\((?P<paren>[^()]*)\)|,\s*(?:but\s+)?(?P<comma>(?:usable|open|passable|traversable|running|not|only|"
+    r"in both|both|one way|one-way|and back|nonstop|non-stop|daily)[^,()]*))\s*$",
+    re.I,
+)
+# words that start a modifier after an object ("Omar from school", "Junction 1 through a one-way check valve")
+OBJECT_TAIL = re.compile(
+    r"\s+(?P<tail>(?:through|via|from|for|with|using|since|nonstop|non-stop|daily|directly|every|each|along|over)\b.*)$",
+    re.I,
+)
 # "A, B and C are friends": every pair of the subjects
 PLURAL_RELATIONS = (
     r"are (?:all |both |also )?(?:directly )?(?:connected|linked|joined|adjacent|friends|neighbou?rs|"
     r"mutual friends|siblings|peers|co-?authors|colleagues|connected by (?:a |an )?\w+|married|partners)"
     r"(?: (?:to|with) (?:each other|one another))?"
     r"|(?:follow|know|see|trust) (?:each other|one another)"
+    r"|(?:have|had) been (?:close |good |best |old |long-time )?friends(?: for (?:years|ages|a long time|decades)"
+    r"| since \w+)?"
     r"|(?:wrote|co-?wrote|co-?authored|published|authored) (?:a |one )?(?:paper|article|book)s?(?: together)?"
     r"|are (?:friends|connected|linked) with each other"
 )
@@ -94,23 +181,14 @@ PLURAL_VERB = (
 NOUNS = (
     r"road|street|path|route|edge|arc|link|connection|bridge|tunnel|flight|train|bus|ferry|highway|railway|"
     r"rail line|line|arrow|channel|pipe|cable|wire|door|passage|corridor|trail|track|way|friendship|"
-    r"direct flight|hyperlink|pointer|transition|dependency"
+    r"direct flight|hyperlink|pointer|transition|dependency|portal|slide|ladder|stairs?|staircase|stairway|elevator|"
+    r"lift|hallway|gate|teleporter|valve|conduit|duct|canal|ramp|walkway|footpath|country road|ring road|road link|"
+    r"cable car|service|shuttle|connection"
 )
 ONE_WAY_NOUNS = frozenset(
-    [
-        "edge",
-        "arc",
-        "arrow",
-        "link",
-        "hyperlink",
-        "pointer",
-        "flight",
-        "direct flight",
-        "transition",
-        "dependency",
-        "pipe",
-    ]
-)
+    ["edge", "arc", "arrow", "link", "hyperlink", "pointer", "flight", "direct flight", "transition", "dependency", "pipe",
+     "portal", "slide", "teleporter", "valve", "conduit"]
+)  # fmt: skip
 # nouns whose "is there a road between A and B?" may ask for one road rather than a route
 EDGE_NOUNS = frozenset(
     ["road", "street", "edge", "arc", "link", "bridge", "tunnel", "flight", "direct flight", "highway", "railway",
@@ -263,7 +341,9 @@ META = [
 ]
 INTRO = re.compile(
     r"^(?:"
-    r"(?:in|on|within|across|throughout) [^,]{1,60},\s+"
+    r"(?:in|on|within|across|throughout) [^,:]{1,60}[,:]\s+"
+    r"|(?:the graph |the network |g )?is (?:an? )?(?:directed|undirected|one-way|two-way)?\s*(?:graph )?with "
+    r"(?:the )?(?:following )?(?:edges|links|arcs)\s*:?\s*"
     r"|(?:in|on) (?:this|the|our|a|an) (?:\w+ )?(?:graph|network|map|city|town|country|kingdom|system|world|"
     r"village|office|company|school|club)[,:]?\s+"
     r"|(?:also|and|then|moreover|furthermore|finally|additionally|plus|next|besides|but|however|meanwhile|"

@@ -581,12 +581,23 @@ def graph_negation(n: int | None, seed: int) -> list[Item]:
     return items
 
 
+# -- the blind corpus (written without reading the parsers; only its dev half is used while working) -------------
+def blind_graph_dev(n: int | None, seed: int) -> list[Item]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "tests" / "data" / "blind" / "graph_dev.jsonl"
+    items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return items if n is None else items[:n]
+
+
 SUITES: dict[str, Callable[[int | None, int], list[Item]]] = {
     **{f"graphqa_{e}": graphqa(e) for e in _ENCODINGS},
     **{f"graphqa_cot_{e}": graphqa(e, cot=True) for e in ("adjacency", "friendship", "expert")},
     "rg_path_star": rg_path_star,
     "graph_notations": graph_notations,
     "graph_negation": graph_negation,
+    "blind_graph_dev": blind_graph_dev,
 }
 
 
