@@ -385,6 +385,8 @@ def _facts(s: str, where_: str, st: _State, under: str | None) -> None:
         read_line(s, where_, out, st.pair_lines, under)
     except ParseError as exc:
         del out.edges[sizes[0] :], out.nodes[sizes[1] :], out.claims[sizes[2] :], out.skipped[sizes[3] :]
+        for i in [i for i in out.families if i >= sizes[0]]:
+            del out.families[i]
         st.residue.append((s, exc))
 
 
@@ -614,6 +616,41 @@ def _unify_articles(facts: Facts) -> None:
     facts.nodes = [one[n] for n in facts.nodes]
     for c in facts.claims:
         c.a, c.b = one.get(c.a, c.a), one.get(c.b, c.b)
+
+
+# the family a question follows, and in which of its two wordings ("+": depends on / reports to)
+_QUESTION_FAMILY = [
+    ("dep", "-", re.compile(r"\bpre-?requisites?\b|\bprereqs?\b|\bbefore taking\b", re.I)),
+    ("dep", "+", re.compile(r"\bdepend|\brequire|\bimport|\bdependenc|\bpulled in\b|\binstall|\brel(?:y|ies) on", re.I)),
+    ("report", "+", re.compile(r"\breport(?:s|ing|ed)?\b|\banswers? to\b|\babove\b", re.I)),
+    ("report", "-", re.compile(r"\bmanages?\b|\bsupervises?\b|\bin charge of\b|\bbelow\b", re.I)),
+]  # fmt: skip
+
+
+def _orient_families(facts: Facts, q: Question) -> None:
+    """Relations stated in both wordings ("X manages Y", "Y reports to X") point one way: the way the question
+    names. A question that names neither wording, over a text that uses both, is refused."""
+    used: dict[str, set[str]] = {}
+    for family in facts.families.values():
+        used.setdefault(family[:-1], set()).add(family[-1])
+    asked = {(f, sign) for f, sign, rx in _QUESTION_FAMILY if rx.search(q.text)}
+    for family, signs in used.items():
+        wanted = {sign for f, sign in asked if f == family}
+        if len(wanted) > 1 or (not wanted and len(signs) > 1):
+            raise ParseError(
+                f"the text states the same relation in both wordings (e.g. 'manages' and 'reports to', or "
+                f"'requires' and 'is a prerequisite for'), and the question {clip(q.text)} does not say which way "
+                f"to follow; ask along one wording, e.g. 'Does X report (directly or indirectly) to Y?'"
+            )
+        if not wanted:
+            continue
+        sign = wanted.pop()
+        facts.edges = [
+            (b, a, k)
+            if facts.families.get(i, "")[:-1] == family and facts.families[i][-1] != sign
+            else (a, b, k)
+            for i, (a, b, k) in enumerate(facts.edges)
+        ]
 
 
 def _named(n: str, names: dict[str, None], in_graph: dict[str, str]) -> bool:
@@ -880,6 +917,8 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
             if facts.edges
             else ParseError(f"could not find edges or a question in {clip(text)}; e.g. {EXAMPLE!r}")
         )
+    if facts.families:
+        _orient_families(facts, q)
     is_directed, assumptions = _direction(facts.edges, facts, directed)
     for n in _implied_nodes(q, names, st.declared):
         facts.nodes.append(n)

@@ -127,11 +127,22 @@ class Facts:
         return ""
 
 
+_SAFE_NEGATIONS = re.compile(r"\bnot directed\b|\bno direction\b|\bnot undirected\b", re.I)
+
+
 def note_direction(text: str, out: Facts, where_: str) -> bool:
     """Record a direction the text states ("directed", "one-way", "undirected"); True if it stated one."""
     d = False if lex.UNDIRECTED_WORDS.search(text) else True if lex.DIRECTED_WORDS.search(text) else None
     if d is None:
         return False
+    for part in re.split(r"[;,()]|\bbut\b", text):  # "links are up (they carry traffic both ways; ...)"
+        said = lex.DIRECTED_WORDS.search(part) or lex.UNDIRECTED_WORDS.search(part)
+        denied = lex.NEGATION.search(_SAFE_NEGATIONS.sub("", part))
+        if said and denied:
+            raise ParseError(
+                f"{where_}: could not tell which direction {clip(text)} states; say 'the graph is directed' or "
+                f"'the graph is undirected'"
+            )
     if out.directed is not None and out.directed != d:
         raise ParseError(
             f"{where_}: the text says the graph is both directed ({clip(out.direction_why)}) and "
@@ -323,6 +334,25 @@ def _emit(c: Clause, out: Facts) -> None:
         out.families.update(dict.fromkeys(range(start, len(out.edges)), family))
 
 
+def _joined_frames(pieces: list[str]) -> list[str]:
+    """Pieces re-joined where a comma sits inside one clause ("King Street is one-way, leading from A to B")."""
+    if len(pieces) < 2:
+        return pieces
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        if i + 1 < len(pieces) and not lex.STRONG_OP.search(p) and clause(p) is None and name(p) is None:
+            both = f"{p}, {pieces[i + 1]}"
+            if clause(both) is not None:
+                out.append(both)
+                i += 2
+                continue
+        out.append(p)
+        i += 1
+    return out
+
+
 def _merged_pieces(s: str) -> list[str]:
     """Pieces of a sentence split at commas and 'and', re-joined where 'and' belongs to 'between X and Y'."""
     merged: list[str] = []
@@ -365,9 +395,17 @@ def strip_scaffolding(s: str, out: Facts, where_: str) -> str | None:
     return s
 
 
+_BOTH_WAYS_MID = re.compile(
+    r"\s+(?:in both directions|in either direction|both ways)(?=\s+(?:between|from|connecting)\b)", re.I
+)
+
+
 def _edge_tail(s: str) -> tuple[str, str | None]:
     """The sentence without a trailing "(and back)", ", usable in both directions", ", but not the other way",
     and the kind it gives its edges (sym / one); (s, None) when there is none."""
+    mid = _BOTH_WAYS_MID.search(s)
+    if mid:  # "There are direct flights in both directions between X and Y"
+        return (s[: mid.start()] + " " + s[mid.end() :]).strip(), "sym"
     m = lex.EDGE_TAIL.search(s)
     if not m:
         return s, None
@@ -415,7 +453,7 @@ def _positive(s: str, out: Facts, where_: str, under: str | None) -> None:
     last: Clause | None = None
     last_op: tuple[str, str] | None = None  # "A -> B, C": more targets of A
     there_kind: str | None = None  # kind of the last "there is a road from X to Y", for "and from Y to Z"
-    for piece in _merged_pieces(s):
+    for piece in _joined_frames(_merged_pieces(s)):
         piece = piece.strip().strip("[]").strip()
         if not piece:
             continue

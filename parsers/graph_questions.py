@@ -41,7 +41,10 @@ _PATH = (
     r"(?:path|route|way|connection|walk|chain of (?:edges|links|roads)|sequence of (?:edges|links|roads)|road|"
     r"series of (?:edges|links|roads)|link|trail|chain|edge|flight|bridge|street|(?:network )?connectivity)"
 )
-_ART = r"(?P<art>(?:a|an|any|some|one|a direct|no|not a|not any)\s+)?"
+_ART = (
+    r"(?P<art>(?:a|an|any|some|one|a direct|no|not a|not any)\s+)?(?:(?:directed|undirected|valid|possible|single|"
+    r"continuous|complete)\s+)?"
+)
 _CONN = r"(?:connected|linked|joined|attached|adjacent)"
 _FIND = r"(?:find|give|show|list|return|output|compute|determine|identify|name|provide|print|write|trace|get|state)"
 _A_PATH = (
@@ -80,7 +83,37 @@ _QUESTIONS: list[tuple[str, bool]] = [
     ),
     (rf"(?:does|do|did|will) {_A} {_NOT}(?:reach|access) {_B}", False),
     (rf"(?:does|do) {_A} {_NOT}(?:know|follow|trust|border|neighbou?r) {_B}", False),
-    (rf"is {_B} {_NOT}(?:reachable|accessible|attainable|reached|accessable) from {_A}", False),
+    (
+        rf"(?:does|do|did) {_A} {_NOT}(?:(?:directly|indirectly|transitively|ultimately|eventually|still|also) )*"
+        rf"(?:depend on|require|import|need|rely on|report to|answer to|call|invoke|use|feed|supply|manage|supervise)"
+        rf" {_B}",
+        False,
+    ),
+    (
+        rf"is {_A} {_NOT}(?:an? )?(?:(?:direct|indirect|direct or indirect|transitive|possibly indirect|required) )?"
+        rf"(?:pre-?requisite|prereq|requirement) (?:for|of|to) {_B}",
+        False,
+    ),
+    (
+        rf"is {_B} {_NOT}(?:an? )?(?:(?:direct|indirect|direct or indirect|transitive) )?dependency of {_A}",
+        False,
+    ),
+    (rf"is {_B} (?:somewhere |anywhere )?in the dependency (?:tree|graph|closure|chain|list) of {_A}", False),
+    (
+        rf"if (?:i|you|we|one) (?:install|add|deploy|import) {_A},? (?:will|would|does|do|is) {_B} (?:also )?"
+        rf"(?:be |get |being )?(?:pulled in|installed|included|brought in|required|needed)",
+        False,
+    ),
+    (
+        rf"is {_B} above {_A} in the (?:reporting|management|org(?:ani[sz]ation(?:al)?)?) (?:chain|hierarchy|tree|"
+        rf"structure|line)",
+        False,
+    ),
+    (
+        rf"is {_B} {_NOT}(?:reachable|accessible|attainable|reached|accessable)(?: by [\w-]+| on foot| via [\w-]+)? "
+        rf"from {_A}",
+        False,
+    ),
     (rf"is {_B} (?P<negw>unreachable|inaccessible|unattainable) from {_A}", False),
     (
         rf"(?:is|are) there {_ART}{_PATH}s? (?:from|between|linking|connecting|joining) {_A} (?:to|and|with) {_B}",
@@ -161,13 +194,17 @@ _LEAD = re.compile(r"^(?:so|and|then|now|but|finally|please),?\s+", re.I)
 _TRAIL = re.compile(
     r"(?:\s+(?:in|within|on|of|using|for) (?:the|this|that|our|a|an|graph) (?:(?:following|given|above|below|same|"
     r"whole)\s+)?(?:[\w-]+\s+){0,2}(?:graph|network|map|digraph|tree|diagram)(?: G| below| above)?"
-    r"|\s+in G|\s*,?\s+(?:or not|yes or no)|\s*\((?:yes|no|true|false)[^()]*\)|\s+(?:below|above))$",
+    r"|\s+in G|\s*,?\s+(?:or not|yes or no)|\s*\((?:yes|no|true|false)[^()]*\)|\s+(?:below|above)"
+    r"|,?\s+(?:either\s+)?(?:directly or )?(?:indirectly|transitively)|,?\s+as an? (?:\([^()]*\) )?(?:[\w-]+ )?"
+    r"(?:dependency|requirement))$",
     re.I,
 )
 # words of a question that may ask about one edge rather than a route
 _EDGE_WORDS = re.compile(
     r"\b(?:roads?|streets?|edges?|arcs?|links?|linked|bridges?|tunnels?|flights?|highways?|railways?|arrows?|"
-    r"channels?|hyperlinks?|friends?|friendship|neighbou?rs?|adjacent|directly|direct|know|follow|trust|border)\b",
+    r"channels?|hyperlinks?|friends?|friendship|neighbou?rs?|adjacent|directly|direct|know|follow|trust|border|"
+    r"depend|require|import|need|rely|report|answer|call|invoke|use|feed|supply|manage|supervise|pre-?requisite|"
+    r"prereq|requirement|dependency)\b",
     re.I,
 )
 # words that ask about any chain of edges, not one edge ("directly or transitively", "eventually")
@@ -177,8 +214,9 @@ _TRANSITIVE = re.compile(
     re.I,
 )
 QUESTION_START = re.compile(
-    r"\b(?:is|are|can|could|does|do|did|will|may|determine|check|decide|find|tell|verify|figure|question|"
-    r"please|now|so|then|answer|work|state|i want|i need|what|which|how|give|show)\b",
+    r"\b(?:is|are|can|could|does|do|did|will|would|may|determine|check|decide|find|tell|verify|figure|question|"
+    r"please|now|so|then|answer|work|state|i want|i need|what|which|how|give|show|starting|beginning|following|"
+    r"if|when|once)\b",
     re.I,
 )
 _REQUEST_START = re.compile(
@@ -207,7 +245,7 @@ class Question:
 # transitively", "following the arrows", "without breaking any one-way rule"
 _MODIFIER = re.compile(
     r"^(?:,\s*)?(?:along|using|via|by|through|over|following|on|within|across|obeying|respecting|with|under|only|"
-    r"at all|ever|somehow|again|and back|in (?:this|the|that|these|our|a) |(?:either )?directly or (?:indirectly|"
+    r"at all|ever|somehow|again|and back|as|in (?:this|the|that|these|our|a) |(?:either )?directly or (?:indirectly|"
     r"transitively)|without (?:breaking|violating|disobeying|ignoring) (?:any|the|a)\b)",
     re.I,
 )

@@ -30,7 +30,7 @@ _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
-_TITLE = re.compile(r"^(?P<title>[^:]{1,80}):\s*$")
+_TITLE = re.compile(r"^(?P<title>[^:]{1,200}):\s*$")
 # a speaker's turn in a chat transcript; "User: Admin, Guest" (a bare list of names) is an adjacency line instead
 _SPEAKER = re.compile(r"^(?P<who>system|user|assistant|human|ai|bot|model)\s*:\s*(?P<rest>.*)$", re.I)
 _NAME_LIST = re.compile(r"^\w[\w.'-]*(?:\s*(?:,|;|\band\b|\s)\s*\w[\w.'-]*)*\.?$")
@@ -99,4 +99,18 @@ def sentences(text: str) -> list[str]:
     """The sentences of one line: split after '?', '!' and a '.' that ends a word, then a space."""
     if "." not in text and "?" not in text and "!" not in text:
         return [text]
-    return [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    out: list[str] = []
+    for p in _SENTENCE_END.split(text):
+        p = p.strip()
+        if not p:
+            continue
+        if out and _ABBREVIATION.search(out[-1]):  # "(i.e. is Oscar above Bernard)": one sentence
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out
+
+
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:i\.\s?e|e\.\s?g|etc|vs|cf|approx|mr|mrs|ms|dr|st|no|fig|ca|resp|incl|esp)\.$", re.I
+)

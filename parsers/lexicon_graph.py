@@ -304,7 +304,8 @@ ROLE_SECOND = frozenset(["goal", "target", "end", "ending", "destination", "fina
 # -- scaffolding around the edges: "Consider the following directed graph", "The edges are:" ------------------
 GRAPH_WORD = (
     r"(?:graph|network|digraph|map|diagram|edge list|edges|connections|links|roads|relationships|arcs|streets|"
-    r"friendships|flights|routes|tree)"
+    r"friendships|flights|routes|tree|bridges|doors|cables|pipes|passages|portals|corridors|wires|lines|trains|"
+    r"tunnels|paths|connections)"
 )
 DIR_ADJ = (
     r"(?:directed|undirected|one-way|two-way|bidirectional|simple|small|following|social|road|computer|weighted|"
