@@ -99,8 +99,12 @@ def _human(sol: Any) -> str:
     """A solution for people: the answer, depth and confidence, how the text was read, and the exact check."""
     from . import domains
 
-    answer = sol.answer
-    shown = "yes" if answer is True else "no" if answer is False else str(answer)
+    def said(answer: Any) -> str:
+        return "yes" if answer is True else "no" if answer is False else str(answer)
+
+    shown = said(sol.answer)
+    if sol.answered_by == "exact":  # the network was overruled: say so
+        shown += f" (the exact solver's answer; the model said {said(sol.model_answer)})"
     lines = [f"answer: {shown}", f"steps used: {sol.steps_used}", f"confidence: {sol.confidence:.3f}"]
     p = sol.problem
     described = domains.of(p).lines(p, sol) if p is not None else []
@@ -305,8 +309,8 @@ def _config_options(finetune: bool) -> list[inspect.Parameter]:
     Every option defaults to None: the task's recipe (or the base checkpoint) decides, then the dataclass."""
     from dataclasses import MISSING, fields
 
-    from .core import CoreConfig
-    from .train import TrainConfig
+    from .config import TrainConfig
+    from .core.config import CoreConfig
 
     core_fields = [] if finetune else fields(CoreConfig)  # fine-tuning keeps the base's architecture
     params = []
@@ -374,9 +378,9 @@ def train(
 ) -> None:
     """Train a model with silent thinking (defaults: the task's shipped recipe). Runs data-parallel under
     `torchrun --nproc-per-node N -m drt_agent.cli train ...`."""
+    from .config import config_for
     from .distributed import maybe_init_distributed, shutdown_distributed
     from .errors import DrtError
-    from .train import config_for
     from .train import train as run_train
 
     try:

@@ -68,7 +68,11 @@ def read_corpus(
                 if seen[text] != answer:
                     raise ParseError(f"the same problem was given another answer before ({seen[text]!r})")
                 continue  # a repeat: kept once
-            problems.append(domain.read(text).problem)
+            problem = domain.read(text).problem
+            exact = domain.exact(problem)
+            if exact is not None and exact != answer:
+                raise ParseError(f"the answer {answer!r} contradicts the exact solver's {exact!r}; fix the line")
+            problems.append(problem)
             answers.append(answer)
             seen[text] = answer
         except json.JSONDecodeError as exc:

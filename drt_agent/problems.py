@@ -35,9 +35,20 @@ class Solution(BaseModel):
 
     schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this result schema.")
     domain: str = Field(description="Which domain answered (see `drt-agent schema`).")
-    answer: Answer = Field(description="The answer: a JSON boolean for yes/no questions, a word otherwise.")
+    answer: Answer = Field(
+        description="The answer: a JSON boolean for yes/no questions, a word otherwise. The model's own answer, "
+        "unless an exact solver exists and disagrees: then the exact answer (see answered_by)."
+    )
+    model_answer: Answer = Field(default=None, description="What the neural model answered, whatever the check.")
+    answered_by: str = Field(
+        default="model",
+        description="'model' (the network's answer, checked by the exact solver where one exists or not checked) "
+        "or 'exact' (the exact solver's answer: the network disagreed with it).",
+    )
     steps_used: int = Field(description="Thinking steps the recurrent core ran for this problem.")
-    confidence: float = Field(description="The model's probability for its answer, 0.5-1.0 for yes/no.")
+    confidence: float = Field(
+        description="The probability that `answer` is right: the model's for its own answer, 1.0 for an exact one."
+    )
     trace: list[float] = Field(
         default_factory=list, description="Per-step probability of the final answer, one entry per step."
     )

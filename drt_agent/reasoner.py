@@ -14,6 +14,7 @@ import torch
 from . import domains
 from .checkpoint import Loaded, load_checkpoint
 from .core import DepthPolicy
+from .core.halting import STOP_REASONS
 from .core.sparse import EdgeIndex
 from .domains.base import Reading
 from .errors import DomainError, DrtError, LimitError
@@ -220,18 +221,25 @@ class Reasoner:
         history = result.history.cpu()
         traces = history.gather(2, cls[:, None, None].expand(-1, history.shape[1], 1))[..., 0].tolist()
         steps_used = result.steps_used.tolist()
+        stopped = result.stopped.tolist() if result.stopped is not None else [0] * len(problems)
         sols = []
         for i, (p, ans) in enumerate(zip(problems, answers, strict=True)):
+            checked = self._check(p, ans) if check else {}
+            exact = checked.get("exact")
+            overruled = exact is not None and exact != ans  # never hand out an answer the exact solver refutes
             sols.append(
                 Solution(
-                    domain=self.domain,  # type: ignore[arg-type]
-                    answer=ans,
+                    domain=self.domain,
+                    answer=exact if overruled else ans,
+                    model_answer=ans,
+                    answered_by="exact" if overruled else "model",
                     steps_used=steps_used[i],
-                    confidence=round(confidence[i], 6),
+                    confidence=1.0 if overruled else round(confidence[i], 6),
                     trace=[round(v, 6) for v in traces[i][: steps_used[i]]],
                     model=self.name,
                     problem=p,
-                    **(self._check(p, ans) if check else {}),
+                    stopped_by=STOP_REASONS[stopped[i]],
+                    **checked,
                 )
             )
         return sols

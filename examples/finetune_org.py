@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from finetune_org_corpus import example  # noqa: E402
 
 from drt_agent import Reasoner  # noqa: E402
-from drt_agent.finetune import FinetuneConfig, finetune  # noqa: E402
+from drt_agent.train import finetune  # noqa: E402
 
 
 def main() -> None:
@@ -44,7 +44,9 @@ def main() -> None:
     corpus.write_text(
         "".join(json.dumps(example(rng, int(rng.integers(1, 4)))) + "\n" for _ in range(args.n))
     )
-    cfg = FinetuneConfig(
+    res = finetune(
+        corpus,
+        args.out,
         base=args.base,
         freeze_core=args.freeze_core,
         epochs=args.epochs,
@@ -53,8 +55,7 @@ def main() -> None:
         threads=args.threads,
         seed=args.seed,
     )
-    res = finetune(corpus, args.out, cfg)
-    print(json.dumps({k: v for k, v in res.to_dict().items() if k != "history"}, indent=2))
+    print(json.dumps(res.to_dict(), indent=2))
 
     r = Reasoner.load(args.out)
     for text in (

@@ -37,7 +37,7 @@ def main() -> None:
 
     # 4. Fixed depth: too few steps cannot carry information 40 hops, enough steps can.
     shallow, deep = reasoner.solve(problem, steps=5), reasoner.solve(problem, steps=48)
-    print(f"4. steps=5 -> {shallow.answer}, steps=48 -> {deep.answer}")
+    print(f"4. steps=5 -> {shallow.model_answer}, steps=48 -> {deep.model_answer}")  # the network, unchecked
 
     # 5. Errors are DrtError subclasses whose message says what to fix.
     try:

@@ -166,7 +166,7 @@ def check_result(case: Case, summary: str, solution: dict[str, Any]) -> bool:
         case.text,
         summary,
     )  # the problem the tool solved is this case's
-    correct = solution["answer"] == case.answer
+    correct = solution["model_answer"] == case.answer  # the network, not the exact fallback
     assert solution["agrees_with_exact"] is correct
     assert ("WARNING: the exact solver disagrees" in summary) is (not correct), summary
     assert f"{solution['steps_used']} thinking step" in summary

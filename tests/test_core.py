@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from drt_agent.core import CoreConfig, DepthPolicy, DepthRecurrentCore, SharedBlock, think
+from drt_agent.core import CoreConfig, DepthPolicy, DepthRecurrentCore, SharedBlock, think, unroll
 
 
 def _chain_mask(L: int) -> torch.Tensor:
@@ -74,10 +74,10 @@ def test_fixed_policy_runs_exactly_n_steps_and_auto_respects_max_steps():
     mask = torch.ones(4, 5, 5, dtype=torch.bool)
     valid = torch.ones(4, 5, dtype=torch.bool)
     readout = lambda h, ids: torch.softmax(h[:, 0, :2], dim=-1)  # noqa: E731
-    fixed = think(core, x, mask, valid, readout, DepthPolicy(steps=7))
+    fixed = think(unroll(core, x, mask), valid, readout, DepthPolicy(steps=7))
     assert fixed.steps_used.tolist() == [7] * 4
     assert all(t.shape == (7, 2) for t in fixed.traces)
-    auto = think(core, x, mask, valid, readout, DepthPolicy(steps=None, max_steps=9))
+    auto = think(unroll(core, x, mask), valid, readout, DepthPolicy(steps=None, max_steps=9))
     assert (auto.steps_used <= 9).all() and (auto.steps_used >= 1).all()
 
 
@@ -91,11 +91,17 @@ def test_auto_halts_examples_independently_and_matches_fixed_depth_answers():
     readout = lambda h, ids: torch.softmax(h[:, 0, :2], dim=-1)  # noqa: E731
     final_after_three = lambda p: torch.zeros(len(p), dtype=torch.bool)  # noqa: E731
     auto = think(
-        core, x, mask, valid, readout, DepthPolicy(steps=None, max_steps=40), is_final=final_after_three
+        unroll(core, x, mask),
+        valid,
+        readout,
+        DepthPolicy(steps=None, max_steps=40),
+        is_final=final_after_three,
     )
     for i in range(3):
         n = int(auto.steps_used[i])
-        fixed = think(core, x[i : i + 1], mask[i : i + 1], valid[i : i + 1], readout, DepthPolicy(steps=n))
+        fixed = think(
+            unroll(core, x[i : i + 1], mask[i : i + 1]), valid[i : i + 1], readout, DepthPolicy(steps=n)
+        )
         assert torch.allclose(fixed.probs[0], auto.probs[i], atol=1e-5)
 
 

@@ -96,4 +96,4 @@ def test_small_expressions_every_spelling_of_a_literal() -> None:
     ]
     for text in texts:
         problem = parse_logic(text)
-        assert r.solve(problem).answer == r.task.exact(problem), text
+        assert r.solve(problem).model_answer == r.task.exact(problem), text

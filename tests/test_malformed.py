@@ -99,9 +99,9 @@ def test_batch_reports_each_bad_line_and_goes_on(tmp_path: Path) -> None:
 
 def test_graph_option_errors() -> None:
     result = runner.invoke(app, ["solve", "--graph", "/nonexistent/edges.txt", "Is A connected to B?"])
-    assert_clean_error(result, "cannot read --graph")
+    assert_clean_error(result, "cannot read --facts")
     result = runner.invoke(app, ["solve", "--graph", "/dev/null"])
-    assert_clean_error(result, "--graph needs the question")
+    assert_clean_error(result, "--facts needs the question")
 
 
 def test_real_subprocess_binary_stdin() -> None:

@@ -92,7 +92,7 @@ def _batch(rows: list[dict], tmp_path: Path) -> list[dict]:
     errors = [o for o in out if "error" in o]
     assert not errors, errors[:3]
     for o, r in zip(out, rows, strict=True):  # every Solution reports its own disagreement truthfully
-        assert o["exact"] == r["answer"] and o["agrees_with_exact"] == (o["answer"] == r["answer"]), r["id"]
+        assert o["exact"] == r["answer"] and o["agrees_with_exact"] == (o["model_answer"] == r["answer"]), r["id"]
     return out
 
 
@@ -103,7 +103,7 @@ def test_batch_answers_agree_with_exact_solvers(tmp_path: Path) -> None:
     assert all(_shipped(d) for d in shipped), "every domain's checkpoint ships with the package"
     rows = [r for r in ROWS if r["domain"] in shipped]
     out = _batch(rows, tmp_path)
-    agree = Counter(r["domain"] for o, r in zip(out, rows, strict=True) if o["answer"] == r["answer"])
+    agree = Counter(r["domain"] for o, r in zip(out, rows, strict=True) if o["model_answer"] == r["answer"])
     total = Counter(r["domain"] for r in rows)
     assert agree.total() / total.total() >= 0.99, (
         f"{dict(agree)} of {dict(total)} agree with the exact solver"

@@ -3,17 +3,19 @@ graceful degradation while a domain's parser is missing; the CLI input paths and
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import types
 from pathlib import Path
 
 import pytest
-from drt_agent.parsers import detect, detect_domain, parse
 from typer.testing import CliRunner
 
+from drt_agent import domains
 from drt_agent.checkpoint import load_checkpoint
 from drt_agent.cli import app
+from drt_agent.domains import Domain
 from drt_agent.errors import CheckpointError, DomainError, ParseError
+from drt_agent.parsers import detect_domain, parse
 from drt_agent.problems import GraphProblem, LogicProblem
 
 runner = CliRunner()
@@ -50,28 +52,35 @@ def test_explicit_domain_wins() -> None:
         parse(text, domain="astrology")
 
 
-def _fake(name: str, score: float, problem: object | Exception) -> types.SimpleNamespace:
-    def parser(text: str) -> object:
+def _fake(name: str, score: float, problem: object | Exception) -> Domain:
+    """A registry entry for `name` whose detector scores `score` and whose reader returns `problem`."""
+
+    def reader(text: str, limits: object = None) -> object:
         if isinstance(problem, Exception):
             raise problem
         return problem
 
-    return types.SimpleNamespace(
-        **{detect._PARSERS[name][1]: parser, detect._PARSERS[name][2]: lambda t: score}
-    )
+    return dataclasses.replace(domains.get(name), reader=reader, detector=lambda t: score)
+
+
+def _use(monkeypatch: pytest.MonkeyPatch, fakes: dict[str, Domain | None]) -> None:
+    """Route through these registry entries only (None: a domain that is not installed)."""
+    monkeypatch.setattr(domains, "_registry", {n: d for n, d in fakes.items() if d is not None})
 
 
 def test_ambiguous_text_lists_the_readings(monkeypatch: pytest.MonkeyPatch) -> None:
     g = GraphProblem(edges=[{"src": "a", "dst": "b"}], source="a", target="b")
     lp = LogicProblem(expression="a | b", variables={"a": True, "b": False})
     fakes = {"graph": _fake("graph", 0.6, g), "logic": _fake("logic", 0.5, lp), "relational": None}
-    monkeypatch.setattr(detect, "_module", lambda d: fakes[d])
+    _use(monkeypatch, fakes)
     with pytest.raises(ParseError) as info:
         parse("a or b")
     msg = str(info.value)
     assert "ambiguous" in msg and "graph:" in msg and "logic:" in msg and "--domain" in msg
     assert parse("a or b", domain="logic") == lp  # the override resolves it
-    fakes["logic"] = _fake("logic", 0.2, lp)  # a clear margin: the stronger reading wins
+    _use(
+        monkeypatch, {**fakes, "logic": _fake("logic", 0.2, lp)}
+    )  # a clear margin: the stronger reading wins
     assert parse("a or b") == g
 
 
@@ -82,32 +91,27 @@ def test_a_failing_reading_does_not_make_text_ambiguous(monkeypatch: pytest.Monk
         "logic": _fake("logic", 0.9, ParseError("not logic")),
         "relational": None,
     }
-    monkeypatch.setattr(detect, "_module", lambda d: fakes[d])
+    _use(monkeypatch, fakes)
     assert parse("whatever") == g
-    fakes["graph"] = _fake("graph", 0.5, ParseError("not a graph"))
+    _use(monkeypatch, {**fakes, "graph": _fake("graph", 0.5, ParseError("not a graph"))})
     with pytest.raises(ParseError, match="not logic"):  # the most likely domain's error is the one shown
         parse("whatever")
 
 
 def test_works_while_other_parsers_are_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = detect._module
-    monkeypatch.setattr(detect, "_module", lambda d: real(d) if d == "graph" else None)
+    _use(monkeypatch, {"graph": domains.get("graph")})
     assert parse("A-B. Is A connected to B?").domain == "graph"
-    with pytest.raises(DomainError, match="not available"):
+    with pytest.raises(DomainError, match="unknown domain"):
         parse("not True", domain="logic")
     with pytest.raises(ParseError):
         parse("not (True and False) or False")
 
 
 def test_a_crashing_detector_does_not_break_routing(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = detect._module
-
-    def module(d: str) -> object:
-        if d == "logic":
-            return types.SimpleNamespace(parse_logic=lambda t: 1 / 0, looks_like_logic=lambda t: 1 / 0)
-        return real(d)
-
-    monkeypatch.setattr(detect, "_module", module)
+    crashing = dataclasses.replace(
+        domains.get("logic"), reader=lambda t, limits=None: 1 / 0, detector=lambda t: 1 / 0
+    )
+    _use(monkeypatch, {"graph": domains.get("graph"), "logic": crashing})
     assert parse("A-B. Is A connected to B?").domain == "graph"
 
 

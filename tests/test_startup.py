@@ -81,13 +81,8 @@ def test_bfs_check_agrees_with_networkx() -> None:
     import networkx as nx
     import numpy as np
 
-    from drt_agent.tasks.graph import (
-        _reachable,
-        generate_graph,
-        problem_from_arrays,
-        shortest_path,
-        to_networkx,
-    )
+    from drt_agent.domains.graph import shortest_path
+    from drt_agent.tasks.graph import _reachable, generate_graph, problem_from_arrays, to_networkx
 
     rng = np.random.default_rng(0)
     for i in range(60):

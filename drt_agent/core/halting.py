@@ -37,6 +37,9 @@ class DepthPolicy:
         return self.steps is None
 
 
+STOP_REASONS = ("fixed", "halted", "cap")  # a fixed depth ran out; the model settled; a safety bound fired
+
+
 @dataclass
 class ThinkResult:
     """What thinking produced for a batch of B examples with C answer classes."""
@@ -44,6 +47,8 @@ class ThinkResult:
     probs: torch.Tensor  # (B, C) answer distribution at the halting step
     steps_used: torch.Tensor  # (B,) long
     history: torch.Tensor  # (B, T, C): answer distribution after every step; rows past steps_used_i are NaN
+    # (B,) long: why each example stopped, an index into STOP_REASONS
+    stopped: torch.Tensor | None = None
 
     @property
     def traces(self) -> list[torch.Tensor]:
@@ -80,6 +85,7 @@ def think(
     prev_p: torch.Tensor | None = None
     out_probs: torch.Tensor | None = None
     steps_used = torch.zeros(B, dtype=torch.long, device=device)
+    stopped = torch.zeros(B, dtype=torch.long, device=device)
     history: list[tuple[torch.Tensor, torch.Tensor]] = []  # (ids, probs) per step
 
     # the halting test runs every step on tiny tensors, so it is written in few ops: at 20 nodes it cost as
@@ -91,8 +97,10 @@ def think(
             out_probs = torch.zeros(B, p.shape[-1], device=device, dtype=p.dtype)
         history.append((ids, p))
         done: torch.Tensor | None = None  # fixed depth: nobody halts before the limit
+        reason: torch.Tensor | None = None  # (b,) long, for the examples that stop now
         if t == limit:
             done = torch.ones_like(ids, dtype=torch.bool)
+            reason = torch.full_like(ids, 2 if policy.auto else 0)
         elif policy.auto:
             if prev_p is None:  # nothing to compare with yet: nobody is calm
                 calm = torch.zeros_like(calm)
@@ -107,17 +115,23 @@ def think(
                 done |= final
             if t < policy.min_steps:
                 done = torch.zeros_like(done)
+            reason = torch.ones_like(ids)
             if caps is not None:
-                done |= caps <= t
+                capped = (caps <= t) & ~done
+                reason = reason + capped.long()
+                done |= capped
         n_done = 0 if done is None else int(done.sum())
         if n_done == ids.numel():  # everyone left is finished: record them and stop
             out_probs[ids] = p
             steps_used[ids] = t
+            assert reason is not None
+            stopped[ids] = reason
             break
         if n_done:
-            assert done is not None
+            assert done is not None and reason is not None
             out_probs[ids[done]] = p[done]
             steps_used[ids[done]] = t
+            stopped[ids[done]] = reason[done]
             keep = ~done
             th.keep(keep)
             ids, padding, calm, p = ids[keep], padding[keep], calm[keep], p[keep]
@@ -132,4 +146,4 @@ def think(
     )
     for t, (step_ids, step_p) in enumerate(history):
         trace[step_ids, t] = step_p
-    return ThinkResult(probs=out_probs, steps_used=steps_used, history=trace)
+    return ThinkResult(probs=out_probs, steps_used=steps_used, history=trace, stopped=stopped)

@@ -111,6 +111,16 @@ class Task(ABC):
             raise ParseError(f"{self.name} answers are true/false (or yes/no), got {bad[0]!r}")
         return torch.tensor([int(a) for a in answers], dtype=torch.long), None
 
+    def corpus_batch(self, problems: list[Any], answers: list[Answer], steps: int) -> Batch:
+        """A labelled batch from a corpus: the answers at the answer token (and classes they rule out). A task
+        whose answers follow from the problem's structure may label every token, as its generator does."""
+        batch = self.encode(problems)
+        gold, avoid = self.answer_targets(problems, answers)
+        labels = torch.full_like(batch.tokens, IGNORE)
+        labels[torch.arange(len(batch)), batch.answer_index] = gold
+        batch.labels, batch.avoid = labels, avoid
+        return batch
+
     def extended(self, problems: list[Any], answers: list[Answer]) -> Task:
         """This task grown by the words and answers a fine-tuning corpus needs (default: nothing new)."""
         return self

@@ -280,6 +280,13 @@ class GraphTask(Task):
         flip = torch.tensor([p.negated for p in problems], dtype=torch.long)
         return gold ^ flip, None
 
+    def corpus_batch(self, problems: list[GraphProblem], answers: list[Answer], steps: int) -> Batch:
+        """Dense targets as in training (every node: reached or not, within `steps` hops with horizon
+        targets); the corpus answers agree with them (corpus.py drops lines the exact solver contradicts)."""
+        graphs = [(len(n), e, s, t) for n, e, s, t in map(to_arrays, problems)]
+        within = steps if self.horizon_targets else None
+        return self.encode_arrays(graphs, [p.directed for p in problems], with_labels=True, within=within)
+
     def length(self, problem: GraphProblem) -> int:
         return len(problem.node_names())  # one token per node
 

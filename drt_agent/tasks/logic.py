@@ -362,6 +362,12 @@ class LogicTask(Task):
     def exact(self, problem: LogicProblem) -> Answer:
         return parse_tree([CLS, *canonical_ids(problem)]).value
 
+    def corpus_batch(self, problems: list[LogicProblem], answers: list[Answer], steps: int) -> Batch:
+        """Dense targets as in training (every node's value, within the horizon); the corpus answers agree
+        with them (corpus.py drops lines the exact solver contradicts)."""
+        within = steps if self.horizon_targets else None
+        return self.encode_ids([[CLS, *canonical_ids(p)] for p in problems], with_labels=True, within=within)
+
     def length(self, problem: LogicProblem) -> int:
         return len(problem.expression) + 2  # an upper bound: at most one token per character, plus CLS
 
