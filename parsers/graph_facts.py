@@ -127,7 +127,11 @@ class Facts:
         return ""
 
 
-_SAFE_NEGATIONS = re.compile(r"\bnot directed\b|\bno direction\b|\bnot undirected\b", re.I)
+_SAFE_NEGATIONS = re.compile(
+    r"\bnot directed\b|\bno direction\b|\bnot undirected\b|\bwithout (?:breaking|violating|disobeying|ignoring) "
+    r"(?:any|the|a)\b",
+    re.I,
+)
 
 
 def note_direction(text: str, out: Facts, where_: str) -> bool:
@@ -179,6 +183,13 @@ def tuples_to_ops(s: str, kind: str) -> str:
 _SPACED_EDGES = re.compile(r"^\s*\w[\w.]*(?:->|-|=>)\w[\w.]*(?:\s+\w[\w.]*(?:->|-|=>)\w[\w.]*)+\s*$")
 
 
+_VERBISH = re.compile(
+    r"\b(?:runs|goes|connects|leads|links|has|have|had|was|were|is|are|be|been|flies|departs|serves|stops|calls|"
+    r"joins|means|contains)\b",
+    re.I,
+)
+
+
 def op_edges(piece: str, where_: str, out: Facts) -> list[tuple[str, str, str]] | None:
     """`A-B`, `A -> B -> C`, `A <-> B`, `New York - Boston`: edges along the chain, or None if no operator."""
     if " " in piece and _SPACED_EDGES.match(piece):  # "P-R  T-W  Y-K"
@@ -204,7 +215,13 @@ def op_edges(piece: str, where_: str, out: Facts) -> list[tuple[str, str, str]] 
     names, ops = parts[0::2], parts[1::2]
     if len(names) < 2:
         return None
-    nodes = [name_or_error(n, where_, "a node name", loose=True) for n in names]
+    # one token may be any word ("DO-IS"); a name of several words must read as a name ("the line runs X" does not)
+    nodes = [name_or_error(n, where_, "a node name", loose=" " not in n.strip()) for n in names]
+    for n in nodes:
+        if " " in n and _VERBISH.search(n):
+            raise ParseError(
+                f"{where_}: {clip(n)} reads as a phrase, not a node name; write edges like 'A - B'"
+            )
     edges = []
     for a, op, b in zip(nodes, ops, nodes[1:], strict=False):
         kind = lex.OPERATORS[op]
@@ -265,7 +282,8 @@ def _kind_of_noun(adj: str | None, noun: str, from_to: bool) -> str:
 
 def _object(raw: str) -> str | None:
     """An object's name, without a modifier that names nothing ("Omar from school", "Junction 1 through a one-way
-    check valve"); None if it is not a name."""
+    check valve", "LAS nonstop"); None if it is not a name."""
+    raw = _ADVERB_TAIL.sub("", raw)
     found = name(raw)
     if found is not None or " " not in raw:
         return found
@@ -273,6 +291,11 @@ def _object(raw: str) -> str | None:
     if m and m.start() > 0 and not _NAMEISH.search(m.group("tail")):
         return name(raw[: m.start()])
     return None
+
+
+_ADVERB_TAIL = re.compile(
+    r"\s+(?-i:nonstop|non-stop|daily|weekly|hourly|directly|twice daily|every day|each day|too|as well|again|only)$"
+)
 
 
 def _frame_kind(kind: str, m: re.Match[str]) -> str | None:
@@ -334,18 +357,30 @@ def _emit(c: Clause, out: Facts) -> None:
         out.families.update(dict.fromkeys(range(start, len(out.edges)), family))
 
 
+_REPEATED_PREP = re.compile(r"^(?:to|with|into|onto)\s+(?P<rest>.+)$", re.I)
+_LINE_RUNS = re.compile(
+    r"^(?:the )?[\w-]+(?: [\w-]+)? (?:line|route|service|shuttle|train|bus|path|trail|loop|tram)s? (?:runs|goes|stops at|"
+    r"serves|visits|connects|calls at)(?: through| via| along)?\s+(?P<chain>.+)$",
+    re.I,
+)
+
+
 def _joined_frames(pieces: list[str]) -> list[str]:
-    """Pieces re-joined where a comma sits inside one clause ("King Street is one-way, leading from A to B")."""
-    if len(pieces) < 2:
+    """Pieces re-joined where a comma or 'and' sits inside one clause ("King Street is one-way, leading from A to
+    B", "Union City and Yorktown are joined by a two-way road"). Only sentences with words are tried."""
+    if len(pieces) < 2 or not any(p.count(" ") >= 2 for p in pieces):
         return pieces
     out: list[str] = []
     i = 0
     while i < len(pieces):
         p = pieces[i]
-        if i + 1 < len(pieces) and not lex.STRONG_OP.search(p) and clause(p) is None and name(p) is None:
-            both = f"{p}, {pieces[i + 1]}"
-            if clause(both) is not None:
-                out.append(both)
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        p_name = name(p) if nxt else None
+        fails = nxt and not lex.STRONG_OP.search(p) and clause(p) is None
+        if fails and (p_name is None or (" " in nxt.strip() and clause(nxt) is None)):
+            joined = next((j for j in (f"{p}, {nxt}", f"{p} and {nxt}") if clause(j)), None)
+            if joined is not None:
+                out.append(joined)
                 i += 2
                 continue
         out.append(p)
@@ -405,7 +440,7 @@ def _edge_tail(s: str) -> tuple[str, str | None]:
     and the kind it gives its edges (sym / one); (s, None) when there is none."""
     mid = _BOTH_WAYS_MID.search(s)
     if mid:  # "There are direct flights in both directions between X and Y"
-        return (s[: mid.start()] + " " + s[mid.end() :]).strip(), "sym"
+        return " ".join((s[: mid.start()] + " " + s[mid.end() :]).split()), "sym"
     m = lex.EDGE_TAIL.search(s)
     if not m:
         return s, None
@@ -457,6 +492,9 @@ def _positive(s: str, out: Facts, where_: str, under: str | None) -> None:
         piece = piece.strip().strip("[]").strip()
         if not piece:
             continue
+        runs = _LINE_RUNS.match(piece)  # "the Blue line runs Airport - Central - Museum"
+        if runs and lex.STRONG_OP.search(runs.group("chain")):
+            piece = runs.group("chain")
         op = op_edges(piece, where_, out)
         if op is not None:
             if pending:
@@ -472,13 +510,22 @@ def _positive(s: str, out: Facts, where_: str, under: str | None) -> None:
         if m and there_kind and name(m.group("a")) and name(m.group("b")):  # "... and from B to C"
             out.edges.append((name(m.group("a")), name(m.group("b")), there_kind))  # type: ignore[arg-type]
             continue
-        if under is not None:  # "Flights: A to B; B to C"
+        c = clause(piece)
+        if c is None and under is not None:  # "Flights: A to B; B to C"
             m = _X_TO_Y.match(piece) or _FROM_TO.match(piece)
             if m and name(m.group("a")) and name(m.group("b")):
                 out.edges.append((name(m.group("a")), name(m.group("b")), under))  # type: ignore[arg-type]
                 continue
-        c = clause(piece)
-        there_kind = c[3] if c is not None and _THERE_FROM.match(piece) else None
+        if (
+            c is None and last is not None and last[0] == "svo"
+        ):  # "wired to A and to B": the verb's preposition
+            c2 = _REPEATED_PREP.match(piece)
+            n2 = name(c2.group("rest")) if c2 else None
+            if n2 is not None:
+                last[2].append(n2)
+                _emit(("svo", last[1], [n2], last[3], last[4]), out)
+                continue
+        there_kind = c[3] if c is not None and re.search(r"\bfrom\b.+\bto\b", piece, re.I) else None
         if c is not None:
             out.sentential = True
             shape, subj, obj, kind, family = c
@@ -716,6 +763,9 @@ def _spaced_neighbours(rest: str, out: Facts, where_: str) -> list[str]:
     )
 
 
+_NO_NEIGHBOURS = re.compile(r"^\(?\s*(?:none|nothing|no [\w -]+|-|n/a|empty|\(\s*\))\s*\)?$", re.I)
+
+
 def title_kind(title: str) -> str | None:
     """The edge kind a title or label gives "X to Y" items under it: 'one' for one-way flights, 'sym' for two-way
     roads, 'any' for other graph nouns; None if it is not about edges."""
@@ -764,6 +814,9 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
         # "Red Line: A - B - C" names a chain; "A: B-C" is unclear
         return (rest, title_kind(label)) if " " in label or _CHAIN_TITLE.search(label) else (sentence, None)
     rest = rest.rstrip(".").strip().strip("[]{}").strip()
+    if _NO_NEIGHBOURS.match(rest):  # "httpy: (no dependencies)", "E: none"
+        out.nodes.append(head)
+        return None, None
     if "," in rest or ";" in rest or " and " in rest:
         nbrs = [p for p in re.split(r"\s*;\s*|" + _SEP.pattern, rest) if p and p.strip()]
     elif lex.FRAMING.match(rest) or any(w in _PROSE_WORDS for w in rest.split()):

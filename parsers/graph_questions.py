@@ -25,7 +25,7 @@ EXAMPLES = (
 )
 
 _A, _B = r"(?P<a>.+?)", r"(?P<b>.+?)"
-_NOT = r"(?P<neg>(?-i:not|never)\s+)?"  # lower case: "Is NOT connected to DO?" asks about node NOT
+_NOT = r"(?P<neg>not\s+|never\s+)?"  # after a subject: "Is NOT connected to DO?" takes NOT as the subject
 # who or what moves: "you", "a car", "a request that", "the player"; then an adverb or two
 _YOU = (
     r"(?:(?:you|i|we|one|it|they|someone|somebody|anyone|(?:a|an|the|my|our|your|this|that|each)\s+"
@@ -68,6 +68,10 @@ _QUESTIONS: list[tuple[str, bool]] = [
     (rf"is {_A} {_NOT}(?:a |the )?(?:friend|neighbou?r) (?:of|to|with) {_B}", False),
     (rf"(?:can|could|may|will|would) {_YOU} {_NOT}{_MOVE} from {_A} to {_B}", False),
     (
+        rf"(?:can|could|may|will|would) {_YOU} {_NOT}{_MOVE} (?:by [\w-]+ |on foot )?between {_A} and {_B}",
+        False,
+    ),
+    (
         rf"(?:can|could|may|will) {_YOU} {_NOT}(?:reach|get to|access|arrive at) {_B} (?:from|starting (?:from|at)) {_A}",
         False,
     ),
@@ -99,6 +103,25 @@ _QUESTIONS: list[tuple[str, bool]] = [
         False,
     ),
     (rf"is {_B} (?:somewhere |anywhere )?in the dependency (?:tree|graph|closure|chain|list) of {_A}", False),
+    (
+        rf"is {_B} (?:\((?:transitively|indirectly|possibly indirectly)\) |transitively |indirectly |somewhere )?"
+        rf"downstream (?:of|from) {_A}",
+        False,
+    ),
+    (
+        rf"is {_A} (?:\((?:transitively|indirectly|possibly indirectly)\) |transitively |indirectly |somewhere )?"
+        rf"upstream (?:of|from) {_B}",
+        False,
+    ),
+    (
+        rf"(?:can|could|will|would|does|do) {_YOU} from {_A} (?:ever |still |eventually )?(?:get|go|travel|make it|flow|"
+        rf"pass|be (?:sent|delivered|routed|forwarded)) to {_B}",
+        False,
+    ),
+    (
+        rf"(?:can|could|will|would|does|do) {_YOU} from {_A} (?:ever |still |eventually )?(?:reach|arrive at) {_B}",
+        False,
+    ),
     (
         rf"if (?:i|you|we|one) (?:install|add|deploy|import) {_A},? (?:will|would|does|do|is) {_B} (?:also )?"
         rf"(?:be |get |being )?(?:pulled in|installed|included|brought in|required|needed)",
@@ -195,6 +218,7 @@ _TRAIL = re.compile(
     r"(?:\s+(?:in|within|on|of|using|for) (?:the|this|that|our|a|an|graph) (?:(?:following|given|above|below|same|"
     r"whole)\s+)?(?:[\w-]+\s+){0,2}(?:graph|network|map|digraph|tree|diagram)(?: G| below| above)?"
     r"|\s+in G|\s*,?\s+(?:or not|yes or no)|\s*\((?:yes|no|true|false)[^()]*\)|\s+(?:below|above)"
+    r"|\s+by (?:any|a|some) (?:path|route|chain|sequence)(?: of [\w-]+)?"
     r"|,?\s+(?:either\s+)?(?:directly or )?(?:indirectly|transitively)|,?\s+as an? (?:\([^()]*\) )?(?:[\w-]+ )?"
     r"(?:dependency|requirement))$",
     re.I,
@@ -207,6 +231,8 @@ _EDGE_WORDS = re.compile(
     r"prereq|requirement|dependency)\b",
     re.I,
 )
+_BY_MEANS = re.compile(r"\b(?:by|via|using|over|along) (?:the |these |those |any )?(?:roads?|rail|metro|train|bus|air|"
+                       r"flights?|links?|cables?|bridges?|streets?)\b", re.I)  # fmt: skip
 # words that ask about any chain of edges, not one edge ("directly or transitively", "eventually")
 _TRANSITIVE = re.compile(
     r"\b(?:directly or (?:indirectly|transitively)|indirect(?:ly)?|transitive(?:ly)?|eventually|ever|any chain|"
@@ -281,7 +307,9 @@ def _end(raw: str, known: Container[str] | None, context: list[str]) -> str | No
 
 
 _RESTATED = re.compile(
-    r"\s*\((?:i\.?\s?e\.?|e\.?\s?g\.?|that is|in other words|namely|meaning)\b[^()]*\)", re.I
+    r"\s*\((?:i\.?\s?e\.?|e\.?\s?g\.?|that is|in other words|namely|meaning)\b[^()]*\)"
+    r"|,\s*(?:i\.\s?e\.?|that is|in other words|meaning)\s.*$",
+    re.I,
 )
 
 
@@ -325,6 +353,7 @@ def match_question(text: str, known: Container[str] | None = None) -> Question |
         negated ^= art.startswith("no") or art.startswith("not")
         negated ^= flip
         words = body[: m.start("a")] + " " + body[m.end("a") : m.start("b")] + " " + body[m.end("b") :]
+        words = _BY_MEANS.sub(" ", words)  # "reachable by road": how one travels, not one road
         transitive = _TRANSITIVE.search(text) is not None
         edge_like = bool(_EDGE_WORDS.search(words)) and not transitive
         return Question(a, b, negated, text.strip(), wants_path, edge_like, context)

@@ -132,6 +132,12 @@ FRAMES: list[tuple[str, str, str]] = [
     (r"traffic (?:on|along) [\w-]+(?: [\w-]+){{0,2}} (?:may|can) only (?:go|flow|move|travel|run) from {a} to {b}",
      "one", ""),
     (r"[\w-]+(?: [\w-]+){{0,2}} runs (?:in both directions|both ways|two-way) between {a} and {b}", "sym", ""),
+    (r"(?:the )?[\w-]+(?: [\w-]+){{0,2}} (?:runs|goes|operates|extends|shuttles) (?:only )?between {a} and {b}",
+     "sym", ""),
+    (r"from {a},? (?:you|one|we|players?) (?:can )?(?:slide|climb|walk|go|move|drive|get|travel|jump|fall|drop)"
+     r"(?: down| up| back| over| across| along)? to {b}", "one", ""),
+    (r"(?:an? |the |one )?(?:[\w-]+ )?{noun} (?:in|at|from) {a} (?:leads|goes|takes you|brings you|runs)"
+     r"(?: back)?(?: up| down)? to {b}", "noun-from", ""),
     (r"the {noun} between {a} and {b} is (?:two-way|bidirectional|open both ways)", "sym", ""),
     (r"(?:a|an|the) {noun} carries (?:[\w-]+ )?from {a} (?:to|into) {b}", "one", ""),
     (r"(?:water|traffic|data|current|power|gas|oil|electricity|information|fluid) (?:flows|runs|travels|moves|goes) "
@@ -288,6 +294,8 @@ NAME_STOP = frozenset(
         "whether",
         "not",
         "no",
+        "and",
+        "or",
     ]
 )
 NAME_PREFIX = re.compile(r"^(?:nodes?|vertex|vertices)\s+(?=\S)", re.I)
