@@ -46,15 +46,18 @@ from .kinship_lexicon import Kin, gender_of_term, name_gender
 from .relational_extract import (
     ADVERBS,
     BE,
+    GENDER_PATTERNS,
     NOT_NAMES,
     PATTERNS,
     POSSESSIVES,
     PRONOUNS,
     TRUTH_LABELS,
+    UNKNOWN_PATTERNS,
     RawFact,
     Sentence,
     Word,
     facts_of,
+    genders_of,
     glue,
     is_blank,
     is_question,
@@ -64,6 +67,7 @@ from .relational_extract import (
     negation_cues,
     relation_word,
     roles,
+    titles,
 )
 
 EXAMPLE = "Alice is Bob's mother. Carol is Alice's sister. How is Carol related to Bob?"
@@ -245,16 +249,22 @@ class _Reader:
         g = name_gender(person)
         return g if g in ("f", "m") else None
 
-    def resolve(self, si: int, wi: int) -> list[str]:
+    def resolve(self, si: int, wi: int, other: str | None = None) -> list[str]:
         """The people a pronoun means: the one earlier person of its gender in the sentence (else in the
-        sentence before); 'they' / 'their': the two people just mentioned. Anything else is refused."""
+        sentence before), never `other`, the person the fact relates it to (in 'Robert introduced Yusuf as his
+        brother' his is not Yusuf); 'his' right after 'Pedro and' is Pedro ('Pedro and his wife Maya');
+        'they' / 'their': the two people just mentioned. Anything else is refused."""
         if (si, wi) in self._resolved:
             return self._resolved[(si, wi)]
         sent = self.sentences[si]
         word = sent.words[wi]
         pron = word.value[1]
         g = PRONOUNS.get(pron) if word.role == "PR" else POSSESSIVES.get(pron)
-        cands = self.mentions(si, wi)
+        cands = [p for p in self.mentions(si, wi) if p != other]
+        before = sent.words[wi - 2 : wi]
+        if g != "p" and len(before) == 2 and before[1].text.lower() in ("and", "&") and before[0].role == "N":
+            first = before[0].value[1]
+            cands = [first] if first != other and self.gender(first, si) in (g, None) else cands
         sj = si
         while not cands and sj > 0:
             sj -= 1
@@ -276,11 +286,15 @@ class _Reader:
                 )
             out = fit
             self.note_gender(fit[0], g or "", f"{word.text!r} in {sent.text!r}")
-        self._resolved[(si, wi)] = out
+        if other is None:
+            self._resolved[(si, wi)] = out
         return out
 
-    def people(self, si: int, ref: tuple[str, Any]) -> list[str]:
-        return [ref[1]] if ref[0] == "name" else self.resolve(si, ref[1])
+    def people(self, si: int, ref: tuple[str, Any], other: tuple[str, Any] | None = None) -> list[str]:
+        """The people a fact's reference means; `other`: the person the fact relates it to, when named."""
+        if ref[0] == "name":
+            return [ref[1]]
+        return self.resolve(si, ref[1], other[1] if other and other[0] == "name" else None)
 
     # -- genders ---------------------------------------------------------------------------------------------
     def note_gender(self, person: str, g: str, because: str) -> None:
@@ -303,14 +317,20 @@ class _Reader:
         for si, sent in enumerate(self.sentences):
             found = matches(sent.words)
             kin_found = [(k, s, e) for k, s, e in found if k in PATTERNS]
-            kinship |= bool(kin_found) or any(w.role in ("K", "KS", "U") for w in sent.words)
-            raws = [f for k, s, e in kin_found for f in facts_of(k, sent.words, s, e)]
-            sent.facts = raws
+            kinship |= bool(kin_found) or any(w.role in ("K", "KS", "U", "T") for w in sent.words)
+            sent.facts = [f for k, s, e in kin_found for f in facts_of(k, sent.words, s, e)]
+            sent.genders = [
+                g for k, s, e in found if k in GENDER_PATTERNS for g in genders_of(k, sent.words, s, e)
+            ]
+            sent.genders += titles(sent.words)
+            sent.covered = {i for f in sent.facts for i in range(*f.span)}
+            sent.covered |= {i for k, s, e in found if k in GENDER_PATTERNS for i in range(s, e)}
             self._hints[si] = {
                 f.subject[1]: g
-                for f in raws
+                for f in sent.facts
                 if f.subject[0] == "name" and (g := gender_of_term(f.kin.term)) is not None
             }
+            self._hints[si].update({ref[1]: g for ref, g, _ in sent.genders if ref[0] == "name"})
         return kinship
 
     def check_sentence(self, si: int) -> None:
@@ -321,16 +341,16 @@ class _Reader:
         if not any(w.role in ("N", "POSS", "PR") for w in sent.words):
             return
         found = matches(sent.words)
-        covered = {i for k, s, e in found if k in PATTERNS for i in range(s, e)}
-        for w in sent.words:
-            if w.role == "U":
+        covered = sent.covered
+        for i, w in enumerate(sent.words):
+            if w.role == "U" and i not in covered:  # 'introduced Bob to the family as her husband'
                 raise ParseError(
                     f"{w.text!r} in {sent.text!r} is not a relation this reader can reason with (it knows parents, "
                     "children, siblings, spouses and the relations they make: grandmother, aunt, cousin, "
                     "sister-in-law, ...); rephrase with those"
                 )
         for key, s, e in found:
-            if key not in PATTERNS and not covered.intersection(range(s, e)):
+            if key in UNKNOWN_PATTERNS and not covered.intersection(range(s, e)):
                 word = [
                     w.text
                     for w in sent.words[s:e]
@@ -351,10 +371,14 @@ class _Reader:
         """Resolve each sentence's facts to named people; negated sentences give negated facts."""
         for si, sent in enumerate(self.sentences):
             self.check_sentence(si)
-            if not sent.facts:
-                self.skipped.append(sent.text)
-                continue
             cues = negation_cues(sent.words)
+            for ref, g, said in sent.genders if not cues else []:
+                for person in self.people(si, ref):
+                    self.note_gender(person, g, f"{said!r} in {sent.text!r}")
+            if not sent.facts:
+                if not sent.genders:
+                    self.skipped.append(sent.text)
+                continue
             if cues and len({(f.subject, f.kin, f.object) for f in sent.facts}) != 1:
                 raise ParseError(
                     f"{sent.text!r} negates ({', '.join(repr(c) for c in cues)}) but states several relations; "
@@ -366,8 +390,8 @@ class _Reader:
                     "relation plainly"
                 )
             for raw in sent.facts:
-                for subject in self.people(si, raw.subject):
-                    for obj in self.people(si, raw.object):
+                for subject in self.people(si, raw.subject, raw.object):
+                    for obj in self.people(si, raw.object, raw.subject):
                         told = Told(
                             subject, raw.kin.term, obj, sent.text, negated=bool(cues), note=raw.kin.note
                         )

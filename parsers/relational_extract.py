@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .kinship_lexicon import MODIFIERS, NUMBER_WORDS, Kin, kin_word, unsupported_word
+from .kinship_lexicon import MODIFIERS, NUMBER_WORDS, Kin, gender_of_term, kin_word, unsupported_word
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p"}
 POSSESSIVES = {"his": "m", "her": "f", "their": "p"}
@@ -88,6 +88,8 @@ class Sentence:
     text: str
     words: list[Word]
     facts: list[RawFact] = field(default_factory=list)
+    genders: list[tuple[tuple[str, Any], str, str]] = field(default_factory=list)  # (person, f|m, the words)
+    covered: set[int] = field(default_factory=set)  # the words the facts and genders were read from
 
 
 # -- words and roles -------------------------------------------------------------------------------------------
@@ -216,6 +218,25 @@ def roles(
         else:
             out.append(Word(text, "X", None, start))
         i += 1
+    return _titles(out)
+
+
+def _titles(words: list[Word]) -> list[Word]:
+    """A capitalised relation word before a name is a title ('Grandpa Joe', 'Aunt May'): role T, which says
+    the person's gender but not whose relative they are."""
+    out = list(words)
+    for i, w in enumerate(out[:-1]):
+        before = out[i - 1] if i else None
+        if (
+            w.role == "K"
+            and w.text[:1].isupper()
+            and out[i + 1].role in ("N", "POSS")
+            and (
+                before is None
+                or (before.role != "POSS" and before.text.lower() not in ("the", "a", "an", "my"))
+            )
+        ):
+            out[i] = Word(w.text, "T", w.value, w.start)
     return out
 
 
@@ -257,6 +278,23 @@ def _lower(*words: str, op: str | None = None) -> dict[str, Any]:
     return pat
 
 
+GENDER_NOUNS = {
+    "boy": "m", "girl": "f", "man": "m", "woman": "f", "lady": "f", "gentleman": "m", "male": "m",
+    "female": "f", "guy": "m", "gal": "f",
+}  # fmt: skip
+AUDIENCE = [
+    "everyone",
+    "everybody",
+    "all",
+    "us",
+    "them",
+    "the",
+    "guests",
+    "family",
+    "friends",
+    "group",
+    "room",
+]
 PERSON = _role("N", "PR")
 MORE_PEOPLE = _role("N", "PR", "SEP", op="*")
 OWNERS = _role("N", "PR", "SEP", "POSS", "K", op="*")  # "Henry and his wife Georgia have a son"
@@ -266,6 +304,9 @@ MOD = _lower(*MODIFIERS, op="*")
 ADV = _lower(*ADVERBS, op="*")
 BE_ = _lower(*BE)
 COMMA = {"ORTH": ",", "OP": "?"}
+COUNT = _lower(*NUMBER_WORDS, "a", "an", op="?")
+ITEMS = _role("K", "KS", "N", "SEP", "LINK", op="+")  # a son named Cy, a daughter named Di and a son, Ed
+GENDER_APPOSITION = [COMMA, _lower("a", "an", op="?"), MOD, _lower(*GENDER_NOUNS, op="?"), COMMA]
 
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "apposition": [[_role("POSS"), MOD, REL, COMMA, _role("N"), MORE_NAMES]],
@@ -288,6 +329,10 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
             MOD,
             REL,
             _lower("of", "to"),
+            _role("POSS", op="?"),  # the mother of Carol's father, Adam
+            MOD,
+            _role("K", op="?"),
+            COMMA,
             PERSON,
         ]
     ],  # fmt: skip
@@ -344,6 +389,66 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
             PERSON,
         ]
     ],  # fmt: skip
+    # Tariq, whose mother is Fiona, ... · Ann, whose sons Bob and Cy ...
+    "whose": [
+        [PERSON, COMMA, _lower("whose"), MOD, _role("K"), BE_, ADV, _role("N")],
+        [PERSON, COMMA, _lower("whose"), MOD, REL, COMMA, _role("N"), MORE_NAMES],
+    ],
+    # Nikolai, a baby boy, was born to Pedro and his wife Maya · Bob was born to Ann
+    "born_to": [
+        [PERSON, *GENDER_APPOSITION, _lower(*BE, op="?"), ADV, _lower("born"), _lower("to"), PERSON, OWNERS]
+    ],
+    # Lucia introduced Bob to everyone as her father
+    "introduced": [
+        [
+            PERSON,
+            _lower("introduced", "introduces", "introduce", "presented", "presents"),
+            PERSON,
+            _lower("to", op="?"),
+            _lower(*AUDIENCE, op="*"),
+            _lower("as"),
+            _role("POSS"),
+            MOD,
+            _role("K"),
+        ]
+    ],  # fmt: skip
+    # Ann and her husband Bob are the proud parents of two children: a son named Cy and a daughter named Di
+    # Ann and Bob have three kids: Cy, a son, ... · Ann has a son named Cy and a daughter named Di
+    "children_list": [
+        [
+            PERSON,
+            OWNERS,
+            _lower("have", "has", "had"),
+            ADV,
+            COUNT,
+            _role("KS", op="?"),
+            _lower(":", op="?"),
+            ITEMS,
+        ],
+        [
+            PERSON,
+            OWNERS,
+            BE_,
+            ADV,
+            _lower("the", op="?"),
+            MOD,
+            _lower("parents"),
+            _lower("of"),
+            COUNT,
+            _role("KS", op="?"),
+            _lower(":", op="?"),
+            ITEMS,
+        ],
+    ],  # fmt: skip
+    # Sakura: Karl's sister; Jane - Nadia's sister (a name, a dash or colon, a possessive relation word)
+    "compact": [[_role("N"), _lower(":", "-", "—", "–"), _role("POSS"), MOD, _role("K")]],
+}
+# statements of a person's gender that relate nobody: 'Nikolai, a baby boy, ...', 'Sam is a girl'
+GENDER_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "gender_apposition": [
+        [PERSON, {"ORTH": ","}, _lower("a", "an"), MOD, _lower(*GENDER_NOUNS), {"ORTH": ","}]
+    ],
+    "gender_copula": [[PERSON, BE_, _lower("a", "an", op="?"), MOD, _lower(*GENDER_NOUNS)]],
 }
 # shapes of a relation statement whose relation word is not a kinship word ("Ann is Bob's boss")
 UNKNOWN_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -362,9 +467,12 @@ def matcher() -> Any:
 
     Token.set_extension("kin_role", default="", force=True)
     m = Matcher(nlp().vocab)
-    for key, pats in {**PATTERNS, **UNKNOWN_PATTERNS}.items():
-        m.add(key, pats, greedy="LONGEST")
+    for key, pats in {**PATTERNS, **GENDER_PATTERNS, **UNKNOWN_PATTERNS}.items():
+        m.add(key, pats)  # every match: matches() trims lists and scans leftmost-longest
     return m
+
+
+LINKS = {"a", "an", "named", "called", ":", "-"}  # the words between the items of a list of children
 
 
 def doc_of(words: list[Word]) -> Any:
@@ -376,23 +484,36 @@ def doc_of(words: list[Word]) -> Any:
     m = matcher()  # registers the extension
     doc = Doc(nlp().vocab, words=[w.text for w in words])
     for tok, w in zip(doc, words, strict=True):
-        tok._.kin_role = w.role
+        tok._.kin_role = "LINK" if w.role == "X" and w.text.lower() in LINKS else w.role
     del m
     return doc
 
 
 def matches(words: list[Word]) -> list[tuple[str, int, int]]:
-    """Non-overlapping construction matches (key, start, end), longest first, in text order."""
+    """Construction matches (key, start, end), leftmost-longest per construction as a scanner reads them (in
+    'Sven has a son named Lars, and Bob has a daughter' the second 'has' starts at Bob, not at Lars); matches
+    of different constructions may nest ('Henry and his wife Georgia have a son')."""
     if not words:
         return []
     doc = doc_of(words)
-    m = matcher()
-    found = sorted(((doc.vocab.strings[k], s, e) for k, s, e in m(doc)), key=lambda x: (-(x[2] - x[1]), x[1]))
+    raw = [(doc.vocab.strings[k], s, e) for k, s, e in matcher()(doc)]
+    starts = {s for _, s, _ in raw}
+    found = sorted({_trim(words, k, s, e, starts) for k, s, e in raw}, key=lambda x: (x[1], -x[2]))
     out: list[tuple[str, int, int]] = []
-    for key, s, e in found:  # one construction may hold another ("Henry and his wife Georgia have a son")
+    for key, s, e in found:
         if not any(k == key and s < e2 and s2 < e for k, s2, e2 in out):
             out.append((key, s, e))
-    return sorted(out, key=lambda x: x[1])
+    return out
+
+
+def _trim(words: list[Word], key: str, s: int, e: int, starts: set[int]) -> tuple[str, int, int]:
+    """A list of names ends before a name that opens a construction of its own: in 'Sven has a son named
+    Lars, and Lars has a daughter named Freya' the first ends at the first 'Lars'."""
+    while e - s > 2 and words[e - 1].role == "N" and e - 1 in starts and words[e - 2].role == "SEP":
+        e -= 1
+        while e - s > 1 and words[e - 1].role == "SEP":
+            e -= 1
+    return key, s, e
 
 
 def _person(w: Word) -> tuple[str, Any]:
@@ -425,6 +546,25 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
     if key == "birth":
         add(people[0], Kin("mother"), people[1])
         return out
+    if key == "born_to":
+        to = next(i for i in idx if words[i].text.lower() == "to")
+        for parent in (i for i in people if i > to):
+            add(people[0], Kin("child"), parent)
+        return out
+    if key == "children_list":
+        head = next(i for i in idx if words[i].text.lower() in ("has", "have", "had", "of"))
+        items = list_items(words, head + 1, e)
+        parents_of = words[head].text.lower() == "of"
+        if items is None or (
+            parents_of and any(k.term not in ("son", "daughter", "child") for k, _ in items)
+        ):
+            return []
+        for o in (i for i in people if i < head):
+            for k, i in items:
+                add(i, k, o)
+        return out
+    if key == "compact" and e < len(words) and words[e].text not in (";", ".", ",", "!"):
+        return []  # 'Lucy: Karl's sister is Ann' states Ann, not Lucy
     kin = words[rel_i[0]].value
     if key == "apposition":
         named = [i for i in people if i > rel_i[0]]
@@ -433,9 +573,15 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
     elif key == "apposition_after":
         owner = poss[0] if poss else people[-1]
         add(people[0], kin, owner)
-    elif key == "copula_possessive":
+    elif key in ("copula_possessive", "compact"):
         for i in people:
             add(i, kin, poss[0])
+    elif key == "whose":
+        named = [i for i in people if i > rel_i[0]]
+        for i in named if kin.plural else named[:1]:
+            add(i, kin, people[0])
+    elif key == "introduced":
+        add(people[1], kin, poss[0])
     elif key == "copula_of":
         for i in people[:-1]:
             add(i, kin, people[-1])
@@ -458,6 +604,45 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
                     add(a, kin, b)
     del span
     return out
+
+
+def genders_of(key: str, words: list[Word], s: int, e: int) -> list[tuple[tuple[str, Any], str, str]]:
+    """What a gender statement says ('Nikolai, a baby boy,'; 'Sam is a girl'): (person, f|m, the words)."""
+    person = next(i for i in range(s, e) if words[i].role in ("N", "PR"))
+    noun = next(w.text.lower() for w in words[s:e] if w.text.lower() in GENDER_NOUNS)
+    ref = words[person].value if words[person].value[0] == "name" else ("pronoun", person)
+    return [(ref, GENDER_NOUNS[noun], " ".join(w.text for w in words[s:e]))]
+
+
+def titles(words: list[Word]) -> list[tuple[tuple[str, Any], str, str]]:
+    """Genders said by titles ('Grandpa Joe'): (person, f|m, the words)."""
+    out = []
+    for w, nxt in zip(words, words[1:], strict=False):
+        g = gender_of_term(w.value.term) if w.role == "T" else None
+        if g is not None and isinstance(nxt.value, tuple) and nxt.value[0] == "name":
+            out.append((nxt.value, g, f"{w.text} {nxt.value[1]}"))
+    return out
+
+
+def list_items(words: list[Word], start: int, end: int) -> list[tuple[Kin, int]] | None:
+    """The (relation, name) items of a list of children or relatives, in one of two shapes, else None:
+    'two children: a son named Cy and a daughter, Di' (each item a relation word, then its name) or
+    'two sons, Cy and Ed' (a plural relation word, then names)."""
+    toks = [(i, words[i]) for i in range(start, end) if words[i].role != "SEP" and words[i].text != ","]
+    toks = [(i, w) for i, w in toks if w.text.lower() not in NUMBER_WORDS]
+    header: Kin | None = None
+    if toks and toks[0][1].role == "KS":
+        header = toks[0][1].value
+        toks = toks[1:]
+    toks = [(i, w) for i, w in toks if w.text.lower() not in ("a", "an", ":", "named", "called", "-")]
+    if all(w.role == "N" for _, w in toks):
+        return [(header, i) for i, _ in toks] if header is not None and toks else None
+    items: list[tuple[Kin, int]] = []
+    for (_, k), (i, n) in zip(toks[::2], toks[1::2], strict=False):
+        if k.role != "K" or n.role != "N":
+            return None
+        items.append((k.value, i))
+    return items if items and len(toks) == 2 * len(items) else None
 
 
 # leading labels that make the rest of a segment a claim to check ("True or false: Ann is Bob's aunt.")
