@@ -69,6 +69,7 @@ from .relational_extract import (
     roles,
     titles,
 )
+from .relational_rows import rewrite
 
 EXAMPLE = "Alice is Bob's mother. Carol is Alice's sister. How is Carol related to Bob?"
 TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Jr.", "Sr.", "Rev.", "Messrs.", "Mt."}
@@ -175,6 +176,8 @@ class _Reader:
     """The state of reading one text: segments, people, genders and their evidence, facts, what was skipped."""
 
     text: str
+    sources: dict[str, str] = field(default_factory=dict)  # a sentence rewritten from a row -> the row
+    forms: list[str] = field(default_factory=list)  # the data read as rows ('a table of 4 rows')
     sentences: list[Sentence] = field(default_factory=list)
     questions: list[Sentence] = field(default_factory=list)
     genders: dict[str, tuple[str, str]] = field(
@@ -213,7 +216,7 @@ class _Reader:
                 run = " ".join(w[0] for w in words[i:j])
                 known[run] = known.get(run, 0) + 1
         for k, ((seg_text, words), is_name) in enumerate(zip(segs, deciders, strict=True)):
-            sent = Sentence(seg_text, roles(words, is_name, known))
+            sent = Sentence(self.sources.get(seg_text, seg_text), roles(words, is_name, known))
             if is_question(sent.words, last=k == len(segs) - 1):
                 self.questions.append(sent)
             else:
@@ -814,7 +817,11 @@ def _read(text: str, family: str | None = None) -> Reading:
             f"the story has {len(text):,} characters; the relational parser reads at most {nlp().max_length:,} "
             "(spaCy's limit): split it into smaller stories"
         )
-    reader = _Reader(_clean(text.strip()))
+    rows = rewrite(_clean(text.strip()))
+    reader = _Reader(
+        rows.text, sources=rows.sources, skipped=list(rows.skipped), assumptions=list(rows.assumptions)
+    )
+    reader.forms = rows.forms
     reader.segment()
     kinship = reader.read_facts()
     if len(reader.questions) != 1:
@@ -871,7 +878,7 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
     people = {t.subject for t in positive} | {t.object for t in positive}
     _check_mentioned(q.subject, q.anchor, people, negated)
     genders = {p: g for p, (g, _) in reader.genders.items()}
-    assumptions = [t.note for t in positive if t.note]
+    assumptions = [*reader.assumptions, *(t.note for t in positive if t.note)]
     assumptions += [q.note] if q.note else []
     subject_gender = genders.get(q.subject)
     if subject_gender is None:
@@ -900,6 +907,8 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
         else f"how is {q.subject} related to {q.anchor}?"
     )
     read_as = f"{len(positive)} facts about {len(people)} people (kinship); {ask}"
+    if reader.forms:
+        read_as += "; read from " + ", ".join(reader.forms)
     if hidden:
         read_as += f"; {hidden} unnamed people stand between relatives told several generations apart"
     if inferred:
