@@ -150,11 +150,78 @@ class _State:
     query: tuple[str, str] | None = None
     declared: bool = False  # the text listed its nodes ("among nodes 0, 1, 2")
     pair_lines: int = 0
+    csv: tuple[int, int, int] | None = None  # (from column, to column, columns) of a CSV edge list
+    csv_form: str = ""
+    pending_from: str | None = None  # YAML "- from: X" waiting for its "to: Y"
+    skip_header: bool = False  # "The first line contains N and M": the next pair line is a header
+
+
+_SET_E = re.compile(r"\bE\s*=\s*\{(?P<e>(?:[^{}]|\{[^{}]*\})*)\}")
+_SET_V = re.compile(r"\bV\s*=\s*\{(?P<v>[^{}]*)\}")
+_SET_PAIR = re.compile(r"\{\s*([^{},]+?)\s*,\s*([^{},]+?)\s*\}")
+_FIRST_LINE = re.compile(r"\bthe first (?:line|row) (?:contains|gives|has|holds|lists|is|states)\b", re.I)
+_LEGEND = re.compile(
+    r"\(\s*[\w -]+:\s*(?:its|their|the)?\s*(?:direct\s+)?(?P<rel>dependencies|prerequisites|requirements|imports|"
+    r"successors|children|callees|targets|out-?neighbou?rs|subordinates|direct reports|outgoing (?:edges|links))\s*\)",
+    re.I,
+)
+_LEGEND_FAMILY = {"dependencies": "dep+", "prerequisites": "dep+", "requirements": "dep+", "imports": "dep+",
+                  "subordinates": "report-", "direct reports": "report-"}  # fmt: skip
+
+
+def _set_notation(s: str, st: _State, where_: str) -> bool:
+    """ "G = (V, E) ... V = {1, 2, 3} and E = {(1, 2), (2, 3)}": (a, b) is an ordered pair, {a, b} an unordered one."""
+    out = st.facts
+    rest = _SET_E.sub(" ", _SET_V.sub(" ", s))
+    note_direction(rest, out, where_)
+    kind = "one" if out.directed else "two" if out.directed is False else "any"
+    out.begin(s)
+    body = _SET_E.search(s).group("e")  # type: ignore[union-attr]
+    for a, b in _TUPLE_PAIRS.findall(body):
+        out.edges.append(
+            (
+                name_or_error(a, where_, "a node name", loose=True),
+                name_or_error(b, where_, "a node name", loose=True),
+                kind,
+            )
+        )
+    for a, b in _SET_PAIR.findall(body):
+        out.edges.append(
+            (
+                name_or_error(a, where_, "a node name", loose=True),
+                name_or_error(b, where_, "a node name", loose=True),
+                "sym",
+            )
+        )
+    v = _SET_V.search(s)
+    if v:
+        out.nodes.extend(
+            name_or_error(p, where_, "a node name", loose=True) for p in v.group("v").split(",") if p.strip()
+        )
+        st.declared = True
+    st.notes.append("set notation V = {...}, E = {...}")
+    return True
+
+
+_TUPLE_PAIRS = re.compile(r"\(\s*([^(),]+?)\s*,\s*([^(),]+?)\s*\)")
 
 
 def _instruction(s: str, st: _State, where_: str) -> bool:
     """Apply an instruction in sentence `s`; True if it was one."""
     out = st.facts
+    if _SET_E.search(s):
+        return _set_notation(s, st, where_)
+    if _FIRST_LINE.search(
+        s
+    ):  # "The first line contains N and M; each of the next M lines contains an edge u v."
+        st.skip_header = True
+        st.notes.append("the first pair line read as the header N M")
+        return True
+    legend = _LEGEND.search(s)
+    if legend:  # "Dependency manifest (package: its direct dependencies)"
+        out.adj_kind, out.adj_family = "one", _LEGEND_FAMILY.get(legend.group("rel").lower(), "")
+        st.notes.append(f"adjacency lines read as 'node: its {legend.group('rel').lower()}'")
+        return True
     m = _TUPLE_MEANS.search(s)
     if m:
         rest, i, j = m.group("rest").lower(), re.escape(m.group("i").lower()), re.escape(m.group("j").lower())
@@ -171,6 +238,9 @@ def _instruction(s: str, st: _State, where_: str) -> bool:
             raise ParseError(f"{where_}: could not tell what {clip(m.group())} says an edge is; e.g. '(i,j) means "
                              f"that node i and node j are connected with an undirected edge'")  # fmt: skip
         note_direction(s, out, where_)
+        after = m.group("rest").partition(":")[2].strip()  # "... means an edge from u to v: [(3, 18), ...]"
+        if after:
+            _facts(after, where_, st, None)
         st.notes.append(
             f"(i,j) read as {'an edge from i to j' if out.tuple_kind == 'one' else 'an undirected edge'}"
         )
@@ -351,6 +421,12 @@ _MAY_ASK = re.compile(
 )
 
 
+_NUMBERED = re.compile(
+    r"^(?:problem|exercise|question|task|example|part|step|item|case|puzzle|q|ticket|issue)\s*#?\d+[a-z]?[.:)]?$",
+    re.I,
+)
+
+
 def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
     """Classify one sentence as question / instruction / framing / facts, and apply it."""
     if st.want_question and (s.endswith("?") or _MAY_ASK.search(s)):
@@ -365,6 +441,9 @@ def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
             st.unread_questions.append((where_, s))
             return
     if _instruction(s, st, where_):
+        return
+    if _NUMBERED.match(s):  # "Problem 5." numbers the problem, not a node
+        st.facts.skipped.append(s)
         return
     if lex.FRAMING.match(s):  # skipped like residue: only if it names no node
         error = ParseError(
@@ -412,6 +491,8 @@ def _read_segments(text: str, st: _State) -> None:
             continue
         if st.edge_sep and _sep_notation(seg, st):
             continue
+        if seg.form in ("line", "code", "item") and _record(seg, st):
+            continue
         text_ = seg.text
         labelled = _line_label(text_)
         if labelled is not None:
@@ -428,6 +509,53 @@ def _read_segments(text: str, st: _State) -> None:
             continue
         for s in sentences(text_):
             _sentence(s, where_, st, under)
+
+
+_CSV_HEADER = re.compile(r"^\s*[A-Za-z_][\w ]*(?:\s*,\s*[A-Za-z_][\w ]*)+\s*$")
+_FROM_KEYS = frozenset(["source", "src", "from", "start", "u", "origin", "caller", "parent", "node1", "node_1", "a", "x"])
+_TO_KEYS = frozenset(["target", "dst", "to", "end", "v", "destination", "dest", "callee", "child", "node2", "node_2", "b", "y"])
+_YAML_PAIR = re.compile(r"^(?:-\s+)?(?P<key>[a-z_]+)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
+
+
+def _record(seg: Segment, st: _State) -> bool:
+    """Record layouts: a CSV edge list under its header row, YAML `- from: X` / `to: Y` pairs, and the header line
+    an instruction announced. True if the line was one of them."""
+    text, out, where_ = seg.text, st.facts, f"line {seg.line}"
+    if st.csv is not None:
+        cells = [c.strip() for c in text.split(",")]
+        ends = [name(cells[i], loose=True) for i in st.csv[:2]] if len(cells) == st.csv[2] else [None]
+        if seg.form == st.csv_form and all(ends):
+            out.begin(text)
+            out.edges.append((ends[0], ends[1], "any"))  # type: ignore[arg-type]
+            return True
+        st.csv = None
+    if "," in text and _CSV_HEADER.match(text):
+        cols = [c.strip().lower() for c in text.split(",")]
+        i = next((k for k, c in enumerate(cols) if c in _FROM_KEYS), None)
+        j = next((k for k, c in enumerate(cols) if c in _TO_KEYS), None)
+        if i is not None and j is not None:
+            st.csv, st.csv_form = (i, j, len(cols)), seg.form
+            out.skipped.append(text)
+            return True
+    m = _YAML_PAIR.match(text) if ":" in text else None
+    if m:
+        key, value = m.group("key").lower(), m.group("value").strip("'\"")
+        listed = seg.form == "item" or text.startswith("- ")
+        if key in _FROM_KEYS and listed and key not in ("a", "x", "u"):
+            st.pending_from = name_or_error(value, where_, "a node name", loose=True)
+            return True
+        if key in _TO_KEYS and st.pending_from is not None:
+            out.begin(text)
+            out.edges.append(
+                (st.pending_from, name_or_error(value, where_, "a node name", loose=True), "any")
+            )
+            st.pending_from = None
+            return True
+    if st.skip_header and PAIR_LINE.match(text):
+        st.skip_header = False
+        out.skipped.append(text)
+        return True
+    return False
 
 
 def _heads(text: str) -> frozenset[str]:
@@ -481,11 +609,15 @@ def _article_before(word: str) -> bool:
 
 
 def _mentioned(text: str, names: dict[str, str]) -> str | None:
-    """A node name (by key) that `text` mentions, or None. A sentence-initial article 'A' / pronoun 'I' is not a
-    mention of node A / I."""
+    """A node name (by key) that `text` mentions, or None. An article ('a directed edge', 'A graph') or the pronoun
+    'I' before a word is not a mention of node a / A / I."""
     words = re.findall(r"\w+", text)
     for i, w in enumerate(words):
-        if len(w) == 1 and w in "AI" and i == 0 and len(words) > 1 and _article_before(words[1]):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        article = w in ("a", "an") or (w == "A" and i == 0)  # "a directed edge", "A graph is given"
+        if (article and nxt.casefold() not in names and _article_before(nxt)) or (
+            w == "I" and nxt[:1].islower()
+        ):
             continue
         k = w.casefold()
         if k in names and (w == names[k] or len(w) >= 3):
@@ -520,12 +652,13 @@ def _settle_unread(st: _State, known: dict[str, str], in_graph: dict[str, str]) 
     for s, exc in st.residue:
         if _mentioned(s, known) is not None:
             raise exc
-        if lex.DIRECTED_WORDS.search(s) or lex.UNDIRECTED_WORDS.search(s):
+        if lex.DIRECTED_WORDS.search(s) or lex.UNDIRECTED_WORDS.search(s) or _DIRECTION_TOPIC.search(s):
             _direction_statement(s, st, exc)
             continue
         st.facts.skipped.append(s)
 
 
+_DIRECTION_TOPIC = re.compile(r"\bdirections?\b|\bbackwards?\b|\breverse\b", re.I)  # never skipped unread
 _UNLESS = re.compile(r"^(?:unless|except (?:where|when|if)|if not)\b[^,]*,\s*", re.I)
 
 
@@ -535,7 +668,8 @@ def _direction_statement(s: str, st: _State, exc: ParseError) -> None:
     denies, or says both, is refused."""
     main = _UNLESS.sub("", s)
     both = lex.DIRECTED_WORDS.search(main) and lex.UNDIRECTED_WORDS.search(main)
-    if both or lex.NEGATION.search(main.replace("no direction", "")):
+    neither = not lex.DIRECTED_WORDS.search(main) and not lex.UNDIRECTED_WORDS.search(main)
+    if both or neither or lex.NEGATION.search(main.replace("no direction", "")):
         raise ParseError(f"could not tell which direction {clip(s)} states; say 'the graph is directed' or "
                          f"'the graph is undirected'") from exc  # fmt: skip
     note_direction(main, st.facts, "a direction statement")

@@ -103,6 +103,10 @@ class Facts:
     tuple_kind: str = "any"  # what `(i, j)` means: any / two / one, from an instruction
     hyphen_names: frozenset[str] = frozenset()  # names with '-' used elsewhere: `srv-01-srv-02` is ambiguous
     heads: frozenset[str] = frozenset()  # keys of the names that start adjacency lines ("Santa Fe: ...")
+    adj_kind: str = (
+        "adj"  # what `A: B, C` lines are: "adj" (unsaid), or "one" under a legend such as "its dependencies"
+    )
+    adj_family: str = ""
     sentential: bool = False  # a clause (not only a notation) was read
     families: dict[int, str] = field(
         default_factory=dict
@@ -825,7 +829,10 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
         nbrs = _spaced_neighbours(rest, out, where_)
     names = [name_or_error(n, where_, f"a neighbour of {head!r}", loose=True) for n in nbrs]
     out.nodes.append(head)
-    out.edges.extend((head, n, "adj") for n in names)
+    start = len(out.edges)
+    out.edges.extend((head, n, out.adj_kind) for n in names)
+    if out.adj_family:
+        out.families.update(dict.fromkeys(range(start, len(out.edges)), out.adj_family))
     return None, None
 
 

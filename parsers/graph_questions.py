@@ -231,8 +231,9 @@ _EDGE_WORDS = re.compile(
     r"prereq|requirement|dependency)\b",
     re.I,
 )
-_BY_MEANS = re.compile(r"\b(?:by|via|using|over|along) (?:the |these |those |any )?(?:roads?|rail|metro|train|bus|air|"
-                       r"flights?|links?|cables?|bridges?|streets?)\b", re.I)  # fmt: skip
+_BY_MEANS = re.compile(r"\b(?:by|via|using|over|along|following|through) (?:the |these |those |any |its |their )?"
+                       r"(?:roads?|rail|metro|train|bus|air|flights?|links?|cables?|bridges?|streets?|edges?|arrows?|"
+                       r"routes?|portals?|pipes?)\b", re.I)  # fmt: skip
 # words that ask about any chain of edges, not one edge ("directly or transitively", "eventually")
 _TRANSITIVE = re.compile(
     r"\b(?:directly or (?:indirectly|transitively)|indirect(?:ly)?|transitive(?:ly)?|eventually|ever|any chain|"

@@ -205,7 +205,12 @@ PATH_NOUNS = frozenset(
 )
 
 # -- direction ---------------------------------------------------------------------------------------------------
-DIRECTED_WORDS = re.compile(r"\b(?:directed|one-way|one way|oriented|digraph|arrows|directional)\b", re.I)
+DIRECTED_WORDS = re.compile(
+    r"\b(?:directed|one-way|one way|oriented|digraph|arrows|directional|direction only|only in (?:the|their|its) "
+    r"direction|in (?:the|their|its) direction|(?:from|source) -> (?:to|target) direction|one direction|only forwards?|"
+    r"(?:following|along|obeying|respecting) (?:the )?(?:edge |arrow |link )?directions?)\b",
+    re.I,
+)
 UNDIRECTED_WORDS = re.compile(
     r"\b(?:undirected|un-directed|non-directed|two-way|two way|bidirectional|bi-directional|symmetric|both ways|"
     r"both directions|either direction|not directed|no direction)\b",
