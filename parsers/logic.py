@@ -61,7 +61,12 @@ def _read_parts(text: str) -> _Parts:
         skipped += [s for s in sp.skipped if s]
     values = resolve_given(given)
     definitions = {g.name for g in values.definitions}
-    founds = [find_expression(text, p, values.names, definitions, values.lexicon) for p in rest]
+    founds = [
+        find_expression(
+            text, p, values.names, definitions, values.lexicon, juxtaposition=values.juxtaposition
+        )
+        for p in rest
+    ]
     # "is this statement true or false?" asks about something else: "true or false" there is the answer format
     founds = [
         Found(body=f.body, skipped=[f.body]) if _answer_format_only(f) and _about_other(f) else f
@@ -110,7 +115,8 @@ def _about_other(found: Found) -> bool:
 
 
 def _answer_format_only(found: Found) -> bool:
-    inner = [t for t in found.tokens if t.kind not in ("lp", "rp")]
+    """Whether a candidate is just "true or false" (also "yes or no", "true (1) or false (0)")."""
+    inner = [t for t in found.tokens if t.kind not in ("lp", "rp", "digit")]
     return (
         len(inner) == 3
         and inner[1].op == "or"
@@ -141,7 +147,7 @@ def read_logic(text: str, limits: Any = None, *, simplify_negations: bool = Fals
             f"the question is negated more than once ({', '.join(repr(n) for n in negations)}); ask it once, "
             "e.g. 'Is it false that X?'"
         )
-    checked = found.skipped + found.understood + parts.skipped
+    checked = found.understood + parts.skipped
     for f in parts.framing:
         checked += f.checked if f.checked is not None else f.skipped
     check_framing(checked)
@@ -149,7 +155,9 @@ def read_logic(text: str, limits: Any = None, *, simplify_negations: bool = Fals
     assumptions: list[str] = []
     caret = _caret_is_xor(text, parts.values)
     leaf = _leaves(text, parts.values, found.tokens, builder, assumptions, caret)
-    node = build(found.tokens, text, leaf, builder, caret_is_xor=caret)
+    node = build(
+        found.tokens, text, leaf, builder, caret_is_xor=caret, juxtaposition=parts.values.juxtaposition
+    )
     if any(t.text == "^" and t.op == "xor" for t in found.tokens) and "^" not in parts.values.operators:
         assumptions.append("'^' read as xor, as in C and Python")
     letters = sorted({t.text for t in found.tokens if t.kind == "val" and t.text in ("t", "f")})
@@ -247,7 +255,7 @@ def _leaves(
         else:
             source = text
             toks = tokenize(text[g.start : g.start + len(g.value)], g.start, values.lexicon)
-        node = build(toks, source, leaf, builder, caret_is_xor=caret)
+        node = build(toks, source, leaf, builder, caret_is_xor=caret, juxtaposition=values.juxtaposition)
         leaf[g.name] = builder.wrap(node, 9)
     return leaf
 

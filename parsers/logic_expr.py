@@ -156,6 +156,8 @@ def tokenize(text: str, offset: int = 0, overrides: dict[str, str] | None = None
             continue
         if overrides and overrides.get(tok) == "name":  # `t = 0` in code: t is a variable here
             out.append(Tok("name", tok, start, end, tok))
+        elif overrides and overrides.get(low) == "post":  # a complement after its operand: A'
+            out.append(Tok("post", tok, start, end, "post"))
         elif overrides and low in overrides and overrides[low] != "name":
             meaning = overrides[low]
             out.append(
@@ -302,13 +304,17 @@ def _where(tok: Tok, source: str) -> str:
 
 def _check_brackets_and_syntax(tokens: list[Tok], source: str) -> None:
     """The canonical syntax check (shared with the solver) over these tokens, plus matching bracket kinds."""
-    shape = []
-    for t in tokens:
-        shape.append({"bin": "&", "not": "!", "lp": "(", "rp": ")"}.get(t.kind, t.text))
+    for k, t in enumerate(tokens):
+        if t.kind == "post" and (k == 0 or tokens[k - 1].kind not in ("val", "digit", "name", "rp", "post")):
+            raise ParseError(
+                f"the complement {t.text!r} must follow a value or a bracket, {_where(t, source)}"
+            )
+    kept = [t for t in tokens if t.kind != "post"]
+    shape = [{"bin": "&", "not": "!", "lp": "(", "rp": ")"}.get(t.kind, t.text) for t in kept]
     err = check_syntax(shape)
     if err is not None:
         i, msg = err
-        raise ParseError(f"{msg}, {_where(tokens[min(i, len(tokens) - 1)], source)}")
+        raise ParseError(f"{msg}, {_where(kept[min(i, len(kept) - 1)], source)}")
     opened: list[Tok] = []
     for t in tokens:
         if t.kind == "lp":
@@ -351,15 +357,43 @@ def _check_level(kinds: dict[str, list[Tok]], source: str) -> None:
         )
 
 
+_OPERAND_END = ("val", "digit", "name", "rp", "post")
+_OPERAND_START = ("val", "digit", "name", "lp", "not")
+
+
+def _juxtaposed(tokens: list[Tok], leaf: dict[str, Node]) -> list[Tok]:
+    """Boolean algebra: a word made of known one-letter variables is their product (`BCD` -> B·C·D, `A'B` ->
+    A'·B), and operands side by side are anded."""
+    split: list[Tok] = []
+    for t in tokens:
+        letters = re.findall(r"[A-Za-z]|'", t.text) if t.kind == "name" and t.text not in leaf else []
+        if letters and "".join(letters) == t.text and all(x == "'" or x in leaf for x in letters):
+            for k, x in enumerate(letters):
+                kind = "post" if x == "'" else "name"
+                split.append(Tok(kind, x, t.start + k, t.start + k + 1, kind if x == "'" else x))
+        else:
+            split.append(t)
+    out: list[Tok] = []
+    for t in split:
+        if out and out[-1].kind in _OPERAND_END and t.kind in _OPERAND_START:
+            out.append(Tok("bin", "·", t.start, t.start, "and"))
+        out.append(t)
+    return out
+
+
 def build(
     tokens: list[Tok],
     source: str,
     leaf: dict[str, Node],
     builder: Builder,
     caret_is_xor: bool,
+    juxtaposition: bool = False,
 ) -> Node:
     """Tokens of one expression -> a canonical node (shunting-yard, iterative). `leaf` maps the digits and names
-    the caller resolved (through a legend, given values, definitions) to nodes; a name missing there is unknown."""
+    the caller resolved (through a legend, given values, definitions) to nodes; a name missing there is unknown.
+    `juxtaposition` (Boolean algebra, where a legend says so): operands side by side are anded (`AB'C`)."""
+    if juxtaposition:
+        tokens = _juxtaposed(tokens, leaf)
     for t in tokens:
         if t.kind == "bad":
             raise ParseError(f"operator {t.text!r} is not read ({t.op}), {_where(t, source)}")
@@ -410,6 +444,8 @@ def build(
                     f"'... where {t.text}=True'"
                 )
             out.append(leaf[t.text])
+        elif t.kind == "post":  # binds tightest: the operand just read
+            out.append(builder.neg(out.pop()))
         elif t.kind in ("not", "lp"):
             ops.append(t)
             if t.kind == "lp":

@@ -67,7 +67,7 @@ _ASKS = re.compile(r"\?\s*$|\b(?:whether|determine|decide|check)\b", re.I)
 # words of question scaffolding: understood, so not reported as skipped
 _QUESTION_WORDS = {
     "what", "what's", "whats", "is", "are", "does", "do", "did", "will", "would", "evaluate", "evaluates",
-    "compute", "calculate", "determine", "decide", "simplify", "solve", "find", "whether", "if", "the", "truth",
+    "compute", "calculate", "determine", "decide", "solve", "find", "whether", "if", "the", "truth",
     "value", "of", "following", "boolean", "logical", "logic", "expression", "formula", "statement", "result",
     "hold", "holds", "to", "equals", "equal", "please", "tell", "me", "print", "return", "assert", "select",
     "eval", "bool", "console", "log", "system", "out", "println", "printf", "q", "question", "answer", "this",
@@ -83,17 +83,25 @@ _CUES = re.compile(
     r"revers\w*|wrong|incorrect|unless|except|contrary|den(?:y|ies)|fails?)\b|n't\b",
     re.I,
 )
+_OTHER_QUESTION = re.compile(  # framing that asks something other than the value
+    r"\b(?:how\s+many|how\s+much|which\s+of|why|count|number\s+of|tautolog\w*|contradict\w*|satisfiab\w*|"
+    r"unsatisfiab\w*|valid|invalid|equivalen\w*|truth\s+table\s+(?:for|of)|simplif\w*|rewrite|convert|translate|prove|proof|"
+    r"minimi[sz]\w*|cnf|dnf|normal\s+form)\b",
+    re.I,
+)
 _SAFE = re.compile(
     r"\b(?:do\s+not|don't|dont|never)\s+(?:explain|show|include|add|give|write|use|repeat|output|print|elaborate|"
     r"justify|provide|reason)\b|\bno\s+(?:explanation|reasoning|other\s+text|extra\s+text|additional\s+text|"
     r"markdown|code)\b|\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*[?.:]?\s*$)",
     re.I,
 )
+_SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]+)'(?![A-Za-z])")
 _SPANS = [  # quoted spans that may hold the expression: (pattern, group of the content)
     re.compile(r"`([^`\n]+)`"),
+    re.compile(r"\*\*([^*\n]+)\*\*"),
     re.compile(r"\"([^\"\n]+)\""),
     re.compile(r"“([^”\n]+)”"),
-    re.compile(r"(?<![A-Za-z])'([^'\n]+)'(?![A-Za-z])"),
+    _SINGLE_QUOTED,
     re.compile(r"\$(?!\s)([^$\n]+?)(?<!\s)\$"),
     re.compile(  # an output call with a format string: println!("{}", x), printf("%d\n", x)
         r"(?:println!|print!|printf|fmt\.Printf|console\.log|print)\s*\(\s*(?:\"[^\"\n]*\"|'[^'\n]*')\s*,\s*"
@@ -111,7 +119,9 @@ class Found:
     tokens: list[Tok] = field(default_factory=list)
     negations: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # framing text: reported, and checked for negation cues
-    understood: list[str] = field(default_factory=list)  # question words stripped: checked, not reported
+    understood: list[str] = field(
+        default_factory=list
+    )  # framing stripped, phrases blanked: checked by check_framing
     checked: list[str] | None = None  # what check_framing reads, where it is not skipped + understood
     logic: bool = False  # the piece holds an expression (or one that failed to read)
     odd: bool = False  # punctuation other than a question's (?.:!) or a number was stripped
@@ -123,7 +133,7 @@ def has_logic(tokens: list[Tok], known: set[str] | frozenset[str] = frozenset())
     """Whether tokens hold logic: an operator symbol, a known variable, or a constant beside an operator or in
     brackets of its own ("Problem 1 (3 pts)" holds none; "1 AND 0" and "(T)" do)."""
     for i, t in enumerate(tokens):
-        if t.kind in ("bin", "not") and not t.text.isalpha():
+        if t.kind in ("bin", "not", "post") and not t.text.isalpha():
             return True
         if t.kind == "name" and t.text in known:
             return True
@@ -178,6 +188,7 @@ def find_expression(
     definitions: set[str] | frozenset[str] = frozenset(),
     overrides: dict[str, str] | None = None,
     force: bool = False,
+    juxtaposition: bool = False,
 ) -> Found:
     """Read one piece: the expression with the polarity its framing asks for, or framing. A lone value is an
     expression only under question words ("What is F?"; not "Is node 0 reachable", nor "You are a helpful
@@ -191,6 +202,8 @@ def find_expression(
         if _NEUTRAL.match(about.group("pred")):
             return Found(body=body)
     tokens = tokenize(text[piece.start : piece.end], piece.start, overrides)
+    if juxtaposition:  # Boolean algebra: `BCD` is the product of known B, C and D
+        known = known | {t.text for t in tokens if t.kind == "name" and _product(t.text, known)}
     found = _quoted(text, piece, tokens, known, overrides) or _strip(text, tokens, known, Found(body=body))
     core = [t for t in found.tokens if t.kind not in ("lp", "rp")]
     lone = len(core) == 1 and core[0].kind in ("val", "digit", "name")
@@ -229,6 +242,8 @@ def _quoted(
     holds logic and the rest of the piece strips away as framing around it."""
     spans = []
     for pattern in _SPANS:
+        if pattern is _SINGLE_QUOTED and overrides and "'" in overrides:
+            continue  # ' is an operator here (a complement), not a quote
         for m in pattern.finditer(text, piece.start, piece.end):
             inner = tokenize(m.group(1), m.start(1), overrides)
             if inner and (has_logic(inner, known) or (len(inner) == 1 and inner[0].text in known)):
@@ -255,21 +270,24 @@ def _inside(m: re.Match[str], other: re.Match[str]) -> bool:
 
 def _strip(text: str, tokens: list[Tok], known: set[str], found: Found) -> Found:
     """Strip framing: a preamble ending in ':' or ',' with no logic in it, leading and trailing question words
-    and phrases, and a predicate after `Is ...`."""
+    and phrases, and a predicate after `Is ...`. What was stripped is reported as one region before and one
+    after the expression, with the phrases it recognised (polarity, answer format, a label) left out of it."""
     fmt = _answer_format(text, tokens)
     starts = [t.start for t in tokens]
+    phrases: list[tuple[int, int]] = []  # recognised: neither reported nor checked for cues
     i, j = 0, len(tokens)
     sep = next((k for k, t in enumerate(tokens) if t.text in (":", ",")), None)
     if sep is not None and 0 < sep < j - 1:
         prefix = text[tokens[0].start : tokens[sep].end]
         about = _ABOUT.match(prefix)
-        if about is not None and _NEGATING.match(about.group("pred")):
-            found.negations.append(prefix)
-            i = sep + 1
-        elif about is not None and _NEUTRAL.match(about.group("pred")):
+        if about is not None and (
+            _NEGATING.match(about.group("pred")) or _NEUTRAL.match(about.group("pred"))
+        ):
+            if _NEGATING.match(about.group("pred")):
+                found.negations.append(prefix)
+            phrases.append((tokens[0].start, tokens[sep].end))
             i = sep + 1
         elif _plain_preamble(tokens[:sep], fmt, known):
-            _note(found, prefix)
             i = sep + 1
     question = False
     stripped = 0
@@ -279,13 +297,18 @@ def _strip(text: str, tokens: list[Tok], known: set[str], found: Found) -> Found
             if m is not None:
                 if negates:
                     found.negations.append(m.group())
+                phrases.append(m.span())
                 while i < j and tokens[i].start < m.end():
                     i += 1
                 break
         else:
+            if _label(tokens, i, j, known):  # "the value of F = C + A": F names the output
+                phrases.append((tokens[i].start, tokens[i + 1].end))
+                i += 2
+                continue
             if stripped < _MAX_STRIP and _strippable_lead(tokens, i, known, fmt):
                 question = question or tokens[i].text.lower() in _QUESTION_VERBS
-                _note(found, tokens[i])
+                found.odd = found.odd or _odd(tokens[i])
                 i, stripped = i + 1, stripped + 1
                 continue
             break
@@ -299,30 +322,75 @@ def _strip(text: str, tokens: list[Tok], known: set[str], found: Found) -> Found
             if m is not None and ends_operand and tokens[at].start == m.start():
                 if negates:
                     found.negations.append(m.group().strip())
+                phrases.append(m.span())
                 j = at
                 break
         else:
             if j - 1 in fmt:  # "X ... true or false?" after an expression: the answer format
                 start = _run_start(fmt, j - 1)
                 if start > i:
+                    phrases.append((tokens[start].start, tokens[j - 1].end))
                     j = start
                     continue
                 break
             if stripped < _MAX_STRIP and _strippable_trail(tokens, j - 1, known, fmt):
-                _note(found, tokens[j - 1])
+                found.odd = found.odd or _odd(tokens[j - 1])
                 j, stripped = j - 1, stripped + 1
                 continue
             break
     if question:  # "Is X true?", "Is X false?", "Is X not true?": a predicate after an inverted question
-        j = _predicate(tokens, i, j, found)
+        end = _predicate(tokens, i, j, found)
+        if end < j:
+            phrases.append((tokens[end].start, tokens[j - 1].end))
+        j = end
     found.tokens = tokens[i:j]
+    if tokens and i > 0:
+        _region(found, text, tokens[0].start, tokens[i].start if i < len(tokens) else tokens[-1].end, phrases)
+    if tokens and j < len(tokens):
+        _region(found, text, tokens[j].start, tokens[-1].end, phrases)
     return found
+
+
+def _odd(t: Tok) -> bool:
+    """Stripping a number or punctuation other than a question's: a lone value there is not asked about."""
+    return t.kind == "num" or (t.kind == "punct" and t.text not in "?.:!")
+
+
+def _region(found: Found, text: str, start: int, end: int, phrases: list[tuple[int, int]]) -> None:
+    """Framing text[start:end]: the recognised phrases in it blanked; reported as skipped unless it is question
+    words only; kept (blanked) for check_framing either way."""
+    chars = list(text[start:end])
+    for a, b in phrases:
+        for k in range(max(a, start), min(b, end)):
+            chars[k - start] = " "
+    blanked = "".join(chars)
+    found.understood.append(blanked)
+    if not all(w.lower() in _QUESTION_WORDS for w in re.findall(r"[A-Za-z_']+", blanked)):
+        found.skipped.append(text[start:end].strip())
 
 
 def _run_start(marked: set[int], k: int) -> int:
     while k - 1 in marked:
         k -= 1
     return k
+
+
+def _label(tokens: list[Tok], i: int, j: int, known: set[str]) -> bool:
+    """`F = <expression>` inside a question, the expression holding an operator or a known variable: F names
+    the result (Boolean algebra, code)."""
+    return (
+        i + 2 < j
+        and tokens[i].kind in ("val", "name")
+        and tokens[i].text not in known
+        and tokens[i + 1].text == "="
+        and any(t.kind in ("bin", "not", "post") or t.text in known for t in tokens[i + 2 : j])
+    )
+
+
+def _product(word: str, known: set[str]) -> bool:
+    """Whether a word is known one-letter variables side by side (complements allowed): `BCD`, `A'B`."""
+    letters = [c for c in word if c != "'"]
+    return len(letters) > 1 and all(c in known for c in letters)
 
 
 def _plain_preamble(tokens: list[Tok], fmt: set[int], known: set[str]) -> bool:
@@ -368,23 +436,9 @@ def _answer_format(text: str, tokens: list[Tok]) -> set[int]:
     return out
 
 
-def _note(found: Found, stripped: str | Tok) -> None:
-    """Stripped framing: question words are understood, anything else is reported as skipped."""
-    if isinstance(stripped, Tok):
-        found.odd = (
-            found.odd or stripped.kind == "num" or (stripped.kind == "punct" and stripped.text not in "?.:!")
-        )
-        words = stripped.text
-    else:
-        words = stripped
-    if all(w.lower() in _QUESTION_WORDS for w in re.findall(r"[A-Za-z_']+", words)):
-        found.understood.append(words)
-    else:
-        found.skipped.append(words)
-
-
 def check_framing(texts: list[str]) -> None:
-    """Refuse framing that could negate or invert the question (never drop a negation)."""
+    """Refuse framing that could negate or invert the question (never drop a negation), or that asks something
+    other than the value ("How many operators are in ...", "Is ... a tautology?")."""
     for t in texts:
         cleaned = _SAFE.sub(" ", _ANSWER_FORMAT.sub(" ", t))
         m = _CUES.search(cleaned)
@@ -392,4 +446,10 @@ def check_framing(texts: list[str]) -> None:
             raise ParseError(
                 f"the text around the expression says {t.strip()[:120]!r}, and {m.group()!r} could negate or change "
                 "what is asked; ask about the expression alone, e.g. 'What is X?' or 'Is it false that X?'"
+            )
+        m = _OTHER_QUESTION.search(cleaned)
+        if m is not None:
+            raise ParseError(
+                f"the text around the expression says {t.strip()[:120]!r}: {m.group()!r} asks something other than "
+                "the expression's truth value, which is all this reads; ask 'What is X?'"
             )

@@ -87,6 +87,7 @@ _OPERATOR_NAMES = {
     "exclusive or": "xor",
     "not": "not",
     "negation": "not",
+    "complement": "not",
     "nand": "nand",
     "nor": "nor",
     "implies": "imp",
@@ -94,10 +95,11 @@ _OPERATOR_NAMES = {
     "iff": "iff",
     "equivalence": "iff",
 }
-_OPERATOR_ENTRY = re.compile(  # "& is AND", "^ means XOR", "~ = NOT"
-    r"(?P<name>&&|\|\||<->|<=>|->|=>|[&|^~!¬∧∨⊕→↔+*·])\s*(?P<verb>is|means|=|:|stands\s+for|denotes|represents)\s*"
-    r"(?:the\s+)?(?:logical\s+|boolean\s+)?(?P<value>exclusive\s+or|conjunction|disjunction|negation|implication|"
-    r"equivalence|and|or|xor|not|nand|nor|implies|iff)\b",
+_OPERATOR_ENTRY = re.compile(  # "& is AND", "^ means XOR", "~ = NOT", "' is complement", "juxtaposition is AND"
+    r"(?P<name>&&|\|\||<->|<=>|->|=>|[&|^~!¬∧∨⊕→↔+*·'’]|juxtaposition)\s*"
+    r"(?P<verb>is|means|=|:|stands\s+for|denotes|represents)\s*"
+    r"(?:the\s+)?(?:logical\s+|boolean\s+)?(?P<value>exclusive\s+or|conjunction|disjunction|negation|complement|"
+    r"implication|equivalence|and|or|xor|not|nand|nor|implies|iff)\b",
     re.I,
 )
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\n\s*)", re.I)
@@ -116,7 +118,10 @@ _QUOTED_DEFINITION = re.compile(
 )
 _STOPWORDS = {"it", "this", "that", "there", "what", "which", "answer", "result", "expression", "statement"}
 _ENTRY_START = re.compile(r"(?<!\w)" + _ENTRY.pattern, re.I)
-_QUOTES = re.compile(r"[`\"“”‘’$]|(?<![A-Za-z])'|'(?![A-Za-z])")
+_LEGEND_AHEAD = r"(?!\s+(?:is|means|denotes)\b)"  # "' is complement" keeps its quote
+_QUOTES = re.compile(
+    r"[`\"“”‘$]|’" + _LEGEND_AHEAD + r"|(?<![A-Za-z])'" + _LEGEND_AHEAD + r"|'(?![A-Za-z])" + _LEGEND_AHEAD
+)
 _MAX_CLAUSE_TRIES = 8
 
 
@@ -138,9 +143,14 @@ def _entries(text: str, pos: int, end: int) -> list[re.Match[str]] | None:
     None."""
     out = []
     while True:
-        m = _ENTRY.match(text, pos, end) or _OPERATOR_ENTRY.match(text, pos, end)
+        m = _OPERATOR_ENTRY.match(text, pos, end) or _ENTRY.match(text, pos, end)
         if m is None:
             return None
+        value = m.group("value").lower()
+        name = m.group("name")
+        output = value not in DIGITS or name in ("T", "F")  # "F = C + A", "F = 0'": F names an output
+        if m.re is _ENTRY and name.lower() in LITERAL_WORDS and value not in TRUTH and output:
+            return None  # Boolean algebra's output name is given no value here
         if m.re is _ENTRY and m.group("verb").strip() not in ("=", ":="):
             if m.group("name").lower() in _STOPWORDS:
                 return None  # "it is true" is a sentence about the question, not a variable named "it"
@@ -187,7 +197,7 @@ def split_given(text: str, piece: Piece, depth: int = 0) -> Split:
     s, e = piece.start, piece.end
     while s < e and u[s].isspace():
         s += 1
-    for attempt in (_whole, _leading, _trailing, _after_words, _definition):
+    for attempt in (_whole, _leading, _trailing, _bracketed, _after_words, _definition):
         out = attempt(text, u, s, e, depth)
         if out is not None:
             return out
@@ -212,19 +222,29 @@ def _whole(text: str, u: str, s: int, e: int, depth: int) -> Split | None:
 
 
 def _leading(text: str, u: str, s: int, e: int, depth: int) -> Split | None:
-    """A leading clause: "If a is true and b is false, what is ...?" (the longest list before a ',' or ':')."""
+    """A leading clause: "If a is true and b is false, what is ...?", also after plain words ("In the row where
+    A = 0, B = 1, what is ...?"): the longest list before a ',' or ':'."""
     kw = _LEAD_KEYWORD.match(u, s, e)
-    at = kw.end() if kw is not None else s
-    best = None
-    for n, stop in enumerate(re.finditer("[,:]", u[at:e])):
-        if n >= _MAX_CLAUSE_TRIES:
-            break
-        found = _entries(u, at, at + stop.start())
-        if found:
-            best = (found, at + stop.end())
-    if best is None:
-        return None
-    return _more([_given(m) for m in best[0]], text, Piece(best[1], e), depth)
+    starts = [kw.end() if kw is not None else s]
+    starts += [m.end() for m in list(_TRAIL_KEYWORD.finditer(u, s, e))[:_MAX_CLAUSE_TRIES] if m.start(1) > s]
+    for at in starts:
+        best = None
+        for n, stop in enumerate(re.finditer("[,:]", u[at:e])):
+            if n >= _MAX_CLAUSE_TRIES:
+                break
+            found = _entries(u, at, at + stop.start())
+            if found:
+                best = (found, at + stop.end())
+        if best is None:
+            continue
+        prefix = text[s:at]
+        if at != starts[0] and not plain_words(tokenize(prefix)):
+            continue
+        more = _more([_given(m) for m in best[0]], text, Piece(best[1], e), depth)
+        if at != starts[0]:
+            more.skipped.insert(0, prefix.strip())
+        return more
+    return None
 
 
 def _trailing(text: str, u: str, s: int, e: int, depth: int) -> Split | None:
@@ -244,6 +264,30 @@ def _trailing(text: str, u: str, s: int, e: int, depth: int) -> Split | None:
             continue  # a ')' that closes the expression's own bracket, not the clause's
         rest_end = cut - 1 if opened and u[cut] != "(" else cut
         return _more([_given(m) for m in found], text, Piece(s, rest_end), depth)
+    return None
+
+
+def _bracketed(text: str, u: str, s: int, e: int, depth: int) -> Split | None:
+    """A bracketed list anywhere: "... (' is complement, · is AND, + is OR) Give the answer as ..."."""
+    for n, m in enumerate(re.finditer(r"\(", u[s:e])):
+        if n >= _MAX_CLAUSE_TRIES:
+            break
+        open_at = s + m.start()
+        close = u.find(")", open_at, e)
+        if close < 0:
+            break
+        found = _entries(u, open_at + 1, close)
+        if found:
+            given = [_given(x) for x in found]
+            rest = [p for p in (Piece(s, open_at), Piece(close + 1, e)) if text[p.start : p.end].strip()]
+            if depth >= 2:
+                return Split(given, rest)
+            parts = [split_given(text, p, depth + 1) for p in rest]
+            return Split(
+                given + [g for p in parts for g in p.given],
+                [r for p in parts for r in p.rest],
+                [k for p in parts for k in p.skipped],
+            )
     return None
 
 
@@ -295,7 +339,13 @@ class Values:
     @property
     def lexicon(self) -> dict[str, str]:
         """What the tokenizer reads differently in this text: operator legends, letters that are variables."""
-        return {**self.operators, **{letter: "name" for letter in self.letters}}
+        operators = {k: v for k, v in self.operators.items() if k != "juxtaposition"}
+        return {**operators, **{letter: "name" for letter in self.letters}}
+
+    @property
+    def juxtaposition(self) -> bool:
+        """Whether a legend says operands side by side are anded (Boolean algebra: `AB + C'`)."""
+        return self.operators.get("juxtaposition") == "and"
 
     @property
     def names(self) -> set[str]:
@@ -363,6 +413,10 @@ def _operator_entry(out: Values, g: Given) -> None:
     """`& is AND`: the symbol reads as that operator (a second, different meaning is refused)."""
     meaning = _OPERATOR_NAMES[re.sub(r"\s+", " ", g.value.lower())]
     symbol = g.name.lower()
+    if symbol in ("'", "’"):  # a complement written after its operand: A'
+        meaning = "post" if meaning == "not" else meaning
+    if symbol == "juxtaposition" and meaning != "and":
+        raise ParseError(f"{g.source!r}: writing operands side by side can only mean and")
     if symbol in out.operators and out.operators[symbol] != meaning:
         raise _conflict(g.name, out.legend_sources[symbol], g.source)
     out.operators[symbol] = meaning

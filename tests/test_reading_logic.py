@@ -116,8 +116,22 @@ def test_simplify_negations_is_an_exact_rewrite() -> None:
 # -- notations, rewrites, negation and contradictions -----------------------------------------------------------
 @pytest.mark.parametrize("suite", ["logic_notations", "logic_negated"])
 def test_generated_suites_read_to_the_oracles_value(suite: str) -> None:
-    for it in suites.SUITES[suite](400, 3):
+    items = suites.SUITES[suite](450, 3)
+    assert len({it["bucket"] for it in items}) >= 8  # every notation / question form is exercised
+    for it in items:
         assert value(it["text"]) is it["expected"], it["text"]
+
+
+def test_boolean_algebra_matches_the_tree_it_was_written_from() -> None:
+    rng = random.Random(9)
+    for _ in range(300):
+        tree = suites.random_tree(rng, rng.randint(1, 4), ["A", "B", "C"], False)
+        env = {name: rng.random() < 0.5 for name in "ABC"}
+        juxtapose = "('c'," not in repr(tree)
+        legend = "' is complement, " + ("juxtaposition is AND" if juxtapose else "· is AND") + ", + is OR"
+        given = ", ".join(f"{k} = {int(v)}" for k, v in env.items())
+        text = f"Let {given}. Evaluate F = {suites.write_algebra(tree, juxtapose)} ({legend})."
+        assert value(text) is suites.value(tree, env), text
 
 
 @pytest.mark.parametrize(
@@ -214,6 +228,10 @@ def test_contradictions_are_refused_quoting_both_parts(text: str, quoted: list[s
         "x = not x\nx",
         "1 OR 0 (1 = true, 0 = true)",
         "T or b where T=False, b=True",
+        "How many operators are in T and F?",  # asks something other than the value
+        "Let p = true and q = false. Is p or q a tautology?",
+        "Simplify T and F.",
+        "Which of these holds: T and F?",
     ],
 )
 def test_negation_cues_and_nonsense_are_refused(text: str) -> None:
@@ -277,6 +295,9 @@ def test_reading_reports_framing_assumptions_and_rewrites() -> None:
         ('Suppose D is true and C is false. Is the statement "D and not C" true?', True),
         ("int d = 1, t = 0;\nint r = d && t;\nIs r true or false?", False),  # `t` is a variable here
         ("Given W = FALSE, Z = TRUE, compute NOT (Z NAND W) XOR Z. Answer TRUE or FALSE.", True),
+        ("Evaluate **True and not False**.", True),
+        ("With A = 1, B = 0, what is F = AB' + B? (' is complement, juxtaposition is AND, + is OR)", True),
+        ("Let A = 0, B = 1. Evaluate F = (A + B·B)' (' is complement, · is AND, + is OR).", False),
     ],
 )
 def test_notations_people_and_programs_write(text: str, expected: bool) -> None:

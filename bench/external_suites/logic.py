@@ -262,10 +262,53 @@ def _notation_item(rng: random.Random, form: str) -> Item:
     return {"text": text, "expected": expected, "bucket": f"notation: {form}"}
 
 
+def write_algebra(tree: Tree, juxtapose: bool) -> str:
+    """Boolean algebra as taught in digital logic: + for or, · (or operands side by side) for and, a postfix '
+    for the complement, brackets where precedence (' > · > +) needs them."""
+    kind = tree[0]
+    if kind == "c":
+        return "1" if tree[1] else "0"
+    if kind == "v":
+        return tree[1]
+    if kind == "not":
+        inner = write_algebra(tree[1], juxtapose)
+        return inner + "'" if tree[1][0] in ("c", "v", "not") else f"({inner})'"
+    left, right = (write_algebra(child, juxtapose) for child in tree[1:])
+    if kind == "or":
+        return f"{left} + {right}"
+    left, right = (
+        f"({t})" if child[0] == "or" else t for t, child in zip((left, right), tree[1:], strict=True)
+    )
+    return left + ("" if juxtapose else "·") + right
+
+
+def _algebra_item(rng: random.Random) -> Item:
+    names = rng.sample(["A", "B", "C", "D"], rng.randint(1, 4))
+    tree = random_tree(rng, rng.randint(1, 4), names, False)
+    env = {name: rng.random() < 0.5 for name in names}
+    juxtapose = rng.random() < 0.5 and "('c'," not in repr(tree)  # nobody writes B0 for B·0
+    legend = "' is complement, " + ("juxtaposition is AND" if juxtapose else "· is AND") + ", + is OR"
+    given = ", ".join(f"{k} = {int(v)}" for k, v in env.items())
+    expr = write_algebra(tree, juxtapose)
+    text = rng.choice(
+        [
+            f"Let {given}. Evaluate F = {expr} ({legend}).",
+            f"With {given}, what is F = {expr}? ({legend})",
+            f"{legend}.\nGiven {given}, find the value of {expr}.",
+        ]
+    )
+    bucket = "notation: boolean algebra" + (" (juxtaposition)" if juxtapose else "")
+    return {"text": text, "expected": value(tree, env), "bucket": bucket}
+
+
 def logic_notations(n: int | None, seed: int) -> list[Item]:
     rng = random.Random(seed)
-    forms = list(NOTATIONS)
-    return [_notation_item(rng, forms[k % len(forms)]) for k in range(700 if n is None else n)]
+    forms = [*NOTATIONS, "algebra"]
+    out = []
+    for k in range(800 if n is None else n):
+        form = forms[k % len(forms)]
+        out.append(_algebra_item(rng) if form == "algebra" else _notation_item(rng, form))
+    return out
 
 
 NEGATED: list[Callable[[str], str]] = [
