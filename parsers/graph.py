@@ -44,6 +44,7 @@ from .graph_facts import (
 )
 from .graph_questions import EXAMPLES as QUESTION_EXAMPLES
 from .graph_questions import QUESTION_START, Question, find_question, match_question
+from .graph_records import matrix_at, read_record, sql_inserts
 from .graph_segments import Segment, segment, sentences
 from .structured import RawGraph, clip, find_structured, graph_from_object, where
 
@@ -469,12 +470,29 @@ def _facts(s: str, where_: str, st: _State, under: str | None) -> None:
         st.residue.append((s, exc))
 
 
+_MATRIX_ROW = re.compile(r"^\|?\s*(?:[^\s|,]+[\s|,]+)?(?:[01][\s|,]+)+[01]\s*\|?$")
+
+
 def _read_segments(text: str, st: _State) -> None:
     segs = segment(text)
     st.pair_lines = sum(1 for g in segs if g.form in ("line", "item", "code") and PAIR_LINE.match(g.text))
     header: list[str] | None = None
-    for seg in segs:
+    skip_to = 0
+    for index, seg in enumerate(segs):
+        if index < skip_to:
+            continue
         where_ = f"line {seg.line}"
+        after = next((g for g in segs[index + 1 : index + 3] if g.form != "tag"), None)
+        if after is not None and _MATRIX_ROW.match(after.text):
+            matrix = matrix_at(segs, index)
+            if matrix is not None:  # a header of labels, then rows of 0/1
+                used, edges, labels = matrix
+                st.facts.begin(f"adjacency matrix over {', '.join(labels[:5])}")
+                st.facts.edges.extend(edges)
+                st.facts.nodes.extend(labels)
+                st.notes.append("an adjacency matrix (row -> column)")
+                skip_to = index + used
+                continue
         if seg.form in ("tag", "example"):
             if seg.form == "example" or not seg.text.startswith(("```", "~~~", "|")):
                 st.facts.skipped.append(seg.raw.strip())
@@ -491,7 +509,7 @@ def _read_segments(text: str, st: _State) -> None:
             continue
         if st.edge_sep and _sep_notation(seg, st):
             continue
-        if seg.form in ("line", "code", "item") and _record(seg, st):
+        if seg.form in ("line", "code", "item") and read_record(seg, st):
             continue
         text_ = seg.text
         labelled = _line_label(text_)
@@ -509,53 +527,6 @@ def _read_segments(text: str, st: _State) -> None:
             continue
         for s in sentences(text_):
             _sentence(s, where_, st, under)
-
-
-_CSV_HEADER = re.compile(r"^\s*[A-Za-z_][\w ]*(?:\s*,\s*[A-Za-z_][\w ]*)+\s*$")
-_FROM_KEYS = frozenset(["source", "src", "from", "start", "u", "origin", "caller", "parent", "node1", "node_1", "a", "x"])
-_TO_KEYS = frozenset(["target", "dst", "to", "end", "v", "destination", "dest", "callee", "child", "node2", "node_2", "b", "y"])
-_YAML_PAIR = re.compile(r"^(?:-\s+)?(?P<key>[a-z_]+)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
-
-
-def _record(seg: Segment, st: _State) -> bool:
-    """Record layouts: a CSV edge list under its header row, YAML `- from: X` / `to: Y` pairs, and the header line
-    an instruction announced. True if the line was one of them."""
-    text, out, where_ = seg.text, st.facts, f"line {seg.line}"
-    if st.csv is not None:
-        cells = [c.strip() for c in text.split(",")]
-        ends = [name(cells[i], loose=True) for i in st.csv[:2]] if len(cells) == st.csv[2] else [None]
-        if seg.form == st.csv_form and all(ends):
-            out.begin(text)
-            out.edges.append((ends[0], ends[1], "any"))  # type: ignore[arg-type]
-            return True
-        st.csv = None
-    if "," in text and _CSV_HEADER.match(text):
-        cols = [c.strip().lower() for c in text.split(",")]
-        i = next((k for k, c in enumerate(cols) if c in _FROM_KEYS), None)
-        j = next((k for k, c in enumerate(cols) if c in _TO_KEYS), None)
-        if i is not None and j is not None:
-            st.csv, st.csv_form = (i, j, len(cols)), seg.form
-            out.skipped.append(text)
-            return True
-    m = _YAML_PAIR.match(text) if ":" in text else None
-    if m:
-        key, value = m.group("key").lower(), m.group("value").strip("'\"")
-        listed = seg.form == "item" or text.startswith("- ")
-        if key in _FROM_KEYS and listed and key not in ("a", "x", "u"):
-            st.pending_from = name_or_error(value, where_, "a node name", loose=True)
-            return True
-        if key in _TO_KEYS and st.pending_from is not None:
-            out.begin(text)
-            out.edges.append(
-                (st.pending_from, name_or_error(value, where_, "a node name", loose=True), "any")
-            )
-            st.pending_from = None
-            return True
-    if st.skip_header and PAIR_LINE.match(text):
-        st.skip_header = False
-        out.skipped.append(text)
-        return True
-    return False
 
 
 def _heads(text: str) -> frozenset[str]:
@@ -947,7 +918,8 @@ def _check_adjacency_direction(problem: GraphProblem, facts: Facts, q: Question,
     if (shortest_path(as_directed) is None) == (shortest_path(problem) is None):
         return
     raise ParseError(
-        f"the adjacency list does not say whether its edges are one-way, and the answer depends on it: "
+        f"the graph (an adjacency list, matrix or table of pairs) does not say whether its edges are one-way, and "
+        f"the answer depends on it: "
         f"{problem.target!r} is reachable from {problem.source!r} only if edges go both ways; add 'directed' or "
         f"'undirected' (e.g. 'The graph is directed.')"
     )
@@ -1020,6 +992,12 @@ def _read(text: str, question: str | None, directed: bool | None, limits: Any) -
         raw, rest = found
         return _from_raw(raw, rest, q_sep, directed, lim)
     st = _State(Facts(hyphen_names=_hyphen_names(text), heads=_heads(text)), want_question=q_sep is None)
+    sql = sql_inserts(text)
+    if sql is not None:  # INSERT INTO edges (src, dst) VALUES ...;
+        edges, statements, text = sql
+        st.facts.begin(statements[0])
+        st.facts.edges.extend(edges)
+        st.notes.append(f"{len(statements)} SQL INSERT statement{'s' if len(statements) > 1 else ''}")
     _read_segments(text, st)
     return _finish(st, q_sep, directed, lim, text)
 

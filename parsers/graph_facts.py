@@ -746,7 +746,7 @@ _PROSE_WORDS = frozenset(
     ]
 )
 _INTRO_LABEL = re.compile(
-    r"^(?:(?:in|on|at|within|for|from|across|inside) [^:]{1,60}|(?:the |all |our |its )?(?:[\w-]+ ){0,3}(?:are|is|"
+    r"^(?:(?:in|on|at|within|for|from|across|inside) [^:]{1,60}|(?:the |all |our |its )?(?:[\w-]+ ){1,4}(?:are|is|"
     r"include|includes|were)(?:\s*\([^()]*\))?)$",
     re.I,
 )

@@ -111,7 +111,7 @@ FRAMES: list[tuple[str, str, str]] = [
     (r"(?:you|one|we|people|cars|traffic) can (?:drive|walk|travel|go|fly|ride|cycle|sail|move|get) (?:directly )?"
      r"between {a} and {b}", "sym", ""),
     (r"from {a},? (?:you|one|we|people) can (?:drive|walk|travel|go|fly|ride|cycle|sail|move|get|take \w+) "
-     r"(?:directly )?to {b}", "one", ""),
+     r"(?:directly )?to {b}", "any", ""),  # the way back is not said
     (r"from {a},? (?:a|an|the|one) (?:[\w-]+ )?{noun} (?:leads|goes|runs|takes you|brings you) (?:directly )?"
      r"(?:to|into) {b}", "noun-from", ""),
     (r"(?:a|an|the|one) (?:[\w-]+ )?{noun} (?:in|at|from) {a} (?:leads|goes|takes you|sends you|brings you|opens) "

@@ -130,6 +130,9 @@ def graph_from_object(obj: Any, form: str = "json") -> RawGraph:
     """A decoded JSON/Python value -> RawGraph. Accepts edge lists, {"edges": ...}, node-link data,
     adjacency dicts and a serialised GraphProblem, optionally wrapped as {"graph": ..., "question": ...}."""
     if isinstance(obj, (list, tuple)):
+        matrix = _matrix(obj)
+        if matrix is not None:
+            return matrix
         return RawGraph(edges=[_edge(e, i) for i, e in enumerate(obj)], form=f"{form} edge list")
     if not isinstance(obj, dict):
         raise ParseError(f"a {form} graph must be an object or a list of edges, got {type(obj).__name__}")
@@ -178,6 +181,21 @@ def graph_from_object(obj: Any, form: str = "json") -> RawGraph:
         f"the {form} object has no edges (keys: {sorted(map(str, obj))[:8]}); give "
         f'"edges" (or node-link "nodes" + "links"), e.g. {JSON_EXAMPLE!r}'
     )
+
+
+def _matrix(obj: list[Any] | tuple[Any, ...]) -> RawGraph | None:
+    """A square list of 0/1 rows, three or more (a 2 x 2 one reads the same as an edge list): an adjacency matrix
+    over nodes 0..k-1, row -> column; undirected when symmetric."""
+    k = len(obj)
+    if k < 3 or not all(isinstance(r, (list, tuple)) and len(r) == k for r in obj):
+        return None
+    if not all(v in (0, 1) and not isinstance(v, float) for r in obj for v in r):
+        return None
+    ones = {(i, j) for i in range(k) for j in range(k) if obj[i][j] == 1 and i != j}
+    symmetric = all((j, i) in ones for i, j in ones)
+    edges = [(str(i), str(j)) for i, j in sorted(ones) if not symmetric or i < j]
+    return RawGraph(edges=edges, nodes=[str(i) for i in range(k)], directed=False if symmetric else None,
+                    form="adjacency matrix")  # fmt: skip
 
 
 def _question_fields(raw: RawGraph, obj: dict[str, Any]) -> None:

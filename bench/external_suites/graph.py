@@ -423,6 +423,12 @@ def _question(s: str, t: str, directed: bool, rng: random.Random) -> str:
     return rng.choice(forms)
 
 
+def _atom(v: object) -> str:
+    """A Prolog atom: quoted unless a lower-case word."""
+    text = str(v)
+    return text if text.replace("_", "").isalnum() and text[:1].islower() else f"'{text}'"
+
+
 def _edges_text(g: nx.Graph, form: str, rng: random.Random) -> str:
     e = list(g.edges())
     rng.shuffle(e)
@@ -455,6 +461,45 @@ def _edges_text(g: nx.Graph, form: str, rng: random.Random) -> str:
     if form.startswith("arrow:"):
         op = form.split(":", 1)[1]
         return ", ".join(f"{a} {op} {b}" for a, b in e) + "."
+    if form == "prolog":
+        pred = "arc" if g.is_directed() else "connected"
+        return "\n".join(f"{pred}({_atom(a)}, {_atom(b)})." for a, b in e)
+    if form == "sql":
+        table = "one_way_links" if g.is_directed() else "roads"
+        rows = ", ".join(f"('{a}', '{b}')" for a, b in e)
+        return f"CREATE TABLE {table} (src TEXT, dst TEXT);\nINSERT INTO {table} (src, dst) VALUES {rows};"
+    if form == "matrix":
+        nodes = [str(v) for v in g.nodes()]
+        if any(" " in v for v in nodes):
+            return _edges_text(g, "arrow:->" if g.is_directed() else "arrow:--", rng)
+        rows = [" ".join("1" if g.has_edge(a, b) else "0" for b in g.nodes()) for a in g.nodes()]
+        head = (
+            "Adjacency matrix of a directed graph (row -> column):"
+            if g.is_directed()
+            else "Adjacency matrix:"
+        )
+        return (
+            head
+            + "\n  "
+            + " ".join(nodes)
+            + "\n"
+            + "\n".join(f"{v} {r}" for v, r in zip(nodes, rows, strict=True))
+        )
+    if form == "csv":
+        head = "each row is a directed edge" if g.is_directed() else "each row is an undirected edge"
+        return f"edges.csv ({head}):\n```\nsource,target\n" + "\n".join(f"{a},{b}" for a, b in e) + "\n```"
+    if form == "yaml":
+        tail = (
+            "Routes are one-way (from -> to)."
+            if g.is_directed()
+            else "Routes can be used in both directions."
+        )
+        return "```yaml\nroutes:\n" + "".join(f"  - from: {a}\n    to: {b}\n" for a, b in e) + "```\n" + tail
+    if form == "sets":
+        kind = "directed" if g.is_directed() else "undirected"
+        pairs = ", ".join((f"({a}, {b})" if g.is_directed() else f"{{{a}, {b}}}") for a, b in e)
+        nodes = ", ".join(map(str, g.nodes()))
+        return f"Let G = (V, E) be the {kind} graph with V = {{{nodes}}} and E = {{{pairs}}}."
     if form == "code":
         op = "->" if g.is_directed() else "--"
         return "```\n" + "\n".join(f"{a} {op} {b}" for a, b in e) + "\n```"
@@ -485,8 +530,8 @@ _WRAPPERS = [
 def graph_notations(n: int | None, seed: int) -> list[Item]:
     rng = random.Random(f"notations-{seed}")
     forms = [
-        "flights", "adjacency", "table", "bullets", "dot", "json_like", "code",
-        "arrow:->", "arrow:→", "arrow:=>", "arrow:-->", "arrow:<->", "arrow:—",
+        "flights", "adjacency", "table", "bullets", "dot", "json_like", "code", "prolog", "sql", "matrix", "csv",
+        "yaml", "sets", "arrow:->", "arrow:→", "arrow:=>", "arrow:-->", "arrow:<->", "arrow:—",
     ]  # fmt: skip
     items: list[Item] = []
     for i in range(n or 600):
