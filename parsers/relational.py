@@ -226,6 +226,13 @@ class _Reader:
             self.skipped.extend(q.text for q in self.questions if q is not named[0])
             self.questions = named
 
+    def skip_labels(self, sent: Sentence) -> None:
+        """Report a segment's leading labels ('One thing I'm unsure about:') as skipped, as written."""
+        n = len(sent.words) - len(labels(sent.words)[0])
+        if n:
+            last = sent.words[n - 1]
+            self.skipped.append(self.text[sent.words[0].start : last.start + len(last.text)])
+
     # -- pronouns --------------------------------------------------------------------------------------------
     def mentions(self, si: int, upto: int) -> list[str]:
         """People mentioned in sentence si before word `upto` (names, and pronouns that resolve), in order."""
@@ -826,6 +833,7 @@ def _read(text: str, family: str | None = None) -> Reading:
     kinship = reader.read_facts()
     if len(reader.questions) != 1:
         _no_question(reader)
+    reader.skip_labels(reader.questions[0])
     question = _kinship_question(reader.questions[0], custom_possible=not kinship)
     if question is None or (not kinship and not question.relation and not question.paper):
         problem = _custom_problem(reader, family)
@@ -947,13 +955,25 @@ def _unconnected(reader: _Reader, q: Question, facts: list[Fact], negated: list[
             "example through a spouse's child, who may be a stepchild, or a child's other parent, or across more "
             f"than {MAX_GEN} generations); state how they are related directly"
         )
-    unread = [s for s in reader.skipped if any(n in s for n in (q.subject, q.anchor))]
+    unread = [s.text for s in reader.sentences if _unread_people(s)]
     if unread or negated:
         shown = "; ".join(repr(s) for s in (unread or [t.source for t in negated]))
         raise ParseError(
             f"the facts read do not connect {q.subject} to {q.anchor}, and these sentences were not read as "
             f"relations: {shown}; state how they are related"
         )
+
+
+def _unread_people(sent: Sentence) -> list[str]:
+    """People a sentence mentions outside the words its facts were read from ('Bob was born to Ann's daughter
+    Cy' read only as 'Cy is Ann's daughter' leaves Bob unread): an unread relation might link anyone."""
+    return [
+        w.text
+        for i, w in enumerate(sent.words)
+        if w.role in ("N", "POSS", "PR")
+        and i not in sent.covered
+        and (w.role != "POSS" or w.value[0] == "name")
+    ]
 
 
 def _reachable(facts: list[Fact], start: str) -> set[str]:

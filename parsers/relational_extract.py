@@ -306,7 +306,38 @@ BE_ = _lower(*BE)
 COMMA = {"ORTH": ",", "OP": "?"}
 COUNT = _lower(*NUMBER_WORDS, "a", "an", op="?")
 ITEMS = _role("K", "KS", "N", "SEP", "LINK", op="+")  # a son named Cy, a daughter named Di and a son, Ed
-GENDER_APPOSITION = [COMMA, _lower("a", "an", op="?"), MOD, _lower(*GENDER_NOUNS, op="?"), COMMA]
+# words set off by commas between a person and what is said of them: 'Ann, whose mother is Bea, is ...'
+ASIDE = [{"ORTH": ","}, {"ORTH": {"NOT_IN": [",", ".", ";", ":", "!", "?"]}, "OP": "+"}, {"ORTH": ","}]
+IS_POSSESSIVE = [BE_, ADV, _lower("one", op="?"), _lower("of", op="?"), _role("POSS"), MOD, REL]
+IS_OF = [
+    BE_,
+    ADV,
+    _lower("the", "a", "an", "one", op="?"),
+    _lower("of", op="?"),
+    _lower("the", op="?"),
+    MOD,
+    REL,
+    _lower("of", "to"),
+    _role("POSS", op="?"),  # the mother of Carol's father, Adam
+    MOD,
+    _role("K", op="?"),
+    COMMA,
+    PERSON,
+]
+HAS_NAMED = [
+    _lower("has", "have", "had"),
+    ADV,
+    _lower("a", "an", "another", op="?"),
+    MOD,
+    REL,
+    _lower("named", "called", ",", ":", "-", op="?"),
+    _role("N"),
+    MORE_NAMES,
+]
+LIST_TAIL = [COUNT, _role("KS", op="?"), _lower(":", op="?"), ITEMS]
+HAVE_LIST = [_lower("have", "has", "had"), ADV, *LIST_TAIL]
+PARENTS_OF_LIST = [BE_, ADV, _lower("the", op="?"), MOD, _lower("parents"), _lower("of"), *LIST_TAIL]
+BORN_TO = [_lower(*BE, op="?"), ADV, _lower("born"), _lower("to"), PERSON, OWNERS]
 
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "apposition": [[_role("POSS"), MOD, REL, COMMA, _role("N"), MORE_NAMES]],
@@ -314,46 +345,13 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [_role("N"), {"ORTH": ","}, _role("POSS"), MOD, _role("K")],
         [_role("N"), {"ORTH": ","}, _lower("the", "a", "an"), MOD, _role("K"), _lower("of"), PERSON],
     ],
-    "copula_possessive": [
-        [PERSON, MORE_PEOPLE, BE_, ADV, _lower("one", op="?"), _lower("of", op="?"), _role("POSS"), MOD, REL]
-    ],  # fmt: skip
-    "copula_of": [
-        [
-            PERSON,
-            MORE_PEOPLE,
-            BE_,
-            ADV,
-            _lower("the", "a", "an", "one", op="?"),
-            _lower("of", op="?"),
-            _lower("the", op="?"),
-            MOD,
-            REL,
-            _lower("of", "to"),
-            _role("POSS", op="?"),  # the mother of Carol's father, Adam
-            MOD,
-            _role("K", op="?"),
-            COMMA,
-            PERSON,
-        ]
-    ],  # fmt: skip
+    "copula_possessive": [[PERSON, MORE_PEOPLE, *IS_POSSESSIVE], [PERSON, *ASIDE, *IS_POSSESSIVE]],
+    "copula_of": [[PERSON, MORE_PEOPLE, *IS_OF], [PERSON, *ASIDE, *IS_OF]],
     "possessive_is": [
         [_role("POSS"), MOD, _role("K"), BE_, ADV, _role("N")],
         [_lower("the"), MOD, _role("K"), _lower("of"), PERSON, BE_, ADV, _role("N")],
     ],
-    "has": [
-        [
-            PERSON,
-            OWNERS,
-            _lower("has", "have", "had"),
-            ADV,
-            _lower("a", "an", "another", op="?"),
-            MOD,
-            REL,
-            _lower("named", "called", ",", ":", "-", op="?"),
-            _role("N"),
-            MORE_NAMES,
-        ]
-    ],  # fmt: skip
+    "has": [[PERSON, OWNERS, *HAS_NAMED], [PERSON, *ASIDE, *HAS_NAMED]],
     "pair": [
         [PERSON, MORE_PEOPLE, _lower("and", "&"), PERSON, BE_, ADV, _lower("both", op="?"), MOD, _role("KS")]
     ],
@@ -395,9 +393,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [PERSON, COMMA, _lower("whose"), MOD, REL, COMMA, _role("N"), MORE_NAMES],
     ],
     # Nikolai, a baby boy, was born to Pedro and his wife Maya · Bob was born to Ann
-    "born_to": [
-        [PERSON, *GENDER_APPOSITION, _lower(*BE, op="?"), ADV, _lower("born"), _lower("to"), PERSON, OWNERS]
-    ],
+    "born_to": [[PERSON, *BORN_TO], [PERSON, *ASIDE, *BORN_TO]],
     # Lucia introduced Bob to everyone as her father
     "introduced": [
         [
@@ -415,31 +411,11 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     # Ann and her husband Bob are the proud parents of two children: a son named Cy and a daughter named Di
     # Ann and Bob have three kids: Cy, a son, ... · Ann has a son named Cy and a daughter named Di
     "children_list": [
-        [
-            PERSON,
-            OWNERS,
-            _lower("have", "has", "had"),
-            ADV,
-            COUNT,
-            _role("KS", op="?"),
-            _lower(":", op="?"),
-            ITEMS,
-        ],
-        [
-            PERSON,
-            OWNERS,
-            BE_,
-            ADV,
-            _lower("the", op="?"),
-            MOD,
-            _lower("parents"),
-            _lower("of"),
-            COUNT,
-            _role("KS", op="?"),
-            _lower(":", op="?"),
-            ITEMS,
-        ],
-    ],  # fmt: skip
+        [PERSON, OWNERS, *HAVE_LIST],
+        [PERSON, OWNERS, *PARENTS_OF_LIST],
+        [PERSON, *ASIDE, *HAVE_LIST],
+        [PERSON, *ASIDE, *PARENTS_OF_LIST],
+    ],
     # Sakura: Karl's sister; Jane - Nadia's sister (a name, a dash or colon, a possessive relation word)
     "compact": [[_role("N"), _lower(":", "-", "—", "–"), _role("POSS"), MOD, _role("K")]],
 }
@@ -529,6 +505,12 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
         w = words[i]
         return w.value if w.value[0] == "name" else ("pronoun", i)
 
+    aside = _aside(words, s, e)
+    named_by_apposition = s >= 2 and words[s - 1].text == "," and words[s - 2].role in ("K", "KS")
+    if aside is None and key in ASIDE_KEYS and any(words[i].text == "," and _verb(words, i + 1) for i in idx):
+        if not named_by_apposition:  # "Kate's sister, Sunita, has ..." names the subject; but 'Bea, is Cy's
+            return []  # sister' is the end of 'Ann, whose mother is Bea, is Cy's sister'
+    idx = [i for i in idx if aside is None or i not in aside]
     rel_i = [i for i in idx if words[i].role in ("K", "KS")]
     people = [i for i in idx if words[i].role in ("N", "PR")]
     poss = [i for i in idx if words[i].role == "POSS"]
@@ -622,6 +604,24 @@ def titles(words: list[Word]) -> list[tuple[tuple[str, Any], str, str]]:
         if g is not None and isinstance(nxt.value, tuple) and nxt.value[0] == "name":
             out.append((nxt.value, g, f"{w.text} {nxt.value[1]}"))
     return out
+
+
+ASIDE_KEYS = ("copula_possessive", "copula_of", "has", "born_to", "children_list")
+
+
+def _verb(words: list[Word], i: int) -> bool:
+    return i < len(words) and words[i].text.lower() in (*BE, "has", "have", "had", "born")
+
+
+def _aside(words: list[Word], s: int, e: int) -> range | None:
+    """The words set off by commas right after a construction's first person, when the verb follows them
+    ('Ann, whose mother is Bea, is Cy's sister': 'whose mother is Bea'), else None."""
+    if s + 1 >= e or words[s + 1].text != ",":
+        return None
+    close = next((i for i in range(s + 2, e) if words[i].text == ","), None)
+    if close is None or not _verb(words, close + 1):
+        return None
+    return range(s + 1, close + 1)
 
 
 def list_items(words: list[Word], start: int, end: int) -> list[tuple[Kin, int]] | None:

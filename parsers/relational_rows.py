@@ -341,8 +341,15 @@ def _block(reader: _Reader, block: list[str]) -> list[str] | None:
         return reader.json_block(obj, "\n".join(body))
     rows = [_cells(b) for b in body]
     if all(r is not None for r in rows) and len(rows) >= 2:
-        sep = "table" if body[0].lstrip().startswith("|") else "rows"
-        return reader.table([r for r in rows if r is not None], body, sep)
+        first = body[0].strip()
+        form = (
+            "table"
+            if first.startswith("|") or "|" in first
+            else "CSV"
+            if "," in first
+            else "tab-separated table"
+        )
+        return reader.table([r for r in rows if r is not None], body, form)
     if all(_KV.match(b) for b in body):
         return reader.kv_block(body)
     return None
