@@ -506,10 +506,12 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
         return w.value if w.value[0] == "name" else ("pronoun", i)
 
     aside = _aside(words, s, e)
+    # "Kate's sister, Sunita, has ..." names its subject; 'Bea, is Cy's sister' ends 'Ann, whose mother is Bea,
+    # is Cy's sister', whose subject is Ann
     named_by_apposition = s >= 2 and words[s - 1].text == "," and words[s - 2].role in ("K", "KS")
-    if aside is None and key in ASIDE_KEYS and any(words[i].text == "," and _verb(words, i + 1) for i in idx):
-        if not named_by_apposition:  # "Kate's sister, Sunita, has ..." names the subject; but 'Bea, is Cy's
-            return []  # sister' is the end of 'Ann, whose mother is Bea, is Cy's sister'
+    comma_before_verb = any(words[i].text == "," and _verb(words, i + 1) for i in idx)
+    if aside is None and key in ASIDE_KEYS and comma_before_verb and not named_by_apposition:
+        return []
     idx = [i for i in idx if aside is None or i not in aside]
     rel_i = [i for i in idx if words[i].role in ("K", "KS")]
     people = [i for i in idx if words[i].role in ("N", "PR")]
