@@ -69,8 +69,10 @@ _ENV_KEYS: list[Any] = []
 def _limits(limits: Any) -> Any:
     """The Limits in force (drt_agent.limits): the ones given, else the defaults for the current DRT_AGENT_*
     environment, kept per environment so a short text does not pay for building them each time."""
-    from drt_agent.limits import env_var, names, resolve
+    from drt_agent.limits import Limits, env_var, names, resolve
 
+    if isinstance(limits, Limits):
+        return limits
     if limits is not None:
         return resolve(limits)
     data = getattr(os.environ, "_data", None)  # CPython's raw mapping: lookups without decoding
@@ -548,10 +550,14 @@ _HYPHEN_BY_NOTATION = re.compile(
 )
 
 
+# a hyphenated word in a question sentence, next to a notation, or a word with two hyphens
+_MAY_HYPHEN = re.compile(r"\w-\w[^.?!\n]*\?|\w-\w+\s*(?:->|<-|--|=>|:)|(?:->|<-|--|=>)\s*\w+-\w|\w-\w+-\w")
+
+
 def _hyphen_names(text: str) -> frozenset[str]:
     """Hyphenated words used as names (`srv-01`) by the question or next to a spaced notation (`srv-01 -> x`,
     `srv-01: ...`): an unspaced `srv-01-srv-02` is then ambiguous, and `srv-06` alone is a name, not an edge."""
-    if "-" not in text or not re.search(r"\w-\w[^\n]*(?:->|<-|--|=>|:|\?)|(?:->|<-|--|=>)\s*\w+-\w", text):
+    if "-" not in text or not _MAY_HYPHEN.search(text):
         return frozenset()
     found: set[str] = set()
     for m in _HYPHEN_BY_NOTATION.finditer(text):

@@ -196,26 +196,45 @@ _VERBISH = re.compile(
 
 def op_edges(piece: str, where_: str, out: Facts) -> list[tuple[str, str, str]] | None:
     """`A-B`, `A -> B -> C`, `A <-> B`, `New York - Boston`: edges along the chain, or None if no operator."""
-    if " " in piece and _SPACED_EDGES.match(piece):  # "P-R  T-W  Y-K"
+    if " " not in piece:  # one token: "A-B", "A->B", or no notation at all
+        if "-" not in piece and ">" not in piece and "<" not in piece:
+            return None
+        if "-" in piece and not _STRONG_CHARS.search(piece):
+            return _dash_token(piece, where_, out)
+    elif _SPACED_EDGES.match(piece):  # "P-R  T-W  Y-K"
         return [e for token in piece.split() for e in (op_edges(token, where_, out) or [])]
     if lex.STRONG_OP.search(piece):
         parts = lex.STRONG_OP.split(piece)
     elif _SPACED_DASH.search(piece):
         parts = _SPACED_DASH.split(piece)
-    elif "-" in piece and " " not in piece.strip() and not piece.strip().startswith("-"):
-        token = piece.strip().strip(".")
-        if token in out.hyphen_names:
-            return None  # a hyphenated name, not an edge
-        parts = re.split(r"(-)", token)
-        joined = {f"{a}-{b}" for a, b in zip(parts[0::2], parts[2::2], strict=False)}
-        if len(parts) > 3 and joined & out.hyphen_names:
-            raise ParseError(
-                f"{where_}: {clip(token)} could be read several ways (the text also uses "
-                f"{sorted(joined & out.hyphen_names)[0]!r} as one name); put spaces around the dash of an "
-                f"edge, e.g. 'srv-01 - srv-02', or use '->'"
-            )
+    elif "-" in piece and " " not in piece.strip():
+        return _dash_token(piece, where_, out)
     else:
         return None
+    return _chain(parts, where_)
+
+
+_STRONG_CHARS = re.compile(r"--|[<>=~]")
+
+
+def _dash_token(piece: str, where_: str, out: Facts) -> list[tuple[str, str, str]] | None:
+    """`A-B-C` written as one token; a hyphenated name (`srv-01`) the text uses elsewhere is not an edge."""
+    token = piece.strip().strip(".")
+    if token.startswith("-") or token in out.hyphen_names:
+        return None
+    parts = token.split("-")
+    if len(parts) > 2 and out.hyphen_names:
+        joined = {f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False)} & out.hyphen_names
+        if joined:
+            raise ParseError(
+                f"{where_}: {clip(token)} could be read several ways (the text also uses {sorted(joined)[0]!r} as "
+                f"one name); put spaces around the dash of an edge, e.g. 'srv-01 - srv-02', or use '->'"
+            )
+    return _chain([x for p in parts for x in (p, "-")][:-1], where_)
+
+
+def _chain(parts: list[str], where_: str) -> list[tuple[str, str, str]] | None:
+    """Names and operators alternating -> the edges along the chain."""
     names, ops = parts[0::2], parts[1::2]
     if len(names) < 2:
         return None

@@ -18,8 +18,27 @@ from .graph_questions import Question
 from .graph_segments import Segment
 
 # columns that hold an edge's first and second node
-FROM_KEYS = frozenset(["source", "src", "from", "start", "u", "origin", "caller", "parent", "node1", "node_1", "a", "x", "tail"])
-TO_KEYS = frozenset(["target", "dst", "to", "end", "v", "destination", "dest", "callee", "child", "node2", "node_2", "b", "y", "head"])
+FROM_KEYS = frozenset(
+    ["source", "src", "from", "start", "u", "origin", "caller", "parent", "node1", "node_1", "a", "x", "tail"]
+)
+TO_KEYS = frozenset(
+    [
+        "target",
+        "dst",
+        "to",
+        "end",
+        "v",
+        "destination",
+        "dest",
+        "callee",
+        "child",
+        "node2",
+        "node_2",
+        "b",
+        "y",
+        "head",
+    ]
+)
 _CSV_HEADER = re.compile(r"^\s*[A-Za-z_][\w ]*(?:\s*,\s*[A-Za-z_][\w ]*)+\s*$")
 _YAML_PAIR = re.compile(r"^(?:-\s+)?(?P<key>[a-z_]+)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
 
@@ -31,13 +50,63 @@ _PROLOG_QUERY = re.compile(
     r"^\s*\?-\s*(?P<pred>[a-z][a-z0-9_]*)\(\s*(?P<a>[^(),]+?)\s*,\s*(?P<b>[^(),]+?)\s*\)\s*\.?\s*$"
 )
 _PRED_ONE = frozenset(
-    ["arc", "directed_edge", "dedge", "flight", "flies", "arrow", "one_way", "oneway", "follows", "depends_on", "depends", "requires", "calls", "parent", "parent_of", "points_to", "links_to", "manages", "reports_to", "feeds", "flows_to", "leads_to", "goes_to", "next", "successor"]
+    [
+        "arc",
+        "directed_edge",
+        "dedge",
+        "flight",
+        "flies",
+        "arrow",
+        "one_way",
+        "oneway",
+        "follows",
+        "depends_on",
+        "depends",
+        "requires",
+        "calls",
+        "parent",
+        "parent_of",
+        "points_to",
+        "links_to",
+        "manages",
+        "reports_to",
+        "feeds",
+        "flows_to",
+        "leads_to",
+        "goes_to",
+        "next",
+        "successor",
+    ]
 )
 _PRED_TWO = frozenset(
-    ["connected", "adjacent", "adj", "neighbor", "neighbour", "neighbors", "neighbours", "friend", "friends", "road", "bridge", "undirected_edge", "uedge", "linked", "knows", "married", "connection", "cable", "wire", "door", "passage"]
+    [
+        "connected",
+        "adjacent",
+        "adj",
+        "neighbor",
+        "neighbour",
+        "neighbors",
+        "neighbours",
+        "friend",
+        "friends",
+        "road",
+        "bridge",
+        "undirected_edge",
+        "uedge",
+        "linked",
+        "knows",
+        "married",
+        "connection",
+        "cable",
+        "wire",
+        "door",
+        "passage",
+    ]
 )
 _PRED_UNSAID = frozenset(["edge", "link", "path", "route", "e", "rail", "line", "street", "connects"])
-_PRED_ASK = frozenset(["path", "reachable", "reach", "connected", "route", "can_reach", "linked", "conn", "tc", "reaches"])
+_PRED_ASK = frozenset(
+    ["path", "reachable", "reach", "connected", "route", "can_reach", "linked", "conn", "tc", "reaches"]
+)
 
 
 def read_record(seg: Segment, st: Any) -> bool:
