@@ -120,21 +120,27 @@ def logic_cases(n: int, seed: int) -> list[Case]:
 
 
 # -- relations in a story ------------------------------------------------------------------------------------
-NAMES = [
-    "Alice", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Keiko", "Liam",
-    "Maya", "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sven", "Tara", "Umar", "Vera", "Wade", "Xenia",
-]  # fmt: skip
+# names whose gender agrees with the relation words that describe each person (the reader takes a gender from a
+# first name where the story gives none, so a story must not call Maya someone's brother)
+FEMALE = ["Alice", "Chloe", "Elena", "Greta", "Ines", "Keiko", "Maya", "Olga", "Rosa", "Tara", "Vera", "Xenia"]
+MALE = ["Bruno", "Dmitri", "Farid", "Hugo", "Jonas", "Liam", "Nils", "Pavel", "Sven", "Umar", "Wade", "Oscar"]
+NAMES = FEMALE + MALE
 
 
 def relational_case(rng: random.Random) -> Case:
     """A kinship story from the task's generator, written out as sentences; truth from the exact solver."""
     import numpy as np
 
+    from drt_agent.domains.relational import gender_of
     from drt_agent.tasks.relational import kinship_problem, solve_exact
 
     p = kinship_problem(np.random.default_rng(rng.randrange(2**31)), rng.randint(1, 3))
     people = sorted({f.subject for f in p.facts} | {f.object for f in p.facts})
-    name = dict(zip(people, rng.sample(NAMES, len(people)), strict=False))
+    pools = {"f": rng.sample(FEMALE, len(FEMALE)), "m": rng.sample(MALE, len(MALE))}
+    name = {}
+    for person in people:
+        gender = gender_of(p.facts, person) or rng.choice("fm")
+        name[person] = pools[gender].pop()
     story = " ".join(f"{name[f.subject]} is the {f.relation} of {name[f.object]}." for f in p.facts)
     s, o = name[p.subject], name[p.object]
     question = f"How is {s} related to {o}?" if p.relation is None else f"Is {s} the {p.relation} of {o}?"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import subprocess
 import sys
 from typing import Any
@@ -12,7 +11,6 @@ import pytest
 from _tool_cases import Case, assert_accuracy, check_result, graph_cases, logic_cases, need, relational_cases
 from drt_agent.tools.langchain import DrtToolkit, get_tools, tool_for
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
-from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from drt_agent.checkpoint import shipped_names
 
@@ -219,35 +217,35 @@ def test_agent_loop_recovers_from_a_bad_call() -> None:
     assert ai.content == "done"
 
 
-# -- schemas -------------------------------------------------------------------------------------------------
-def _walk(node: Any) -> Any:
-    if isinstance(node, dict):
-        yield node
-        for v in node.values():
-            yield from _walk(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _walk(v)
+# -- progress -----------------------------------------------------------------------------------------------
+@need("graph")
+async def test_progress_arrives_as_custom_events() -> None:
+    """astream_events sees drt_progress events: reading, thinking, done (with the depth the answer reports)."""
+    from drt_agent.tools.langchain import PROGRESS_EVENT
 
+    tool = GraphReachabilityTool()
+    events = [
+        e
+        async for e in tool.astream_events({"text": "A-B, B-C, C-D. Is A connected to D?"}, version="v2")
+        if e["event"] == "on_custom_event" and e["name"] == PROGRESS_EVENT
+    ]
+    phases = [e["data"]["phase"] for e in events]
+    assert phases[0] == "reading" and "thinking" in phases and phases[-1] == "done", phases
+    done = events[-1]["data"]
+    assert done["progress"] == done["total"] and done["step"] >= 3
+    values = [e["data"]["progress"] for e in events]
+    assert values == sorted(values)
+    # a sync run with a callback handler gets the same events
+    from langchain_core.callbacks import BaseCallbackHandler
 
-@pytest.mark.parametrize(
-    "tool", [GraphReachabilityTool(), LogicTool(), RelationalTool(), SolveTool()], ids=lambda t: t.name
-)
-def test_schemas_suit_strict_function_calling(tool: Any) -> None:
-    spec = convert_to_openai_tool(tool, strict=True)["function"]
-    assert spec["name"] == tool.name and len(spec["description"]) > 80
-    params = spec["parameters"]
-    for node in _walk(params):
-        assert "prefixItems" not in node  # no tuples
-        if node.get("type") == "object" or "properties" in node:
-            assert node.get("additionalProperties") is False, node
-        if node.get("type") == "array":
-            assert "maxItems" in node or node is params
-    strings = [n for n in _walk(params) if n.get("type") == "string" and "enum" not in n]
-    assert any("maxLength" in n for n in strings)
-    for name, prop in params["properties"].items():
-        assert prop.get("description"), name
-    json.dumps(spec)
+    seen: list[str] = []
+
+    class Listener(BaseCallbackHandler):
+        def on_custom_event(self, name: str, data: Any, **kw: Any) -> None:
+            seen.append(data["phase"])
+
+    tool.invoke({"text": "A-B. Is A connected to B?"}, config={"callbacks": [Listener()]})
+    assert seen[0] == "reading" and seen[-1] == "done"
 
 
 def test_get_tools_covers_landed_domains_and_loads_nothing() -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from itertools import chain
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictInt, StringConstraints, model_validator
 
 from ..errors import ParseError
-from .base import Answer, Domain, Strict
+from .base import Answer, Domain, Reading, Strict
 
 if TYPE_CHECKING:
     from ..limits import Limits
@@ -129,39 +129,57 @@ def summarize(problem: GraphProblem, solution: Any) -> str:
 MAX_TOOL_EDGES = 2000
 MAX_TOOL_NODES = 2000
 MAX_TOOL_TEXT = 20_000
+MAX_TOOL_NAME = 200
 
 
 class GraphToolArgs(Strict):
-    """Either a graph given as `edges` + `source` + `target`, or the same thing written as `text`."""
+    """Either a graph given as `edges` + `source` + `target`, or the same thing written as `text`.
+
+    Every field but one form's is nullable, and null means "not given": strict-mode models send every field."""
 
     text: str | None = Field(
         default=None,
         min_length=1,
         max_length=MAX_TOOL_TEXT,
-        description="Instead of edges/source/target: the graph and question as text, e.g. "
-        "'A-B, B-C, C-F. Is A connected to F?' ('A->B' for one-way edges).",
+        description="The graph and the question as text, e.g. 'A-B, B-C, C-F. Is A connected to F?' ('A->B' "
+        "for a one-way edge). Null when you give edges, source and target instead.",
     )
     edges: list[Edge] | None = Field(
         default=None,
         max_length=MAX_TOOL_EDGES,
-        description="The graph's edges as objects {src, dst}. Give edges, source and target together, or use text.",
+        description="The graph's edges as objects {src, dst}; give source and target with them. Null when you "
+        "give text instead.",
     )
     source: str | None = Field(
-        default=None, min_length=1, max_length=200, description="The node the path starts from."
+        default=None,
+        min_length=1,
+        max_length=MAX_TOOL_NAME,
+        description="The node the path starts from (with edges). Null with text.",
     )
-    target: str | None = Field(default=None, min_length=1, max_length=200, description="The node to reach.")
-    directed: bool = Field(default=False, description="True if edges are one-way, from src to dst.")
-    nodes: list[str] = Field(
-        default_factory=list,
+    target: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_TOOL_NAME,
+        description="The node to reach (with edges). Null with text.",
+    )
+    directed: bool | None = Field(
+        default=None,
+        description="true: every edge is one-way, from src to dst (in text, from the first-named node to the "
+        "second). false: edges work both ways. Null: as the text states it, or both ways for edges. A value the "
+        "text contradicts is refused, not ignored.",
+    )
+    nodes: list[Annotated[str, StringConstraints(min_length=1, max_length=MAX_TOOL_NAME)]] | None = Field(
+        default=None,
         max_length=MAX_TOOL_NODES,
-        description="Names of isolated nodes that appear in no edge (optional).",
+        description="Names of isolated nodes that appear in no edge, e.g. a target with no links (works with "
+        "edges and with text). Null or [] when there are none.",
     )
-    steps: int | None = Field(
+    steps: StrictInt | None = Field(
         default=None,
         ge=1,
         le=512,
-        description="Thinking steps for the recurrent core. Leave null (recommended) to let the model choose "
-        "its own depth per problem.",
+        description="Thinking steps for the recurrent core. Null (recommended) lets the model choose its own "
+        "depth per problem.",
     )
 
     @model_validator(mode="after")
@@ -169,7 +187,11 @@ class GraphToolArgs(Strict):
         structured = [self.edges is not None, self.source is not None, self.target is not None]
         if self.text is not None:
             if any(structured):
-                raise ValueError("give either text, or edges + source + target, not both")
+                given = [n for n, have in zip(("edges", "source", "target"), structured, strict=True) if have]
+                raise ValueError(
+                    f"give either text, or edges + source + target, not both (got text and {', '.join(given)}); "
+                    "set the other form's fields to null"
+                )
         elif not all(structured):
             missing = [
                 n for n, have in zip(("edges", "source", "target"), structured, strict=True) if not have
@@ -180,12 +202,22 @@ class GraphToolArgs(Strict):
         return self
 
 
-def tool_problem(args: GraphToolArgs, read: Callable[[str], Any]) -> GraphProblem:
-    """The tool's arguments as a problem: text through the reader, or the structured fields checked."""
+_NO_DIRECTION = "no direction was stated"
+
+
+def _with_nodes(text: str, nodes: list[str]) -> str:
+    """The text with the extra nodes stated in the reader's own words, on a line before it."""
+    return f"Nodes: {', '.join(nodes)}\n{text}"
+
+
+def tool_problem(args: GraphToolArgs, read: Callable[[str], Any]) -> GraphProblem | Reading:
+    """The tool's arguments as a problem: text through the reader, or the structured fields checked. Every
+    field given is honoured or refused with the reason: `directed` and `nodes` apply to text as well."""
     if args.text is not None:
-        return read(args.text)
+        return _text_problem(args, read)
     assert args.edges is not None and args.source is not None and args.target is not None
-    known = set(args.nodes) | {e.src for e in args.edges} | {e.dst for e in args.edges}
+    nodes = list(args.nodes or [])
+    known = set(nodes) | {e.src for e in args.edges} | {e.dst for e in args.edges}
     for role, name in (("source", args.source), ("target", args.target)):
         if name not in known:
             close = ", ".join(sorted(known)[:20]) or "(none)"
@@ -194,7 +226,40 @@ def tool_problem(args: GraphToolArgs, read: Callable[[str], Any]) -> GraphProble
                 "list isolated nodes in `nodes`"
             )
     return GraphProblem(
-        edges=args.edges, nodes=args.nodes, directed=args.directed, source=args.source, target=args.target
+        edges=args.edges, nodes=nodes, directed=bool(args.directed), source=args.source, target=args.target
+    )
+
+
+def _text_problem(args: GraphToolArgs, read: Callable[[str], Any]) -> Reading:
+    assert args.text is not None
+    nodes = list(args.nodes or [])
+    out = read(_with_nodes(args.text, nodes) if nodes else args.text)
+    reading = out if isinstance(out, Reading) else Reading(problem=out)
+    problem: GraphProblem = reading.problem
+    missing = [n for n in nodes if n not in problem.node_names()]
+    if missing:
+        raise ParseError(
+            f"could not add the nodes {missing} to the graph read from the text; give the graph as edges + "
+            "source + target with `nodes`, or name those nodes in the text"
+        )
+    if args.directed is None or args.directed == problem.directed:
+        return reading
+    if args.directed:
+        if not any(_NO_DIRECTION in a for a in reading.assumptions):
+            raise ParseError(
+                "directed=true, but the text states that the graph is undirected; remove one of the two "
+                "(send directed=null to read the text as written)"
+            )
+        return Reading(
+            problem=problem.model_copy(update={"directed": True}),
+            read_as=reading.read_as.replace("undirected graph", "directed graph", 1),
+            skipped=reading.skipped,
+            assumptions=[a for a in reading.assumptions if _NO_DIRECTION not in a]
+            + ["directed: directed=true was given, so each edge points from its first-named node"],
+        )
+    raise ParseError(
+        "directed=false, but the text gives one-way edges; send directed=null to read the text as written, or "
+        "write the edges without arrows"
     )
 
 
@@ -214,11 +279,16 @@ DOMAIN = Domain(
     summarize=summarize,
     tool_name="graph_reachability",
     tool_description=(
-        "Decide whether a target node can be reached from a source node by following a graph's edges "
-        "(connectivity, dependency or route chains of any length) and return a shortest path as the witness. "
-        "Give the edges as a list of {src, dst} objects with source and target (set directed=true for one-way "
-        "edges), or the whole problem as text such as 'A-B, B-C, C-F. Is A connected to F?'. Use it instead "
-        "of tracing long chains yourself."
+        "Decide whether a target node can be reached from a source node by following a graph's edges, and "
+        "return a shortest path as the witness. Use it when a question asks whether one thing leads to, "
+        "depends on, or connects to another through a chain of links you know (routes, networks, "
+        "dependencies, reporting lines, prerequisites), especially long chains you would otherwise trace by "
+        "hand. Do not use it for weighted or cheapest routes, counting paths, cycles or other graph "
+        "properties, or links you would have to guess. Give the edges as {src, dst} objects with source and "
+        "target (directed=true for one-way edges), or the whole problem as text such as "
+        "'A-B, B-C, C-F. Is A connected to F?'. Limits: one source and one target per call, at most "
+        f"{MAX_TOOL_EDGES} edges, {MAX_TOOL_NODES} isolated nodes, names of {MAX_TOOL_NAME} characters and "
+        f"{MAX_TOOL_TEXT} characters of text. Every answer is checked by an exact breadth-first search."
     ),
     tool_args=GraphToolArgs,
     tool_problem=tool_problem,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from ..errors import ParseError
 from .base import Answer, Domain, Strict
@@ -178,26 +178,31 @@ class VariableValue(Strict):
     value: bool = Field(description="Its truth value.")
 
 
+MAX_TOOL_EXPRESSION = 20_000
+MAX_TOOL_VARIABLES = 2000
+
+
 class LogicToolArgs(Strict):
     """A boolean expression to evaluate, in symbols or words."""
 
     expression: str = Field(
         min_length=1,
-        max_length=20_000,
+        max_length=MAX_TOOL_EXPRESSION,
         description="The boolean expression, e.g. '(T & !F) | (F & T)' or 'true and not (false or true)'. "
-        "May also be a whole question in words that sets variable values.",
+        "May also be a whole question in words that sets variable values ('a and not b where a=True, b=False').",
     )
-    variables: list[VariableValue] = Field(
-        default_factory=list,
-        max_length=2000,
-        description="Values of the variables the expression names (optional; empty if it uses only true/false).",
+    variables: list[VariableValue] | None = Field(
+        default=None,
+        max_length=MAX_TOOL_VARIABLES,
+        description="Values of the variables the expression names. Null or [] if it uses only true/false or "
+        "sets its variables itself.",
     )
-    steps: int | None = Field(
+    steps: StrictInt | None = Field(
         default=None,
         ge=1,
         le=512,
-        description="Thinking steps for the recurrent core. Leave null (recommended) to let the model choose "
-        "its own depth per problem.",
+        description="Thinking steps for the recurrent core. Null (recommended) lets the model choose its own "
+        "depth per problem.",
     )
 
 
@@ -208,6 +213,12 @@ def tool_problem(args: LogicToolArgs, read: Callable[[str], Any]) -> LogicProble
     """Variable values are handed to the reader as `where a=True, ...`."""
     text = args.expression
     if args.variables:
+        names = [v.name for v in args.variables]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ParseError(
+                f"variables gives {', '.join(twice)} more than once; give each variable one value"
+            )
         values = ", ".join(f"{v.name}={v.value}" for v in args.variables)
         text = f"{text}{', ' if _WHERE.search(text) else ' where '}{values}"
     return read(text)
@@ -228,8 +239,13 @@ DOMAIN = Domain(
     tool_name="boolean_logic",
     tool_description=(
         "Evaluate a nested boolean expression and return true or false: and/or/not, brackets of any depth, "
-        "true/false constants and named variables with given values. Write it in symbols ('(T & !F) | F') "
-        "or words ('true and not (false or true)')."
+        "true/false constants and named variables with given values, in symbols ('(T & !F) | F') or words "
+        "('true and not (false or true)'). Use it when a question reduces to the truth value of such an "
+        "expression, especially a deeply nested one that is easy to misread. Do not use it to find values "
+        "that make an expression true (satisfiability), for truth tables, for arithmetic or comparisons "
+        "('x > 3'), or when a variable has no given value: every variable needs one. Limits: "
+        f"{MAX_TOOL_EXPRESSION} characters, bracket nesting up to 256, {MAX_TOOL_VARIABLES} variables. Every "
+        "answer is checked by exact evaluation."
     ),
     tool_args=LogicToolArgs,
     tool_problem=tool_problem,

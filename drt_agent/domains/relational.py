@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from .base import Answer, Domain, Strict
 
@@ -300,26 +300,31 @@ def summarize(problem: RelationalProblem, solution: Any) -> str:
     return f"{problem.subject} is the {answer} of {problem.object}."
 
 
+MAX_TOOL_STORY = 20_000
+MAX_TOOL_QUESTION = 2000
+
+
 class RelationalToolArgs(Strict):
     """A short story of relations between people, and a question about two of them."""
 
     story: str = Field(
         min_length=1,
-        max_length=20_000,
+        max_length=MAX_TOOL_STORY,
         description="The facts as sentences, in any order, e.g. 'Ann is the mother of Bob. Bob is the father of Cy.'",
     )
     question: str | None = Field(
         default=None,
-        max_length=2000,
+        min_length=1,
+        max_length=MAX_TOOL_QUESTION,
         description="The question, e.g. 'How is Ann related to Cy?' or 'Is Ann the grandmother of Cy?'. "
         "Null if the story already ends with it.",
     )
-    steps: int | None = Field(
+    steps: StrictInt | None = Field(
         default=None,
         ge=1,
         le=512,
-        description="Thinking steps for the recurrent core. Leave null (recommended) to let the model choose "
-        "its own depth per problem.",
+        description="Thinking steps for the recurrent core. Null (recommended) lets the model choose its own "
+        "depth per problem.",
     )
 
 
@@ -349,10 +354,17 @@ DOMAIN = Domain(
     checkpoint=checkpoint,
     tool_name="relational_reasoning",
     tool_description=(
-        "Answer how two people in a short story are related by chaining its facts (e.g. the mother of the "
-        "father is the grandmother), or whether a stated relation holds. Give the story's facts as sentences "
-        "and the question, e.g. story='Ann is the mother of Bob. Bob is the father of Cy.', "
-        "question='How is Ann related to Cy?'."
+        "Answer how two people in a short story are related by chaining its family facts (the mother of "
+        "someone's father is their grandmother), or whether a stated relation holds. Use it when a story states "
+        "kinship between named people (mother, son, sister, husband, grandparent, ...) and the question asks "
+        "how two of them are related or whether a named relation holds. Do not use it for relations the story "
+        "does not state (world knowledge), for non-family relations such as friends or colleagues (unless a "
+        "model fine-tuned on them is loaded), or for ages, dates and counting relatives. Give the facts as "
+        "sentences and the question, e.g. story='Ann is the mother of Bob. Bob is the father of Cy.', "
+        "question='How is Ann related to Cy?'. Limits: kinship terms up to six generations apart (cousins, "
+        "in-laws, great-...), one question per call, "
+        f"{MAX_TOOL_STORY} characters of story; the shipped model is reliable up to four facts between the two "
+        "people, and an exact solver checks every answer."
     ),
     tool_args=RelationalToolArgs,
     tool_problem=tool_problem,
