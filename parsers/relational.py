@@ -178,6 +178,9 @@ class _Reader:
     text: str
     sources: dict[str, str] = field(default_factory=dict)  # a sentence rewritten from a row -> the row
     forms: list[str] = field(default_factory=list)  # the data read as rows ('a table of 4 rows')
+    unnamed_people: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # "Ann's mother" -> (Ann, mother)
     sentences: list[Sentence] = field(default_factory=list)
     questions: list[Sentence] = field(default_factory=list)
     genders: dict[str, tuple[str, str]] = field(
@@ -304,7 +307,27 @@ class _Reader:
         """The people a fact's reference means; `other`: the person the fact relates it to, when named."""
         if ref[0] == "name":
             return [ref[1]]
+        if ref[0] == "chain":
+            base, kins = ref[1]
+            return [self.unnamed(si, owner, kins) for owner in self.people(si, base)]
         return self.resolve(si, ref[1], other[1] if other and other[0] == "name" else None)
+
+    def unnamed(self, si: int, owner: str, kins: tuple[Kin, ...]) -> str:
+        """The unnamed person a chain of possessives means ("Ann's mother's sister"), linked to the owner by
+        facts of their own; whether they may be someone named is checked once the story is read."""
+        person = owner
+        for kin in kins:
+            if kin.plural:
+                raise ParseError(
+                    f"{self.sentences[si].text!r} relates a group through a possessive ({kin.term}s); name them"
+                )
+            inner = f"{person}'s {kin.term}"
+            link = Told(inner, kin.term, person, self.sentences[si].text)
+            if link not in self.told:
+                self.told.append(link)
+            self.unnamed_people[inner] = (person, kin.term)
+            person = inner
+        return person
 
     # -- genders ---------------------------------------------------------------------------------------------
     def note_gender(self, person: str, g: str, because: str) -> None:
@@ -360,12 +383,15 @@ class _Reader:
                     "sister-in-law, ...); rephrase with those"
                 )
         for key, s, e in found:
-            if key in UNKNOWN_PATTERNS and not covered.intersection(range(s, e)):
-                word = [
-                    w.text
-                    for w in sent.words[s:e]
-                    if w.role in ("X", "U") and w.text.lower() not in FRAME_WORDS and w.text.isalpha()
-                ][-1]
+            said = [
+                i
+                for i in range(s, e)
+                if sent.words[i].role in ("X", "U")
+                and sent.words[i].text.lower() not in FRAME_WORDS
+                and sent.words[i].text.isalpha()
+            ]
+            if key in UNKNOWN_PATTERNS and said and said[-1] not in covered:
+                word = sent.words[said[-1]].text
                 raise ParseError(
                     f"{word!r} in {sent.text!r} is not a kinship relation this reader knows; state the relation "
                     "with a kinship word (mother, son, sister, husband, aunt, cousin, ...)"
@@ -398,6 +424,10 @@ class _Reader:
                 raise ParseError(
                     f"{sent.text!r} holds several negations ({', '.join(repr(c) for c in cues)}); state the "
                     "relation plainly"
+                )
+            if cues and any(r.subject[0] == "chain" or r.object[0] == "chain" for r in sent.facts):
+                raise ParseError(
+                    f"{sent.text!r} negates a relation of an unnamed person; name the people it is about"
                 )
             for raw in sent.facts:
                 for subject in self.people(si, raw.subject, raw.object):
@@ -605,12 +635,14 @@ def _yes_no(words: list[Word], stated: bool) -> tuple[str, Kin, str] | None:
 
 
 # -- the problem ---------------------------------------------------------------------------------------------
-def _edges(told: list[Told]) -> tuple[list[Edge], int]:
+def _edges(told: list[Told]) -> tuple[list[Edge], list[str]]:
     """One-step edges for the told facts: 'Ann is Bob's grandmother' -> Ann is the parent of Bob's parent,
-    through an unnamed person; returns the edges and how many unnamed people were needed."""
+    through an unnamed person; returns the edges and the unnamed people they needed."""
+    from drt_agent.domains.relational import kin_step
+
     edges: list[Edge] = []
     names = {t.subject for t in told} | {t.object for t in told}
-    hidden = 0
+    hidden: list[str] = []
     for t in told:
         moves = moves_of(t.term)
         if moves is None:  # not a kinship term (cannot happen for lexicon words)
@@ -618,8 +650,6 @@ def _edges(told: list[Told]) -> tuple[list[Edge], int]:
         chain = [t.object]
         key = "self"
         for move in moves[:-1]:
-            from drt_agent.domains.relational import kin_step
-
             key = kin_step(key, move)
             base = f"{t.object}'s {term_for(key, None)}"
             name, n = base, 1
@@ -627,7 +657,7 @@ def _edges(told: list[Told]) -> tuple[list[Edge], int]:
                 n += 1
                 name = f"{base} ({n})"
             names.add(name)
-            hidden += 1
+            hidden.append(name)
             chain.append(name)
         chain.append(t.subject)
         for (x, y), move in zip(zip(chain, chain[1:], strict=False), moves, strict=True):
@@ -880,12 +910,16 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
             )
         _no_facts()
     edges, hidden = _edges(positive)
+    genders = {p: g for p, (g, _) in reader.genders.items()}
+    edges = _named_unnamed(edges, reader.unnamed_people, genders)
     _check_consistent(edges)
     inferred = _infer(edges)
-    edges += inferred
-    people = {t.subject for t in positive} | {t.object for t in positive}
+    told_edges, edges = edges, edges + inferred
+    _check_consistent(edges)  # siblings by inference who are also spouses
+    _check_one_of_each(edges, genders)
+    people = {e.a for e in told_edges} | {e.b for e in told_edges}
+    people -= set(hidden)
     _check_mentioned(q.subject, q.anchor, people, negated)
-    genders = {p: g for p, (g, _) in reader.genders.items()}
     assumptions = [*reader.assumptions, *(t.note for t in positive if t.note)]
     assumptions += [q.note] if q.note else []
     subject_gender = genders.get(q.subject)
@@ -902,6 +936,8 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
         _check_negated(t, facts, genders)
     if key == "other":
         _unconnected(reader, q, facts, negated)
+    unnamed = [*hidden, *(p for p in reader.unnamed_people if p in people)]
+    _check_unnamed(told_edges, unnamed, genders, q, key)
     if q.relation is not None:
         _check_yes_no(q, key, subject_gender)
     elif subject_gender is None:
@@ -914,11 +950,16 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
         if q.relation
         else f"how is {q.subject} related to {q.anchor}?"
     )
-    read_as = f"{len(positive)} facts about {len(people)} people (kinship); {ask}"
+    read_as = (
+        f"{len(positive)} facts about {len(people) - len(unnamed) + len(hidden)} people (kinship); {ask}"
+    )
     if reader.forms:
         read_as += "; read from " + ", ".join(reader.forms)
-    if hidden:
-        read_as += f"; {hidden} unnamed people stand between relatives told several generations apart"
+    if unnamed:
+        read_as += (
+            f"; {len(unnamed)} unnamed people ({', '.join(unnamed[:6])}), none of whom could be anyone else "
+        )
+        read_as += "in the story in a way that changes the answer"
     if inferred:
         read_as += (
             f"; {len(inferred)} facts inferred (children of one parent are siblings, and share parents)"
@@ -931,6 +972,109 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
     return Reading(
         problem=problem, read_as=read_as, skipped=reader.skipped, assumptions=list(dict.fromkeys(assumptions))
     )
+
+
+# -- unnamed people ('Ann's mother's sister', the parent between a grandmother and her grandchild) ---------------
+FUNCTIONAL = {"mother": "parent", "father": "parent", "wife": "spouse", "husband": "spouse"}
+
+
+def _rename(edges: list[Edge], old: str, new: str) -> list[Edge]:
+    out: list[Edge] = []
+    for e in edges:
+        renamed = Edge(new if e.a == old else e.a, e.kind, new if e.b == old else e.b, e.source)
+        if renamed not in out:
+            out.append(renamed)
+    return out
+
+
+def _named_unnamed(
+    edges: list[Edge], unnamed: dict[str, tuple[str, str]], genders: dict[str, str]
+) -> list[Edge]:
+    """An unnamed mother, father, wife or husband is the one the story names, if it names one: 'Bea is Ann's
+    mother's sister. Cy is Ann's mother.' makes Bea Cy's sister (a person has one mother, one spouse)."""
+    for person, (owner, term) in unnamed.items():
+        kind = FUNCTIONAL.get(term)
+        if kind is None:
+            continue
+        same = {e.a for e in edges if e.kind == kind and e.b == owner} | {
+            e.b for e in edges if e.kind == INVERSE_KIND[kind] and e.a == owner
+        }
+        named = sorted(
+            p for p in same - {person} if p not in unnamed and genders.get(p) == gender_of_term(term)
+        )
+        if len(named) > 1:
+            raise ParseError(
+                f"contradiction: the story gives {owner} more than one {term} ({', '.join(named)})"
+            )
+        if named:
+            edges = _rename(edges, person, named[0])
+            genders.pop(person, None)
+    return edges
+
+
+def _answer_key(edges: list[Edge], genders: dict[str, str], q: Question) -> str:
+    """The relation key the exact solver gives for these one-step edges (ParseError when they contradict)."""
+    _check_consistent(edges)
+    edges = edges + _infer(edges)
+    _check_consistent(edges)
+    _check_one_of_each(edges, genders)
+    return kin_keys(_facts(edges, genders, q.subject), q.anchor).get(q.subject, "other")
+
+
+def _check_one_of_each(edges: list[Edge], genders: dict[str, str]) -> None:
+    """Refuse facts giving someone more than two parents, two parents of one gender, or two spouses."""
+    parents: dict[str, set[str]] = {}
+    spouses: dict[str, set[str]] = {}
+    for e in edges:
+        if e.kind in ("parent", "child"):
+            parent, child = (e.a, e.b) if e.kind == "parent" else (e.b, e.a)
+            parents.setdefault(child, set()).add(parent)
+        elif e.kind == "spouse":
+            spouses.setdefault(e.a, set()).add(e.b)
+            spouses.setdefault(e.b, set()).add(e.a)
+    for child, ps in parents.items():
+        known = [genders[p] for p in ps if p in genders]
+        if len(ps) > 2 or len(known) != len(set(known)):
+            raise ParseError(f"contradiction: the facts give {child} the parents {', '.join(sorted(ps))}")
+    for person, ss in spouses.items():
+        if len(ss) > 1:
+            raise ParseError(f"contradiction: the facts give {person} the spouses {', '.join(sorted(ss))}")
+
+
+def _check_unnamed(
+    edges: list[Edge], unnamed: list[str], genders: dict[str, str], q: Question, key: str
+) -> None:
+    """An unnamed person may be someone the story names, or another unnamed person: refuse when the answer
+    depends on it. 'Ann is Bob's grandmother. Dee is Ann's daughter.' does not say whether Dee is the parent
+    between Ann and Bob (Bob's mother) or another child (his aunt)."""
+    everyone = sorted({e.a for e in edges} | {e.b for e in edges})
+    for person in unnamed:
+        for other in everyone:
+            g1, g2 = genders.get(person), genders.get(other) or _name_gender(other, unnamed)
+            if other == person or (g1 and g2 and g1 != g2):
+                continue
+            merged_genders = {k: v for k, v in genders.items() if k != person}
+            if g1:
+                merged_genders[other] = g1
+            try:
+                merged = _answer_key(_rename(edges, person, other), merged_genders, q)
+            except ParseError:
+                continue  # they cannot be the same person
+            if merged != key:
+                said = [_said(k, gs.get(q.subject)) for k, gs in ((key, genders), (merged, merged_genders))]
+                raise ParseError(
+                    f"the story does not say whether {person} (unnamed) is {other}: {q.subject} is {q.anchor}'s "
+                    f"{said[0]} if not, {said[1]} if so; name that person"
+                )
+
+
+def _said(key: str, gender: str | None) -> str:
+    return term_for(key, gender) if key != "other" else "relative by a path the exact solver cannot name"
+
+
+def _name_gender(person: str, unnamed: list[str]) -> str | None:
+    g = None if person in unnamed or "'s " in person else name_gender(person)
+    return g if g in ("f", "m") else None
 
 
 def _check_negated(t: Told, facts: list[Fact], genders: dict[str, str]) -> None:

@@ -189,7 +189,6 @@ def roles(
     while i < len(words):
         text, start, _ = words[i]
         low = text.lower()
-        nxt = words[i + 1][0] if i + 1 < len(words) else ""
         kin = _kin_phrase(low)
         if i in runs:
             j = runs[i]
@@ -213,8 +212,8 @@ def roles(
             out.append(Word(text, "PR", ("pronoun", low), start))
         elif low in (",", "and", "&"):
             out.append(Word(text, "SEP", None, start))
-        elif low in ("'s", "’s") and nxt:
-            out.append(Word(text, "X", None, start))
+        elif low in ("'s", "’s") and out and out[-1].role == "K":  # Ann's mother's sister
+            out.append(Word(text, "CHAIN", None, start))
         else:
             out.append(Word(text, "X", None, start))
         i += 1
@@ -306,9 +305,12 @@ BE_ = _lower(*BE)
 COMMA = {"ORTH": ",", "OP": "?"}
 COUNT = _lower(*NUMBER_WORDS, "a", "an", op="?")
 ITEMS = _role("K", "KS", "N", "SEP", "LINK", op="+")  # a son named Cy, a daughter named Di and a son, Ed
+# an owner: a possessive, then any chain of relations through unnamed people ("Ann's", "Ann's mother's")
+CHAINS = _role("K", "CHAIN", op="*")
+OWNER = [_role("POSS"), CHAINS]
 # words set off by commas between a person and what is said of them: 'Ann, whose mother is Bea, is ...'
 ASIDE = [{"ORTH": ","}, {"ORTH": {"NOT_IN": [",", ".", ";", ":", "!", "?"]}, "OP": "+"}, {"ORTH": ","}]
-IS_POSSESSIVE = [BE_, ADV, _lower("one", op="?"), _lower("of", op="?"), _role("POSS"), MOD, REL]
+IS_POSSESSIVE = [BE_, ADV, _lower("one", op="?"), _lower("of", op="?"), *OWNER, MOD, REL]
 IS_OF = [
     BE_,
     ADV,
@@ -319,10 +321,25 @@ IS_OF = [
     REL,
     _lower("of", "to"),
     _role("POSS", op="?"),  # the mother of Carol's father, Adam
+    CHAINS,
     MOD,
     _role("K", op="?"),
     COMMA,
     PERSON,
+]
+# Bea is the sister of Ann's mother (an unnamed person)
+IS_OF_CHAIN = [
+    BE_,
+    ADV,
+    _lower("the", "a", "an", "one", op="?"),
+    _lower("of", op="?"),
+    _lower("the", op="?"),
+    MOD,
+    REL,
+    _lower("of"),
+    *OWNER,
+    MOD,
+    _role("K"),
 ]
 HAS_NAMED = [
     _lower("has", "have", "had"),
@@ -340,15 +357,16 @@ PARENTS_OF_LIST = [BE_, ADV, _lower("the", op="?"), MOD, _lower("parents"), _low
 BORN_TO = [_lower(*BE, op="?"), ADV, _lower("born"), _lower("to"), PERSON, OWNERS]
 
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
-    "apposition": [[_role("POSS"), MOD, REL, COMMA, _role("N"), MORE_NAMES]],
+    "apposition": [[*OWNER, MOD, REL, COMMA, _role("N"), MORE_NAMES]],
     "apposition_after": [
-        [_role("N"), {"ORTH": ","}, _role("POSS"), MOD, _role("K")],
+        [_role("N"), {"ORTH": ","}, *OWNER, MOD, _role("K")],
         [_role("N"), {"ORTH": ","}, _lower("the", "a", "an"), MOD, _role("K"), _lower("of"), PERSON],
     ],
     "copula_possessive": [[PERSON, MORE_PEOPLE, *IS_POSSESSIVE], [PERSON, *ASIDE, *IS_POSSESSIVE]],
     "copula_of": [[PERSON, MORE_PEOPLE, *IS_OF], [PERSON, *ASIDE, *IS_OF]],
+    "copula_of_chain": [[PERSON, MORE_PEOPLE, *IS_OF_CHAIN], [PERSON, *ASIDE, *IS_OF_CHAIN]],
     "possessive_is": [
-        [_role("POSS"), MOD, _role("K"), BE_, ADV, _role("N")],
+        [*OWNER, MOD, _role("K"), BE_, ADV, _role("N")],
         [_lower("the"), MOD, _role("K"), _lower("of"), PERSON, BE_, ADV, _role("N")],
     ],
     "has": [[PERSON, OWNERS, *HAS_NAMED], [PERSON, *ASIDE, *HAS_NAMED]],
@@ -417,7 +435,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [PERSON, *ASIDE, *PARENTS_OF_LIST],
     ],
     # Sakura: Karl's sister; Jane - Nadia's sister (a name, a dash or colon, a possessive relation word)
-    "compact": [[_role("N"), _lower(":", "-", "—", "–"), _role("POSS"), MOD, _role("K")]],
+    "compact": [[_role("N"), _lower(":", "-", "—", "–"), *OWNER, MOD, _role("K")]],
 }
 # statements of a person's gender that relate nobody: 'Nikolai, a baby boy, ...', 'Sam is a girl'
 GENDER_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -427,9 +445,11 @@ GENDER_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "gender_copula": [[PERSON, BE_, _lower("a", "an", op="?"), MOD, _lower(*GENDER_NOUNS)]],
 }
 # shapes of a relation statement whose relation word is not a kinship word ("Ann is Bob's boss")
+IS_UNKNOWN_POSSESSIVE = [BE_, ADV, *OWNER, MOD, _role("X", "U")]
+IS_UNKNOWN_OF = [BE_, ADV, _lower("the", "a", "an"), MOD, _role("X", "U"), _lower("of"), PERSON]
 UNKNOWN_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
-    "unknown_possessive": [[PERSON, BE_, ADV, _role("POSS"), MOD, _role("X", "U")]],
-    "unknown_of": [[PERSON, BE_, ADV, _lower("the", "a", "an"), MOD, _role("X", "U"), _lower("of"), PERSON]],
+    "unknown_possessive": [[PERSON, *IS_UNKNOWN_POSSESSIVE], [PERSON, *ASIDE, *IS_UNKNOWN_POSSESSIVE]],
+    "unknown_of": [[PERSON, *IS_UNKNOWN_OF], [PERSON, *ASIDE, *IS_UNKNOWN_OF]],
 }
 
 
@@ -502,8 +522,14 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
     idx = list(range(s, e))
 
     def ref(i: int) -> tuple[str, Any]:
+        """A person: a name, a pronoun (its index), or a chain through unnamed people from a possessive."""
         w = words[i]
-        return w.value if w.value[0] == "name" else ("pronoun", i)
+        base = w.value if w.value[0] == "name" else ("pronoun", i)
+        kins = []
+        while w.role == "POSS" and i + 2 < e and words[i + 1].role == "K" and words[i + 2].role == "CHAIN":
+            kins.append(words[i + 1].value)
+            i += 2
+        return ("chain", (base, tuple(kins))) if kins else base
 
     aside = _aside(words, s, e)
     # "Kate's sister, Sunita, has ..." names its subject; 'Bea, is Cy's sister' ends 'Ann, whose mother is Bea,
@@ -513,7 +539,7 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
     if aside is None and key in ASIDE_KEYS and comma_before_verb and not named_by_apposition:
         return []
     idx = [i for i in idx if aside is None or i not in aside]
-    rel_i = [i for i in idx if words[i].role in ("K", "KS")]
+    rel_i = [i for i in idx if words[i].role in ("K", "KS") and (i + 1 >= e or words[i + 1].role != "CHAIN")]
     people = [i for i in idx if words[i].role in ("N", "PR")]
     poss = [i for i in idx if words[i].role == "POSS"]
     out: list[RawFact] = []
@@ -569,6 +595,10 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
     elif key == "copula_of":
         for i in people[:-1]:
             add(i, kin, people[-1])
+    elif key == "copula_of_chain":  # the last relation word ends the chain: the sister of Ann's mother
+        named = [w.role for w in words[e : e + 2] if w.text != ","][:1] == ["N"]
+        for i in people if not named else []:  # 'the son of Hugo's sister, Sienna' is copula_of's
+            out.append(RawFact(ref(i), kin, _extend(ref(poss[0]), words[rel_i[-1]].value), (s, e), key))
     elif key == "possessive_is":
         owner = poss[0] if poss else people[0]
         add(people[-1], kin, owner)
@@ -608,7 +638,13 @@ def titles(words: list[Word]) -> list[tuple[tuple[str, Any], str, str]]:
     return out
 
 
-ASIDE_KEYS = ("copula_possessive", "copula_of", "has", "born_to", "children_list")
+def _extend(owner: tuple[str, Any], kin: Kin) -> tuple[str, Any]:
+    """An owner's relative as a chain: (Ann's mother) + sister -> Ann's mother's sister."""
+    base, kins = owner[1] if owner[0] == "chain" else (owner, ())
+    return ("chain", (base, (*kins, kin)))
+
+
+ASIDE_KEYS = ("copula_possessive", "copula_of", "copula_of_chain", "has", "born_to", "children_list")
 
 
 def _verb(words: list[Word], i: int) -> bool:

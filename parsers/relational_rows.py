@@ -40,6 +40,9 @@ OBJECT = {"of", "related to", "relative of", "of whom", "is related to"}
 GENDER = {"sex", "gender"}
 GENDER_VALUES = {"f": "female", "female": "female", "woman": "female", "girl": "female", "m": "male"}
 GENDER_VALUES |= {"male": "male", "man": "male", "boy": "male"}
+# words of headers that do not say the direction alone ('person1 | relation | person2' reads either way)
+HEADER_WORDS = SUBJECT | RELATION | OBJECT | GENDER
+HEADER_WORDS |= {"relative", "person1", "person2", "person 1", "person 2", "subject", "object", "from", "to"}
 FIX = "use a header such as 'person | is the | of', or add a line 'Each row means: <Person> is the <Relation> of <Relative>'"
 
 _PLACEHOLDER = re.compile(r"<([^<>\n]{1,40})>")
@@ -190,7 +193,7 @@ class _Reader:
                 if not kin:
                     return None
                 shown = " | ".join(header)
-                if any(_is_kin(c) for c in header) or all(_person(c) for c in header):
+                if not any(_norm(c) in HEADER_WORDS for c in header):
                     raise ParseError(
                         f"the rows {lines[0].strip()!r}, {line.strip()!r} have no header saying which way they read "
                         f"({r[0]!r} could be the {r[1]!r} of {r[-1]!r} or the other way round); {FIX}"

@@ -43,17 +43,19 @@ def test_reasoning_gym_family_relationships_read_exactly():
 
 
 def test_clutrr_style_stories_read_exactly_or_refused():
+    """Never a wrong reading; refused only where the text does not settle the answer (an unnamed person a
+    grand- or in-law word implies may be someone the story names) or past the solver's generations."""
     items = clutrr_style(120, seed=7)
-    right = refused = 0
+    right = 0
     for it in items:
         try:
             got = exact(it["text"])
-        except ParseError:
-            refused += 1
+        except ParseError as err:
+            assert "does not say whether" in str(err) or "generations" in str(err), str(err)
             continue
         assert got == it["expected"], it["text"]  # never a wrong reading
         right += 1
-    assert right >= 0.97 * len(items)
+    assert right >= 0.9 * len(items)
 
 
 def test_reasoning_gym_end_to_end_with_the_shipped_model():
@@ -80,7 +82,7 @@ def test_reasoning_gym_end_to_end_with_the_shipped_model():
         ("Ann loves to garden. She and her son Bob planted roses.", "Bob", "Ann", "son"),
         ("Ann and her husband Bob took their son Carl to the zoo.", "Bob", "Carl", "father"),
         ("Ann married Bob in June. Bob's sister is Cy. Cy's mother is Dee.", "Dee", "Ann", "mother-in-law"),
-        ("Ann is Bob's grandma. Cy is Ann's son.", "Cy", "Bob", "uncle"),
+        ("Ann is Bob's grandma. Cy is Bob's brother.", "Ann", "Cy", "grandmother"),
         ("Ann is Bob's mom.\n\nBob has two sisters, Cy and Dee.", "Dee", "Ann", "daughter"),
         ("Ann is the proud mother of Bob.\nBob is married to Carol.", "Carol", "Ann", "daughter-in-law"),
         (
@@ -142,6 +144,12 @@ def test_cousin_means_first_cousin_and_other_cousins_are_refused():
         ("Ann has a son. How is Ann related to Bob?", "could not read how 'son'"),
         ("Ann is Bob's mother. Is Ann Bob's mother? How is Ann related to Bob?", "2 questions"),
         ("Ann is Bob's mother. Are Ann and Bob sisters?", "could not read the question"),
+        # the parent between a grandmother and her grandchild may be the son the story names
+        ("Ann is Bob's grandma. Cy is Ann's son. How is Cy related to Bob?", "does not say whether Bob's parent"),
+        ("Bob is the son of Ann's sister. Cy is Ann's sister. How is Bob related to Cy?", "nephew if not, son"),
+        ("Ann, whose mother is Bea, is Cy's friend. Cy is Bea's son. How is Ann related to Cy?", "'friend'"),
+        ("Ann | mother | Bob\nCy | son | Bob\nHow is Ann related to Cy?", "no header saying which way"),
+        ("name,relation,relative\nAnn,mother,Bob\nHow is Ann related to Bob?", "does not say which column"),
     ],
 )
 def test_refusals_say_what_was_not_understood(text, match):
