@@ -116,7 +116,7 @@ def looks_like_relational(text: str) -> bool:
 # -- segmentation --------------------------------------------------------------------------------------------
 def _clean(text: str) -> str:
     """CLUTRR-style [Name] brackets dropped, typographic quotes made plain."""
-    text = re.sub(r"\[([^\[\]\n]{1,60})\]", r"\1", text)
+    text = re.sub(r"\[([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})\]", r"\1", text)  # not JSON's ["Cy", "Di"]
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 

@@ -407,7 +407,7 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],  # fmt: skip
     # Tariq, whose mother is Fiona, ... · Ann, whose sons Bob and Cy ...
     "whose": [
-        [PERSON, COMMA, _lower("whose"), MOD, _role("K"), BE_, ADV, _role("N")],
+        [PERSON, COMMA, _lower("whose"), MOD, REL, BE_, ADV, _role("N"), MORE_NAMES],
         [PERSON, COMMA, _lower("whose"), MOD, REL, COMMA, _role("N"), MORE_NAMES],
     ],
     # Nikolai, a baby boy, was born to Pedro and his wife Maya · Bob was born to Ann
@@ -531,7 +531,7 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
             i += 2
         return ("chain", (base, tuple(kins))) if kins else base
 
-    aside = _aside(words, s, e)
+    aside = _aside(words, s, e) if key in ASIDE_KEYS else None
     # "Kate's sister, Sunita, has ..." names its subject; 'Bea, is Cy's sister' ends 'Ann, whose mother is Bea,
     # is Cy's sister', whose subject is Ann
     named_by_apposition = s >= 2 and words[s - 1].text == "," and words[s - 2].role in ("K", "KS")
@@ -539,7 +539,9 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
     if aside is None and key in ASIDE_KEYS and comma_before_verb and not named_by_apposition:
         return []
     idx = [i for i in idx if aside is None or i not in aside]
-    rel_i = [i for i in idx if words[i].role in ("K", "KS") and (i + 1 >= e or words[i + 1].role != "CHAIN")]
+    rel_i = [i for i in idx if words[i].role in ("K", "KS") and not _chained(words, i)]
+    if words[e - 1].role in ("K", "KS") and _chained(words, e - 1):
+        return []  # 'as her son's friend': the relation goes on past the construction
     people = [i for i in idx if words[i].role in ("N", "PR")]
     poss = [i for i in idx if words[i].role == "POSS"]
     out: list[RawFact] = []
@@ -575,6 +577,8 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
         return out
     if key == "compact" and e < len(words) and words[e].text not in (";", ".", ",", "!"):
         return []  # 'Lucy: Karl's sister is Ann' states Ann, not Lucy
+    if not rel_i:
+        return []
     kin = words[rel_i[0]].value
     if key == "apposition":
         named = [i for i in people if i > rel_i[0]]
@@ -638,6 +642,11 @@ def titles(words: list[Word]) -> list[tuple[tuple[str, Any], str, str]]:
     return out
 
 
+def _chained(words: list[Word], i: int) -> bool:
+    """A relation word that is itself an owner ("mother" in "Ann's mother's sister")."""
+    return i + 1 < len(words) and words[i + 1].role == "CHAIN"
+
+
 def _extend(owner: tuple[str, Any], kin: Kin) -> tuple[str, Any]:
     """An owner's relative as a chain: (Ann's mother) + sister -> Ann's mother's sister."""
     base, kins = owner[1] if owner[0] == "chain" else (owner, ())
@@ -663,24 +672,31 @@ def _aside(words: list[Word], s: int, e: int) -> range | None:
 
 
 def list_items(words: list[Word], start: int, end: int) -> list[tuple[Kin, int]] | None:
-    """The (relation, name) items of a list of children or relatives, in one of two shapes, else None:
-    'two children: a son named Cy and a daughter, Di' (each item a relation word, then its name) or
-    'two sons, Cy and Ed' (a plural relation word, then names)."""
-    toks = [(i, words[i]) for i in range(start, end) if words[i].role != "SEP" and words[i].text != ","]
-    toks = [(i, w) for i, w in toks if w.text.lower() not in NUMBER_WORDS]
-    header: Kin | None = None
-    if toks and toks[0][1].role == "KS":
-        header = toks[0][1].value
-        toks = toks[1:]
-    toks = [(i, w) for i, w in toks if w.text.lower() not in ("a", "an", ":", "named", "called", "-")]
-    if all(w.role == "N" for _, w in toks):
-        return [(header, i) for i, _ in toks] if header is not None and toks else None
+    """The (relation, name) items of a list of relatives, else None: groups of a relation word and its names
+    ('a son named Cy and a daughter, Di'; 'two sons, Bob and Cy, and a daughter, Di'), after an optional plural
+    heading ('two children: ...'). Names before any relation word ('Cy, a son, Di, a daughter') are refused:
+    whether 'a son' describes the name before or after it is not said."""
+    skip = {"a", "an", ":", "named", "called", "-", *NUMBER_WORDS}
+    toks = [
+        (i, words[i])
+        for i in range(start, end)
+        if words[i].role != "SEP" and words[i].text.lower() not in skip
+    ]
+    if len(toks) > 1 and toks[0][1].role == "KS" and toks[1][1].role in ("K", "KS"):
+        toks = toks[1:]  # the heading: 'two children: a son named ...'
     items: list[tuple[Kin, int]] = []
-    for (_, k), (i, n) in zip(toks[::2], toks[1::2], strict=False):
-        if k.role != "K" or n.role != "N":
+    group: tuple[Word, int] | None = None  # the relation word and how many names it has
+    for i, w in toks:
+        if w.role in ("K", "KS"):
+            if group is not None and group[1] == 0:
+                return None
+            group = (w, 0)
+        elif w.role == "N" and group is not None and (group[0].role == "KS" or group[1] == 0):
+            items.append((group[0].value, i))
+            group = (group[0], group[1] + 1)
+        else:
             return None
-        items.append((k.value, i))
-    return items if items and len(toks) == 2 * len(items) else None
+    return items if group is not None and group[1] > 0 else None
 
 
 # leading labels that make the rest of a segment a claim to check ("True or false: Ann is Bob's aunt.")

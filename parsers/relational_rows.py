@@ -109,7 +109,7 @@ class _Reader:
             found = _PLACEHOLDER.findall(line)
             if {_norm(f) for f in found} == want:
                 start = line.index("<" + found[0] + ">")
-                body = line[start:].strip()
+                body = line[start:].strip().replace("{", "{{").replace("}", "}}")
                 for f in found:
                     body = body.replace(f"<{f}>", "{" + _norm(f) + "}", 1)
                 return body if body.endswith(".") else body + "."
@@ -122,7 +122,7 @@ class _Reader:
         if not m:
             return None
         who, attr, val, meaning = m.groups()
-        body = re.sub(rf"\b{re.escape(who)}\b", "{who}", meaning)
+        body = re.sub(rf"\b{re.escape(who)}\b", "{who}", meaning.replace("{", "{{").replace("}", "}}"))
         body = re.sub(rf"\b{re.escape(val)}\b", "{val}", body)
         body = re.sub(rf"\b{re.escape(attr)}\b", "{attr}", body)
         if not all(k in body for k in ("{who}", "{val}", "{attr}")):
