@@ -4,7 +4,9 @@ genealogy read off the generator's own family tree, or answers worked out by han
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import json
 import re
 import subprocess
 import sys
@@ -133,6 +135,113 @@ def test_cousin_means_first_cousin_and_other_cousins_are_refused():
         read_relational(second)
 
 
+# -- forms others write: data rows, clauses, lists, chains, wrappers (answers worked out by hand) -------------------
+TABLE = "| Person | Relationship | Related to |\n|---|---|---|\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # rows as facts: the direction from the legend, the header's words or the record's keys
+        ("Each row means: <Person> is the <Relationship> of <Related to>.\n\n" + TABLE
+         + "| Mia | daughter | Omar |\n| Omar | son | Rita |\n\nHow is Rita related to Mia?", "grandmother"),
+        ("Each row means: <Related to> is the <Relationship> of <Person>.\n\n" + TABLE
+         + "| Mia | mother | Jo |\n\nHow is Mia related to Jo?", "daughter"),
+        ("people.csv:\nperson,is_the,of\nLena,wife,Omar\nOmar,brother,Sue\nHow is Lena related to Sue?", "sister-in-law"),
+        ('[{"person": "Ivo", "is": "father", "of": "Nell"}, {"person": "Nell", "is": "mother", "of": "Pia"}]\n'
+         "What is Ivo to Pia?", "grandfather"),
+        ('```json\n{"Nell": {"mother": "Ruth", "sons": ["Al", "Ben"]}}\n```\nHow is Al related to Ruth?', "grandson"),
+        ("Ann.father = Carl\nCarl.sister = Dora\n\nHow is Dora related to Ann?", "aunt"),
+        ("# X.mother = Y means X is Y's mother\nAnn.mother = Bea\nHow is Bea related to Ann?", "daughter"),
+        # clauses
+        ("Hugo, whose wife is Ines, teaches. Ines, whose brother is Jon, sings. How is Jon related to Hugo?",
+         "brother-in-law"),
+        ("Hugo, whose mother is Ines, is Jon's brother. How is Jon related to Ines?", "son"),
+        ("Tara, a baby girl, was born to Ken and his wife Lou. Sam, a baby boy, was born to Lou. "
+         "How is Sam related to Tara?", "brother"),
+        ("Vera introduced Walt as her father. Walt introduced Yara to everyone as his sister. "
+         "How is Yara related to Vera?", "aunt"),
+        # lists of relatives
+        ("Gus and his wife Hana are the proud parents of three children: a son named Ian, a daughter named Jill "
+         "and a son named Kurt. How is Jill related to Kurt?", "sister"),
+        ("Gus has two daughters, Hana and Ida, and a son, Jack. How is Jack related to Ida?", "brother"),
+        ("Sven has a son named Lars, and Lars has a daughter named Freya. How is Freya related to Sven?",
+         "granddaughter"),
+        # possessives through other people, named or not
+        ("Lola is the mother of Max's wife, Nora. How is Lola related to Max?", "mother-in-law"),
+        ("Max's mother's brother is Otto. How is Otto related to Max?", "uncle"),
+        ("Otto is the brother of Max's mother. Pam is Otto's daughter. How is Pam related to Max?", "first cousin"),
+        ("Max's mother's brother is Otto. Max's mother is Nina. How is Otto related to Nina?", "brother"),
+        # compact rows, titles, wrappers, labels
+        ("Quinn: Rosa's son; Rosa: Sara's daughter.\nHow is Sara related to Quinn?", "grandmother"),
+        ("Grandpa Tom has a daughter named Uma. Uma's son is Vic. How is Tom related to Vic?", "grandfather"),
+        ("Subject: quick question\n\nHi Ana,\n\nWe found some notes. Ben is Cal's father. Cal is Dan's father.\n\n"
+         "So my question is: What is Ben to Dan?\n\nThanks,\nEve", "grandfather"),
+        ("Ben is Cal's father.\n\nStatement: Cal is Ben's son.\nBased on the facts above, is this statement true "
+         "or false?", True),
+        ("Ben is Cal's father.\nQuestion: Fill in the blank: Cal is Ben's ____.", "son"),
+        ("System: You answer questions about family relationships.\nUser: Here is a family.\nBen is Cal's father. "
+         "True or false: Cal is Ben's daughter.", False),
+    ],
+)  # fmt: skip
+def test_forms_others_write(text, answer):
+    assert exact(text) == answer
+
+
+def test_wrappers_and_rows_are_reported():
+    r = read_relational(
+        "Subject: quick question\n\nHi Ana,\n\nBen is Cal's father.\n\n"
+        "So my question is: What is Ben to Cal?\n\nThanks,\nEve"
+    )
+    assert {"Subject: quick question", "Hi Ana,", "So my question is:", "Thanks,", "Eve"} <= set(r.skipped)
+    r = read_relational("person,is_the,of\nLena,wife,Omar\nHow is Lena related to Omar?")
+    assert "CSV of 1 rows" in r.read_as and "person,is_the,of" in r.skipped
+    r = read_relational("Ann.father = Carl\nHow is Carl related to Ann?")
+    assert any("key-value" in a for a in r.assumptions)
+
+
+def test_a_row_quoted_as_written_when_refused():
+    with pytest.raises(ParseError, match=r"Ann,boss,Bob"):
+        read_relational("person,is_the,of\nAnn,boss,Bob\nCy,son,Bob\nHow is Ann related to Cy?")
+
+
+def test_genders_stated_by_appositions_and_titles():
+    assert exact("Sam, a baby girl, was born to Ken. Is Sam Ken's daughter?") is True
+    with pytest.raises(ParseError, match="contradiction"):
+        read_relational("Sam, a baby girl, was born to Ken. Sam is Lou's son. Is Sam Ken's daughter?")
+    assert exact("Aunt Jo has a son named Peter. What is Jo to Peter?") == "mother"
+
+
+def test_blind_dev_corpus_reads_without_a_wrong_answer():
+    """The blind corpus's dev half (written without reading the parser): nothing read wrong."""
+    path = ROOT / "tests" / "data" / "blind" / "kinship_dev.jsonl"
+    items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    right = 0
+    for it in items:
+        try:
+            got = exact(it["text"])
+        except ParseError:
+            continue
+        assert got == it["expected"], it["text"]
+        right += 1
+    assert right >= 0.95 * len(items)
+
+
+def test_reading_raises_only_parse_errors_on_damaged_text():
+    """Words dropped, swapped or inserted into third-party stories: a reading or a ParseError, never a crash."""
+    import random
+
+    rng = random.Random(5)
+    texts = [it["text"] for it in clutrr_style(30, seed=2)]
+    noise = [",", "and", "'s", "whose", "her", ":", "|", "{", "[", "mother", "sister's", "of", "not", "\n"]
+    for _ in range(300):
+        words = rng.choice(texts).split(" ")
+        i = rng.randrange(len(words))
+        words.insert(i, rng.choice(noise)) if rng.random() < 0.5 else words.pop(i)
+        with contextlib.suppress(ParseError):
+            exact(" ".join(words))
+
+
 # -- refusals: unknown words, ambiguity --------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "match"),
@@ -145,8 +254,16 @@ def test_cousin_means_first_cousin_and_other_cousins_are_refused():
         ("Ann is Bob's mother. Is Ann Bob's mother? How is Ann related to Bob?", "2 questions"),
         ("Ann is Bob's mother. Are Ann and Bob sisters?", "could not read the question"),
         # the parent between a grandmother and her grandchild may be the son the story names
-        ("Ann is Bob's grandma. Cy is Ann's son. How is Cy related to Bob?", "does not say whether Bob's parent"),
-        ("Bob is the son of Ann's sister. Cy is Ann's sister. How is Bob related to Cy?", "nephew if not, son"),
+        (
+            "Ann is Bob's grandma. Cy is Ann's son. How is Cy related to Bob?",
+            "does not say whether Bob's parent",
+        ),
+        ("Ann and Bob have two children: Cy, a son, and Di, a daughter. How is Cy related to Ann?", "'son'"),
+        ("Ann introduced Bob as her son's friend. How is Bob related to Ann?", "'son'"),
+        (
+            "Bob is the son of Ann's sister. Cy is Ann's sister. How is Bob related to Cy?",
+            "nephew if not, son",
+        ),
         ("Ann, whose mother is Bea, is Cy's friend. Cy is Bea's son. How is Ann related to Cy?", "'friend'"),
         ("Ann | mother | Bob\nCy | son | Bob\nHow is Ann related to Cy?", "no header saying which way"),
         ("name,relation,relative\nAnn,mother,Bob\nHow is Ann related to Bob?", "does not say which column"),
