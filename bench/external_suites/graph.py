@@ -21,7 +21,8 @@ project's own solver).
 - `graph_negation`: negated facts (a constraint: the question is answered from the graph) and contradictions
   (expected "refuse": a refusal is the right outcome there, and any answer is wrong).
 
-Run the reading alone against networkx (no model):  python bench/external_suites/graph.py [--suite NAME] [--n N]
+Run the reading alone against networkx (no model), these suites and the published NLGraph one:
+    python bench/external_suites/graph.py [--suite NAME] [--n N] [--quiet]
 """
 
 from __future__ import annotations
@@ -692,9 +693,15 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from external_suites.published import SUITES as PUBLISHED  # NLGraph (and BBH, not a graph suite)
+
+    available = {"nlgraph": PUBLISHED["nlgraph"], **SUITES}
     print(f"{'suite':<26} {'bucket':<34} {'n':>5} {'correct':>8} {'refused':>8} {'wrong':>6}")
-    for name in args.suite or sorted(SUITES):
-        for bucket, row in score_reading(SUITES[name](args.n, args.seed)).items():
+    for name in args.suite or sorted(available):
+        for bucket, row in score_reading(available[name](args.n, args.seed)).items():
             total = row["correct"] + row["refused"] + row["wrong"]
             extra = f"  (witness differs from label: {row['label_differs']})" if row["label_differs"] else ""
             print(
