@@ -27,7 +27,7 @@ from typing import Any
 
 from drt_agent.domains.base import Reading
 from drt_agent.domains.logic import LogicProblem
-from drt_agent.errors import ParseError
+from drt_agent.errors import LimitError, ParseError
 
 from .logic_expr import RESERVED, REWRITES, Builder, Node, Tok, build, render, tokenize
 from .logic_framing import Found, check_framing, find_expression
@@ -168,7 +168,7 @@ def read_logic(text: str, limits: Any = None, *, simplify_negations: bool = Fals
     asked = _span(text, found.tokens)
     if negations:
         node = builder.neg(("()", node))
-    expression = render(node, _cap(limits))
+    expression = render(node, _cap(limits), rewritten=bool({"xor", "iff"} & set(builder.notes.rewrites)))
     problem = LogicProblem(expression=expression, variables=dict(parts.values.values))
     return Reading(
         problem=problem,
@@ -223,7 +223,7 @@ def _span(text: str, tokens: list[Tok]) -> str:
 def _cap(limits: Any) -> int:
     from drt_agent.limits import resolve
 
-    return int(resolve(limits).max_tokens) * 4
+    return int(resolve(limits).max_tokens)
 
 
 def _leaves(
@@ -307,6 +307,8 @@ def looks_like_logic(text: str) -> bool:
     try:
         read_logic(text)
         return True
+    except LimitError:
+        return True  # it is logic, too large: the parser's LimitError says so
     except ParseError:
         pass
     words = [w.lower() for w in re.findall(r"[A-Za-z_]\w*", text)]

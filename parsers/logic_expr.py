@@ -270,8 +270,9 @@ class Builder:
         return self.disj(self.neg(left), right)
 
 
-def render(node: Node, cap: int) -> str:
-    """Canonical text, `(a & !b) | c`, expanded iteratively; LimitError past `cap` tokens."""
+def render(node: Node, cap: int, rewritten: bool = False) -> str:
+    """Canonical text, `(a & !b) | c`, expanded iteratively; LimitError past `cap` tokens (the caller's
+    max_tokens: a longer expression could not be solved anyway)."""
     out: list[str] = []
     stack: list[Node | str] = [node]
     while stack:
@@ -290,9 +291,14 @@ def render(node: Node, cap: int) -> str:
         else:
             stack.extend((item[2], f" {item[0]} ", item[1]))
         if len(out) > cap:
+            why = (
+                " once xor / equivalence are rewritten (each rewrite writes both operands twice)"
+                if rewritten
+                else ""
+            )
             raise LimitError(
-                f"the expression has over {cap} tokens once xor / equivalence are rewritten into and/or/not "
-                "(each rewrite writes both operands twice); split it, or raise max_tokens"
+                f"the expression has over {cap} tokens in and/or/not form{why}, above the limit max_tokens={cap}; "
+                "split it, or raise max_tokens"
             )
     return "".join(out)
 
