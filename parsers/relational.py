@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -828,7 +829,10 @@ def _no_facts() -> None:
     )
 
 
-def _check_mentioned(subject: str, anchor: str, people: set[str], negated_only: list[Told]) -> None:
+def _check_mentioned(
+    subject: str, anchor: str, people: set[str], negated_only: list[Told], sentences: Sequence[Sentence] = ()
+) -> None:
+    """Refuse a question about someone no fact was read about, saying where they do appear."""
     for role, name in (("asks about", subject), ("relates to", anchor)):
         if name in people:
             continue
@@ -837,6 +841,12 @@ def _check_mentioned(subject: str, anchor: str, people: set[str], negated_only: 
             raise ParseError(
                 f"the question {role} {name!r}, who appears only in negated facts ({'; '.join(map(repr, neg))}): a "
                 "negated fact rules a relation out but gives none to reason over; state how they are related"
+            )
+        unread = [s.text for s in sentences if any(w.value == ("name", name) for w in s.words)]
+        if unread:
+            raise ParseError(
+                f"the question {role} {name!r}, who appears only where no relation was read: "
+                f"{'; '.join(map(repr, unread))}; state how {name} is related, e.g. 'Ann is Bob's mother'"
             )
         raise ParseError(
             f"the question {role} {name!r}, who is never mentioned in the story "
@@ -919,7 +929,7 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
     _check_one_of_each(edges, genders)
     people = {e.a for e in told_edges} | {e.b for e in told_edges}
     people -= set(hidden)
-    _check_mentioned(q.subject, q.anchor, people, negated)
+    _check_mentioned(q.subject, q.anchor, people, negated, reader.sentences)
     assumptions = [*reader.assumptions, *(t.note for t in positive if t.note)]
     assumptions += [q.note] if q.note else []
     subject_gender = genders.get(q.subject)

@@ -304,6 +304,7 @@ ADV = _lower(*ADVERBS, op="*")
 BE_ = _lower(*BE)
 COMMA = {"ORTH": ",", "OP": "?"}
 COUNT = _lower(*NUMBER_WORDS, "a", "an", op="?")
+DIGITS = {"LIKE_NUM": True, "OP": "?"}  # 'has 2 kids: ...'
 ITEMS = _role("K", "KS", "N", "SEP", "LINK", op="+")  # a son named Cy, a daughter named Di and a son, Ed
 # an owner: a possessive, then any chain of relations through unnamed people ("Ann's", "Ann's mother's")
 CHAINS = _role("K", "CHAIN", op="*")
@@ -320,12 +321,14 @@ IS_OF = [
     MOD,
     REL,
     _lower("of", "to"),
+    _lower("both", op="?"),
     _role("POSS", op="?"),  # the mother of Carol's father, Adam
     CHAINS,
     MOD,
     _role("K", op="?"),
     COMMA,
     PERSON,
+    MORE_NAMES,
 ]
 # Bea is the sister of Ann's mother (an unnamed person)
 IS_OF_CHAIN = [
@@ -345,15 +348,17 @@ HAS_NAMED = [
     _lower("has", "have", "had"),
     ADV,
     _lower("a", "an", "another", op="?"),
+    DIGITS,
     MOD,
     REL,
     _lower("named", "called", ",", ":", "-", op="?"),
     _role("N"),
     MORE_NAMES,
 ]
-LIST_TAIL = [COUNT, _role("KS", op="?"), _lower(":", op="?"), ITEMS]
+LIST_TAIL = [COUNT, DIGITS, _role("KS", op="?"), _lower(":", op="?"), ITEMS]
 HAVE_LIST = [_lower("have", "has", "had"), ADV, *LIST_TAIL]
 PARENTS_OF_LIST = [BE_, ADV, _lower("the", op="?"), MOD, _lower("parents"), _lower("of"), *LIST_TAIL]
+MARRIED_TO = [_lower(*BE, "got", "get", "gets", "getting", op="*"), ADV, _lower(*MARRY), _lower("to"), PERSON]
 BORN_TO = [_lower(*BE, op="?"), ADV, _lower("born"), _lower("to"), PERSON, OWNERS]
 
 PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -362,28 +367,28 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [_role("N"), {"ORTH": ","}, *OWNER, MOD, _role("K")],
         [_role("N"), {"ORTH": ","}, _lower("the", "a", "an"), MOD, _role("K"), _lower("of"), PERSON],
     ],
-    "copula_possessive": [[PERSON, MORE_PEOPLE, *IS_POSSESSIVE], [PERSON, *ASIDE, *IS_POSSESSIVE]],
-    "copula_of": [[PERSON, MORE_PEOPLE, *IS_OF], [PERSON, *ASIDE, *IS_OF]],
+    "copula_possessive": [
+        [PERSON, MORE_PEOPLE, *IS_POSSESSIVE],
+        [PERSON, *ASIDE, *IS_POSSESSIVE],
+        [PERSON, {"ORTH": ","}, _lower("who"), *IS_POSSESSIVE],  # Ann, who is Bob's mother, ...
+    ],
+    "copula_of": [
+        [PERSON, MORE_PEOPLE, *IS_OF],
+        [PERSON, *ASIDE, *IS_OF],
+        [PERSON, {"ORTH": ","}, _lower("who"), *IS_OF],
+    ],
     "copula_of_chain": [[PERSON, MORE_PEOPLE, *IS_OF_CHAIN], [PERSON, *ASIDE, *IS_OF_CHAIN]],
     "possessive_is": [
-        [*OWNER, MOD, _role("K"), BE_, ADV, _role("N")],
+        [*OWNER, MOD, REL, BE_, ADV, _role("N"), MORE_NAMES],  # Ann's children are Bob and Eve
+        [*OWNER, MOD, _role("K"), {"ORTH": ","}, _lower("who"), BE_, _lower("called", "named"), _role("N")],
         [_lower("the"), MOD, _role("K"), _lower("of"), PERSON, BE_, ADV, _role("N")],
     ],
     "has": [[PERSON, OWNERS, *HAS_NAMED], [PERSON, *ASIDE, *HAS_NAMED]],
     "pair": [
         [PERSON, MORE_PEOPLE, _lower("and", "&"), PERSON, BE_, ADV, _lower("both", op="?"), MOD, _role("KS")]
     ],
-    "married_to": [
-        [
-            PERSON,
-            _lower(*BE, "got", "get", "gets", "getting", op="*"),
-            ADV,
-            _lower(*MARRY),
-            _lower("to"),
-            PERSON,
-        ]
-    ],  # fmt: skip
-    "marries": [[PERSON, ADV, _lower(*MARRY), PERSON]],
+    "married_to": [[PERSON, *MARRIED_TO], [PERSON, *ASIDE, *MARRIED_TO]],
+    "marries": [[PERSON, ADV, _lower(*MARRY), PERSON], [PERSON, *ASIDE, ADV, _lower(*MARRY), PERSON]],
     "married_pair": [
         [
             PERSON,
@@ -435,7 +440,18 @@ PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [PERSON, *ASIDE, *PARENTS_OF_LIST],
     ],
     # Sakura: Karl's sister; Jane - Nadia's sister (a name, a dash or colon, a possessive relation word)
-    "compact": [[_role("N"), _lower(":", "-", "—", "–"), *OWNER, MOD, _role("K")]],
+    "compact": [
+        [_role("N"), _lower(":", "-", "—", "–"), *OWNER, MOD, _role("K")],
+        [
+            _role("N"),
+            _lower(":", "-", "—", "–"),
+            _lower("the", "a", "an", op="?"),
+            MOD,
+            _role("K"),
+            _lower("of"),
+            PERSON,
+        ],
+    ],
 }
 # statements of a person's gender that relate nobody: 'Nikolai, a baby boy, ...', 'Sam is a girl'
 GENDER_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -587,25 +603,32 @@ def facts_of(key: str, words: list[Word], s: int, e: int) -> list[RawFact]:
     elif key == "apposition_after":
         owner = poss[0] if poss else people[-1]
         add(people[0], kin, owner)
-    elif key in ("copula_possessive", "compact"):
+    elif key in ("copula_possessive", "compact") and poss:
         for i in people:
             add(i, kin, poss[0])
+    elif key == "compact":  # Ann: mother of Bob
+        add(people[0], kin, people[-1])
     elif key == "whose":
         named = [i for i in people if i > rel_i[0]]
         for i in named if kin.plural else named[:1]:
             add(i, kin, people[0])
     elif key == "introduced":
         add(people[1], kin, poss[0])
-    elif key == "copula_of":
-        for i in people[:-1]:
-            add(i, kin, people[-1])
+    elif key == "copula_of":  # Ann and Bob are the parents of Cy · Ann is the mother of both Bob and Eve
+        for i in (i for i in people if i < rel_i[0]):
+            for o in (o for o in people if o > rel_i[0]):
+                add(i, kin, o)
     elif key == "copula_of_chain":  # the last relation word ends the chain: the sister of Ann's mother
         named = [w.role for w in words[e : e + 2] if w.text != ","][:1] == ["N"]
         for i in people if not named else []:  # 'the son of Hugo's sister, Sienna' is copula_of's
             out.append(RawFact(ref(i), kin, _extend(ref(poss[0]), words[rel_i[-1]].value), (s, e), key))
     elif key == "possessive_is":
         owner = poss[0] if poss else people[0]
-        add(people[-1], kin, owner)
+        named = [i for i in people if i > rel_i[0]]
+        if len(named) > 1 and not kin.plural:
+            return []  # "Ann's mother is Bea and Cy"
+        for i in named:
+            add(i, kin, owner)
     elif key == "has":
         verb = next(i for i in idx if words[i].text.lower() in ("has", "have", "had"))
         owners = [i for i in people if i < verb]  # "Carmen and her husband Keith had a son, Aaron"
@@ -653,11 +676,13 @@ def _extend(owner: tuple[str, Any], kin: Kin) -> tuple[str, Any]:
     return ("chain", (base, (*kins, kin)))
 
 
-ASIDE_KEYS = ("copula_possessive", "copula_of", "copula_of_chain", "has", "born_to", "children_list")
+ASIDE_KEYS = (
+    "copula_possessive", "copula_of", "copula_of_chain", "has", "born_to", "children_list", "married_to", "marries",
+)  # fmt: skip
 
 
 def _verb(words: list[Word], i: int) -> bool:
-    return i < len(words) and words[i].text.lower() in (*BE, "has", "have", "had", "born")
+    return i < len(words) and words[i].text.lower() in (*BE, *MARRY, "has", "have", "had", "born", "got")
 
 
 def _aside(words: list[Word], s: int, e: int) -> range | None:
@@ -680,7 +705,7 @@ def list_items(words: list[Word], start: int, end: int) -> list[tuple[Kin, int]]
     toks = [
         (i, words[i])
         for i in range(start, end)
-        if words[i].role != "SEP" and words[i].text.lower() not in skip
+        if words[i].role != "SEP" and words[i].text.lower() not in skip and not words[i].text.isdigit()
     ]
     if len(toks) > 1 and toks[0][1].role == "KS" and toks[1][1].role in ("K", "KS"):
         toks = toks[1:]  # the heading: 'two children: a son named ...'
@@ -711,7 +736,7 @@ def labels(words: list[Word]) -> tuple[list[Word], list[str]]:
     labels, lower-case."""
     out: list[str] = []
     while True:
-        k = next((i for i, w in enumerate(words) if w.text == ":"), None)
+        k = next((i for i, w in enumerate(words) if w.text in (":", "-", "—", "–")), None)
         if k is None or k + 1 >= len(words) or any(w.role != "X" and w.role != "SEP" for w in words[:k]):
             return words, out
         out.append(" ".join(w.text.lower() for w in words[:k]))

@@ -161,7 +161,14 @@ TABLE = "| Person | Relationship | Related to |\n|---|---|---|\n"
          "How is Sam related to Tara?", "brother"),
         ("Vera introduced Walt as her father. Walt introduced Yara to everyone as his sister. "
          "How is Yara related to Vera?", "aunt"),
+        ("Ann, whose father was Dan, married Bob. How is Dan related to Bob?", "father-in-law"),
+        ("Ann, who is Bob's mother, loves tea. Bob's mother, who is called Ann, sings. How is Bob related to Ann?",
+         "son"),
+        ("Ann is the mother of both Bob and Eve. Eve is Cy's mother. How is Bob related to Cy?", "uncle"),
+        ("Ann: mother of Bob; Bob: father of Cy.\nHow is Ann related to Cy?", "grandmother"),
         # lists of relatives
+        ("Ann's children are Bob and Eve. Eve is Cy's mother. How is Bob related to Cy?", "uncle"),
+        ("Ann has 2 kids: Bob and Eve. Eve is Cy's mother. How is Bob related to Cy?", "uncle"),
         ("Gus and his wife Hana are the proud parents of three children: a son named Ian, a daughter named Jill "
          "and a son named Kurt. How is Jill related to Kurt?", "sister"),
         ("Gus has two daughters, Hana and Ida, and a son, Jack. How is Jack related to Ida?", "brother"),
