@@ -74,6 +74,12 @@ UNSUPPORTED = {  # symbols that look like operators but are not read, with what 
     ":=": "assignment: give variable values as 'a = True' before the expression or after 'where'",
     "+": "arithmetic: use or (|) for a disjunction",
     "*": "arithmetic: use and (&) for a conjunction",
+    "<": "comparison: this reads only true/false logic",
+    ">": "comparison: this reads only true/false logic",
+    "<=": "comparison: this reads only true/false logic",
+    ">=": "comparison: this reads only true/false logic",
+    "%": "arithmetic: this reads only true/false logic",
+    "/": "arithmetic: this reads only true/false logic",
     "<-": "converse implication: write 'b -> a' instead of 'a <- b'",
     "←": "converse implication: write 'b -> a' instead of 'a <- b'",
 }
@@ -123,7 +129,7 @@ _TOKEN = re.compile(
     r"|(?P<iff>if\s+and\s+only\s+if\b)"
     r"|(?P<ps>(?<![\w-])-(?:and|or|xor|not)\b)"
     r"|(?P<tex>\\[A-Za-z]+)"
-    r"|(?P<sym><->|<=>|->|=>|===|!==|==|!=|&&|\|\||/\\|\\/|:=|<-|[&|!~^()\[\]¬∧∨⊕⊻⊼⊽→⇒⟹↔⇔⟺≡⊤⊥=+*←])"
+    r"|(?P<sym><->|<=>|->|=>|===|!==|==|!=|<=|>=|&&|\|\||/\\|\\/|:=|<-|[&|!~^()\[\]¬∧∨⊕⊻⊼⊽→⇒⟹↔⇔⟺≡⊤⊥=+*←<>%/])"
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z]+)?)"
     r"|(?P<num>\d+(?:\.\d+)?)"
     r"|(?P<quote>[`'\"“”‘’])"

@@ -158,10 +158,12 @@ def _strippable_lead(tokens: list[Tok], k: int, known: set[str], fmt: set[int]) 
     `print(...)` is framing)."""
     t = tokens[k]
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if t.kind == "punct" and t.text == "-" and nxt is not None and nxt.start == t.end:
+        return False  # "-1 and T": a minus sign, not a dash
     if t.kind in ("punct", "quote"):
         return True
-    if t.kind == "num":
-        return nxt is None or nxt.kind not in ("bin", "rp")
+    if t.kind == "num":  # "Question 2: ...", not "2 > 1 and T"
+        return nxt is None or nxt.kind == "name" or (nxt.kind == "punct" and nxt.text in ".:,?)")
     if t.kind == "name" and t.text not in known and not _variable_like(t.text):
         if nxt is not None and nxt.kind == "lp" and nxt.start == t.end:
             return t.text.lower() in _QUESTION_WORDS
@@ -175,7 +177,7 @@ def _strippable_trail(tokens: list[Tok], k: int, known: set[str], fmt: set[int])
     if t.kind in ("punct", "quote"):
         return True
     if t.kind == "num":
-        return prev is None or prev.kind not in ("bin", "not", "lp")
+        return prev is None or prev.kind == "name" or (prev.kind == "punct" and prev.text in ".:,?(")
     if t.kind == "name" and t.text not in known and not _variable_like(t.text):
         return prev is None or prev.kind not in ("bin", "not", "lp")
     return t.kind == "bad" and t.text == "="

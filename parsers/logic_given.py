@@ -22,7 +22,8 @@ TRUTH = {"true": True, "t": True, "yes": True, "⊤": True, "false": False, "f":
 
 # -- 1. segmentation -----------------------------------------------------------------------------------------------
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
-_MARKER = re.compile(r"[ \t]*(?:>>>|\.\.\.|PS>|[-*•>]|\d{1,3}[.)])[ \t]+")
+# list items, quotes, and REPL prompts: >>> (Python), PS> (PowerShell), ghci> / irb> / sqlite>, In [1]:, $
+_MARKER = re.compile(r"[ \t]*(?:>>>|\.\.\.|PS>|[A-Za-z]{2,8}>|In \[\d+\]:|\$|[-*•>]|\d{1,3}[.)])[ \t]+")
 _OPEN_END = re.compile(
     r"(?:\b(?:and|or|not|xor|nand|nor|implies|iff)|&&|\|\||<->|<=>|->|=>|[&|!~¬∧∨⊕→↔⇒⇔(\[])[ \t]*$", re.I
 )

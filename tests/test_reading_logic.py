@@ -232,6 +232,10 @@ def test_contradictions_are_refused_quoting_both_parts(text: str, quoted: list[s
         "Let p = true and q = false. Is p or q a tautology?",
         "Simplify T and F.",
         "Which of these holds: T and F?",
+        "2 < 1 or T",  # a comparison is not stripped as framing
+        "10 - 1 and F",
+        "-1 and T",
+        "Is T and F ever true?",
     ],
 )
 def test_negation_cues_and_nonsense_are_refused(text: str) -> None:
@@ -296,6 +300,8 @@ def test_reading_reports_framing_assumptions_and_rewrites() -> None:
         ("int d = 1, t = 0;\nint r = d && t;\nIs r true or false?", False),  # `t` is a variable here
         ("Given W = FALSE, Z = TRUE, compute NOT (Z NAND W) XOR Z. Answer TRUE or FALSE.", True),
         ("Evaluate **True and not False**.", True),
+        ("```\nghci> let y = True; d = False\nghci> y && not d\n```\nWhat does GHCi print?", True),
+        ("Question 2: T and not F", True),
         ("With A = 1, B = 0, what is F = AB' + B? (' is complement, juxtaposition is AND, + is OR)", True),
         ("Let A = 0, B = 1. Evaluate F = (A + B·B)' (' is complement, · is AND, + is OR).", False),
     ],
