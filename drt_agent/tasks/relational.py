@@ -709,7 +709,7 @@ class RelationalTask(Task):
             "steps": (2, 40),
             "complexity": (1, 4),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True},
-            "task_knobs": {"horizon_targets": True, "readout": "subject", "pending": True},
+            "task_knobs": {"horizon_targets": True, "readout": "subject"},
         }
 
 
@@ -730,7 +730,7 @@ class PaperRelationalTask(RelationalTask):
             "steps": (2, 32),
             "complexity": (2, 5),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True, "feedback": True},
-            "task_knobs": {"horizon_targets": True, "readout": "subject", "anchor_shift": True, "pending": True},
+            "task_knobs": {"horizon_targets": True, "readout": "subject", "anchor_shift": True},
         }
 
 
