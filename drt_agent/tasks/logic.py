@@ -473,7 +473,8 @@ class LogicTask(Task):
         batch_depth = int(rng.integers(lo, hi + 1))
         for i in range(n):
             d = batch_depth if self.one_depth_per_batch else int(rng.integers(lo, hi + 1))
-            flat = steps is not None and rng.random() < self.flat_fraction  # training batches only
+            # training batches only; no draw at all without the mix, so other data stays as it was
+            flat = steps is not None and self.flat_fraction > 0 and rng.random() < self.flat_fraction
             exprs.append(self._one(rng, d, want=i % 2 == 0, min_len=min_len, flat=flat))
             depths.append(d)
         within = steps if self.horizon_targets else None
