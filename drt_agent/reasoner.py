@@ -216,7 +216,7 @@ class Reasoner:
         probs = result.probs.cpu()
         answers = self.task.decode(probs, problems)
         # one transfer for the whole chunk: each example's trace is the chosen class's probability per step
-        cls = probs.argmax(-1)
+        cls = self.task.answer_class(probs)
         confidence = probs.gather(1, cls[:, None])[:, 0].tolist()
         history = result.history.cpu()
         traces = history.gather(2, cls[:, None, None].expand(-1, history.shape[1], 1))[..., 0].tolist()

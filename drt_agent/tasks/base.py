@@ -130,6 +130,10 @@ class Task(ABC):
         default encodes the problem; a task overrides it with a cheaper count."""
         return int(self.encode([problem]).tokens.shape[1])
 
+    def answer_class(self, probs: torch.Tensor) -> torch.Tensor:
+        """(B,) the class each decoded answer stands for (its confidence and trace are read there)."""
+        return probs.argmax(-1)
+
     def is_final(self, probs: torch.Tensor) -> torch.Tensor | None:
         """Which answers can no longer change with more thinking (None: no such shortcut)."""
         return None

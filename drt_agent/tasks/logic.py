@@ -36,6 +36,7 @@ from ..problems import Answer
 from .base import IGNORE, Batch, Task
 
 PAD, CLS, TRUE, FALSE, NOT, AND, OR, OPEN, CLOSE = range(9)
+PENDING = 2  # the class of a value not known yet (the `pending` knob)
 SYMBOL = {"T": TRUE, "F": FALSE, "!": NOT, "&": AND, "|": OR, "(": OPEN, ")": CLOSE}
 TEXT = {v: k for k, v in SYMBOL.items()}
 INTERFACES = ("structure", "level", "paper")
@@ -232,6 +233,26 @@ def generate_expr(rng: np.random.Generator, depth: int) -> str:
     return expr
 
 
+def generate_flat(rng: np.random.Generator, depth: int) -> str:
+    """Constructions public benchmarks use that the paper's generator rarely makes: stacked negations
+    (`!!!T`), flat chains of 1-6 operands with mixed `&` / `|` (precedence decides) and redundant brackets
+    (`((T))`), with one operand nested `depth` bracket levels deep and the others shallow."""
+
+    def operand(d: int) -> str:
+        core = "TF"[rng.integers(2)] if d == 0 else "(" + chain(d - 1) + ")"
+        if rng.random() < 0.15:
+            core = "(" + core + ")"  # a redundant bracket
+        return "!" * int(rng.choice(4, p=[0.45, 0.3, 0.15, 0.1])) + core
+
+    def chain(d: int) -> str:
+        k = int(rng.integers(1, 7))
+        deep = int(rng.integers(k))  # this operand carries the depth; the others stay shallow
+        ops = [operand(d if i == deep else int(rng.random() < 0.3) if d else 0) for i in range(k)]
+        return "".join(op + ("&|"[rng.integers(2)] if i < k - 1 else "") for i, op in enumerate(ops))
+
+    return chain(depth)
+
+
 def evaluate(expression: str, variables: dict[str, bool] | None = None) -> bool:
     """The exact value of a canonical expression (raises ParseError on bad input)."""
     ids = canonical_ids(LogicProblem.model_construct(expression=expression, variables=variables or {}))
@@ -264,7 +285,6 @@ class LogicTask(Task):
     name = "logic"
     vocab_size = 9
     n_roles = N_ROLES
-    n_classes = 2  # false, true
 
     def __init__(
         self,
@@ -273,6 +293,8 @@ class LogicTask(Task):
         n_vars: int = 0,
         one_depth_per_batch: bool = True,
         horizon_targets: bool = False,
+        pending: bool = False,
+        flat_fraction: float = 0.0,
     ) -> None:
         if interface not in INTERFACES:
             raise ValueError(f"interface must be one of {INTERFACES}, got {interface!r}")
@@ -283,6 +305,14 @@ class LogicTask(Task):
         # structure interface: in training, a token whose node sits higher in the tree than the batch's steps can
         # climb is left unlabelled, so any step count may be drawn (short ones never ask for the impossible)
         self.horizon_targets = horizon_targets
+        # a third class, "not known yet": with horizon targets a token whose node is higher than the steps can
+        # climb is labelled pending instead of left out, so the answer token says when its value is in and the
+        # model, not a bound from the parser, decides when to stop (is_final)
+        self.pending = pending
+        self.n_classes = 3 if pending else 2  # false, true (, pending)
+        if not 0.0 <= flat_fraction <= 1.0:
+            raise ValueError(f"flat_fraction must be in [0, 1], got {flat_fraction}")
+        self.flat_fraction = flat_fraction  # share of training expressions from generate_flat
 
     def knobs(self) -> dict[str, Any]:
         return {
@@ -291,6 +321,8 @@ class LogicTask(Task):
             "n_vars": self.n_vars,
             "one_depth_per_batch": self.one_depth_per_batch,
             "horizon_targets": self.horizon_targets,
+            "pending": self.pending,
+            "flat_fraction": self.flat_fraction,
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -339,7 +371,7 @@ class LogicTask(Task):
                 dst.append(edges[:, 1])
                 if labels is not None:
                     if within is not None:  # a node of height h holds its value after h - 1 steps
-                        values = np.where(heights - 1 <= within, values, IGNORE)
+                        values = np.where(heights - 1 <= within, values, PENDING if self.pending else IGNORE)
                     labels[b, : len(s)] = torch.from_numpy(values)
             r, a, c = (torch.from_numpy(np.concatenate(x)) for x in (rows, src, dst))
             mask[r, a, c] = True  # a node's tokens read its children's tokens
@@ -357,7 +389,10 @@ class LogicTask(Task):
         return self.encode_ids([[CLS, *canonical_ids(p)] for p in problems])
 
     def decode(self, probs: torch.Tensor, problems: list[LogicProblem]) -> list[Answer]:
-        return [bool(pr[1] > 0.5) for pr in probs]
+        return [bool(pr[1] > pr[0]) for pr in probs]
+
+    def answer_class(self, probs: torch.Tensor) -> torch.Tensor:
+        return probs[:, :2].argmax(-1)  # "pending" is never an answer
 
     def exact(self, problem: LogicProblem) -> Answer:
         return parse_tree([CLS, *canonical_ids(problem)]).value
@@ -372,15 +407,18 @@ class LogicTask(Task):
         return len(problem.expression) + 2  # an upper bound: at most one token per character, plus CLS
 
     def is_final(self, probs: torch.Tensor) -> torch.Tensor:
-        # no answer is monotone in thinking steps here: only the halting rule stops thinking
-        return torch.zeros(probs.shape[0], dtype=torch.bool, device=probs.device)
+        """With a pending class the model says when its answer is in: it is final once a value outweighs
+        "not known yet". Without one no answer is monotone in steps: only the state-settling rule stops."""
+        if not self.pending:
+            return torch.zeros(probs.shape[0], dtype=torch.bool, device=probs.device)
+        return probs[:, :2].max(-1).values > 0.5
 
     def step_limit(self, batch: Batch, max_steps: int) -> torch.Tensor:
         """The structure interface moves a value one tree node per step, so after `height` steps every token has
         heard from all it depends on: `auto` may think for twice that plus 4 (the state relaxes slowly after the
         answer is in). Other interfaces: never more steps than the expression has tokens, plus 4. Per example,
         so batching never changes an answer."""
-        if self.interface != "structure":
+        if self.interface != "structure" or self.pending:  # a safety bound: no tree is taller than its tokens
             return (batch.valid.sum(-1) + 4).clamp(max=max_steps)
         heights = [
             tree_arrays(parse_tree(row[: int(n)].tolist()), int(n))[3]
@@ -400,13 +438,16 @@ class LogicTask(Task):
                 8,
             ),  # depth 0: the generator's atoms (T, !F, T&F), so a bare literal is seen too
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": False},
-            "task_knobs": {"horizon_targets": True},
+            # flat_fraction: half the expressions in the constructions public benchmarks use (stacked not, flat
+            # chains, extra brackets). The `pending` switch (model-owned halting) stays off: measured, it halts
+            # too early (docs/results/logic.md)
+            "task_knobs": {"horizon_targets": True, "flat_fraction": 0.5},
         }
 
     # -- data ----------------------------------------------------------------------------------------------
-    def _one(self, rng: np.random.Generator, depth: int, want: bool, min_len: int) -> str:
+    def _one(self, rng: np.random.Generator, depth: int, want: bool, min_len: int, flat: bool = False) -> str:
         while True:
-            expr = generate_expr(rng, depth)
+            expr = generate_flat(rng, depth) if flat else generate_expr(rng, depth)
             while len(expr) < min_len:  # join more expressions at the top level (depth <= d)
                 expr += "&|"[rng.integers(2)] + generate_expr(rng, int(rng.integers(depth + 1)))
             ids = [SYMBOL[c] for c in expr]
@@ -432,7 +473,9 @@ class LogicTask(Task):
         batch_depth = int(rng.integers(lo, hi + 1))
         for i in range(n):
             d = batch_depth if self.one_depth_per_batch else int(rng.integers(lo, hi + 1))
-            exprs.append(self._one(rng, d, want=i % 2 == 0, min_len=min_len))
+            # training batches only; no draw at all without the mix, so other data stays as it was
+            flat = steps is not None and self.flat_fraction > 0 and rng.random() < self.flat_fraction
+            exprs.append(self._one(rng, d, want=i % 2 == 0, min_len=min_len, flat=flat))
             depths.append(d)
         within = steps if self.horizon_targets else None
         batch = self.encode_ids(

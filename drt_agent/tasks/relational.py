@@ -291,6 +291,7 @@ class RelationalTask(Task):
         readout: str = "answer",
         anchor_shift: bool = False,
         flip: float = 0.0,
+        pending: bool = False,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -329,7 +330,11 @@ class RelationalTask(Task):
         )
         self.vocab = base_vocab() + self.extra_words
         self.word_id = {w: i for i, w in enumerate(self.vocab)}
-        self.classes = base_classes(family) + self.extra_classes
+        # a class for "not reached yet": with horizon targets a mention the anchor's relations have not reached
+        # within the steps is labelled pending (not "other"), so the subject says when its answer is in and the
+        # model decides when to stop (is_final); fine-tuning appends its classes after it
+        self.pending = pending
+        self.classes = base_classes(family) + (["pending"] if pending else []) + self.extra_classes
         self.class_id = {c: i for i, c in enumerate(self.classes)}
         self.vocab_size = len(self.vocab)
         self.n_classes = len(self.classes)
@@ -347,6 +352,7 @@ class RelationalTask(Task):
             "readout": self.readout,
             "anchor_shift": self.anchor_shift,
             "flip": self.flip,
+            "pending": self.pending,
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -531,8 +537,8 @@ class RelationalTask(Task):
         for i in range(len(toks)):
             if kind[i] == MENTION:
                 row[i] = per.get(names[ents[i]], other)
-                if reached is not None and not reached[i]:
-                    row[i] = other  # the anchor's relations have not arrived here within these steps
+                if reached is not None and not reached[i]:  # the anchor's relations have not arrived here yet
+                    row[i] = self.class_id["pending"] if self.pending and row[i] != other else other
                 if row[i] == other and not self.unreached_target:
                     row[i] = IGNORE
             elif kind[i] == QUERY_WORD and word_cls is not None:
@@ -578,9 +584,10 @@ class RelationalTask(Task):
         }
         open_ids = torch.tensor([self.class_id[c] for c in self.classes if c in answers], dtype=torch.long)
         out: list[Answer] = []
-        for pr, p in zip(probs, problems, strict=True):
+        held = self.answer_class(probs).tolist()
+        for pr, p, cls in zip(probs, problems, held, strict=True):
             if p.relation is not None and self.readout == "subject":
-                out.append(int(pr.argmax()) in self.matching(p.relation))
+                out.append(cls in self.matching(p.relation))
             elif p.relation is not None:
                 out.append(bool(pr[yes] > pr[no]))
             elif len(open_ids):
@@ -588,6 +595,12 @@ class RelationalTask(Task):
             else:
                 out.append(None)
         return out
+
+    def answer_class(self, probs: torch.Tensor) -> torch.Tensor:
+        """The class the answer token holds; "pending" is never an answer."""
+        if not self.pending:
+            return probs.argmax(-1)
+        return probs.index_fill(1, torch.tensor([self.class_id["pending"]], device=probs.device), -1.0).argmax(-1)
 
     def exact(self, problem: RelationalProblem) -> Answer:
         return solve_exact(problem)
@@ -647,11 +660,16 @@ class RelationalTask(Task):
         return len(self._layout(problem, None)[0])  # every word and mention of every fact, and the question
 
     def is_final(self, probs: torch.Tensor) -> torch.Tensor:
-        # no answer here is monotone in thinking steps (the core's think() expects a tensor, not None)
-        return torch.zeros(len(probs), dtype=torch.bool, device=probs.device)
+        """With a pending class the subject says when its relation is in; without one no answer is monotone
+        in thinking steps and only the state-settling rule stops."""
+        if not self.pending:
+            return torch.zeros(len(probs), dtype=torch.bool, device=probs.device)
+        return probs[:, self.class_id["pending"]] < 0.5
 
     def step_limit(self, batch: Batch, max_steps: int) -> torch.Tensor:
         # one fact is one hop, two steps; the question adds two; per example, so batching never changes an answer
+        if self.pending:  # a safety bound only: the model says when it is done
+            return (batch.valid.sum(-1) + 8).clamp(max=max_steps)
         n_facts = batch.valid.sum(-1) // 3 + 1
         return (2 * n_facts + 8).clamp(max=max_steps)
 
