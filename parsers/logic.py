@@ -30,7 +30,7 @@ from drt_agent.domains.logic import LogicProblem
 from drt_agent.errors import LimitError, ParseError
 
 from .logic_expr import RESERVED, REWRITES, Builder, Node, Tok, build, render, tokenize
-from .logic_framing import Found, check_framing, find_expression
+from .logic_framing import Found, check_framing, check_question, find_expression
 from .logic_given import Given, Piece, Values, resolve_given, segments, split_given
 
 EXAMPLE = "(a and not b) or c where a=True, b=False, c=False"
@@ -151,6 +151,7 @@ def read_logic(text: str, limits: Any = None, *, simplify_negations: bool = Fals
     for f in parts.framing:
         checked += f.checked if f.checked is not None else f.skipped
     check_framing(checked)
+    check_question(found.body)
     builder = Builder(simplify=simplify_negations)
     assumptions: list[str] = []
     caret = _caret_is_xor(text, parts.values)

@@ -89,6 +89,7 @@ _OTHER_QUESTION = re.compile(  # framing that asks something other than the valu
     r"minimi[sz]\w*|cnf|dnf|normal\s+form)\b",
     re.I,
 )
+_CONDITIONAL = re.compile(r"\bif\b[^.?!]*\bthen\b", re.I)  # "If X, then Y": an implication, not a value
 _SAFE = re.compile(
     r"\b(?:do\s+not|don't|dont|never)\s+(?:explain|show|include|add|give|write|use|repeat|output|print|elaborate|"
     r"justify|provide|reason)\b|\bno\s+(?:explanation|reasoning|other\s+text|extra\s+text|additional\s+text|"
@@ -335,7 +336,10 @@ def _strip(text: str, tokens: list[Tok], known: set[str], found: Found) -> Found
                     j = start
                     continue
                 break
-            if stripped < _MAX_STRIP and _strippable_trail(tokens, j - 1, known, fmt):
+            exclaimed = (
+                tokens[j - 1].text == "!" and j - 1 > i and tokens[j - 2].kind in ("val", "name", "rp")
+            )
+            if stripped < _MAX_STRIP and (exclaimed or _strippable_trail(tokens, j - 1, known, fmt)):
                 found.odd = found.odd or _odd(tokens[j - 1])
                 j, stripped = j - 1, stripped + 1
                 continue
@@ -436,6 +440,15 @@ def _answer_format(text: str, tokens: list[Tok]) -> set[int]:
         if not any(t.kind in ("bin", "not") for t in near):
             out.update(inside)
     return out
+
+
+def check_question(body: str) -> None:
+    """Refuse a conditional question ("If X, then Y?", "If X, what then?"): write it as an implication."""
+    m = _CONDITIONAL.search(body)
+    if m is not None:
+        raise ParseError(
+            f"{m.group()!r} is a conditional; ask for the value of an implication instead, e.g. 'What is X -> Y?'"
+        )
 
 
 def check_framing(texts: list[str]) -> None:
