@@ -173,6 +173,9 @@ TABLE = "| Person | Relationship | Related to |\n|---|---|---|\n"
          "son"),
         ("Ann is the mother of both Bob and Eve. Eve is Cy's mother. How is Bob related to Cy?", "uncle"),
         ("Ann: mother of Bob; Bob: father of Cy.\nHow is Ann related to Cy?", "grandmother"),
+        # quoted words read with their speaker
+        ('"Bob is my brother," Ann said. Bob said, "Cy is my son." How is Ann related to Cy?', "aunt"),
+        ('Ann told Bob, "Cy is your sister." How is Cy related to Bob?', "sister"),
         # lists of relatives
         ("Ann's children are Bob and Eve. Eve is Cy's mother. How is Bob related to Cy?", "uncle"),
         ("Ann has 2 kids: Bob and Eve. Eve is Cy's mother. How is Bob related to Cy?", "uncle"),
@@ -285,6 +288,7 @@ def test_reading_raises_only_parse_errors_on_damaged_text():
             "Name: Ann\nRelation to head: Wife\n\nName: Cy\nRelation to head: Son\n\nHow is Cy related to Ann?",
             "no usable fact",
         ),  # no head named: the census rows are not read
+        ('He said, "Bob is my brother." How is Bob related to Ann?', "could not read how 'brother'"),
         (
             "Ann:\n  mother: Bea\n  employer: Cy\nHow is Bea related to Ann?",
             "'mother'",
