@@ -122,8 +122,8 @@ def logic_cases(n: int, seed: int) -> list[Case]:
 # -- relations in a story ------------------------------------------------------------------------------------
 # names whose gender agrees with the relation words that describe each person (the reader takes a gender from a
 # first name where the story gives none, so a story must not call Maya someone's brother)
-FEMALE = ["Alice", "Chloe", "Elena", "Greta", "Ines", "Keiko", "Maya", "Olga", "Rosa", "Tara", "Vera", "Xenia"]
-MALE = ["Bruno", "Dmitri", "Farid", "Hugo", "Jonas", "Liam", "Nils", "Pavel", "Sven", "Umar", "Wade", "Oscar"]
+FEMALE = ["Alice", "Chloe", "Elena", "Greta", "Ines", "Keiko", "Maya", "Olga", "Rosa", "Tara", "Vera", "Xenia"]  # fmt: skip
+MALE = ["Bruno", "Dmitri", "Farid", "Hugo", "Jonas", "Liam", "Nils", "Pavel", "Sven", "Umar", "Wade", "Oscar"]  # fmt: skip
 NAMES = FEMALE + MALE
 
 
