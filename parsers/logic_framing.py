@@ -14,6 +14,7 @@ not X and are read so. Any other negation or inversion cue in the framing (not, 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -130,6 +131,17 @@ class Found:
     stray_digits: bool = False  # framing that holds 1 or 0: refused where the expression uses 1/0
 
 
+def piece_tokens(text: str, start: int, end: int, overrides: dict[str, str] | None = None) -> list[Tok]:
+    """The tokens of text[start:end] (shared, do not modify): a piece is read, and on a refusal read again to
+    name what is wrong, without tokenizing it twice."""
+    return _piece_tokens(text, start, end, tuple(sorted((overrides or {}).items())))
+
+
+@functools.lru_cache(maxsize=4)  # a few texts at a time: entries hold their tokens
+def _piece_tokens(text: str, start: int, end: int, overrides: tuple[tuple[str, str], ...]) -> list[Tok]:
+    return tokenize(text[start:end], start, dict(overrides))
+
+
 def has_logic(tokens: list[Tok], known: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether tokens hold logic: an operator symbol, a known variable, or a constant beside an operator or in
     brackets of its own ("Problem 1 (3 pts)" holds none; "1 AND 0" and "(T)" do)."""
@@ -204,7 +216,7 @@ def find_expression(
             return Found(body=body, negations=[body])
         if _NEUTRAL.match(about.group("pred")):
             return Found(body=body)
-    tokens = tokenize(text[piece.start : piece.end], piece.start, overrides)
+    tokens = piece_tokens(text, piece.start, piece.end, overrides)
     if juxtaposition:  # Boolean algebra: `BCD` is the product of known B, C and D
         known = known | {t.text for t in tokens if t.kind == "name" and _product(t.text, known)}
     found = _quoted(text, piece, tokens, known, overrides) or _strip(text, tokens, known, Found(body=body))
@@ -225,17 +237,26 @@ def _framing(text: str, body: str, tokens: list[Tok]) -> Found:
     """A piece with no expression: skipped, unless it asks about the expression ("... evaluate to TRUE for this
     row?", read for its polarity) or holds a constant outside an answer format (refused by the caller)."""
     found = Found(body=body, skipped=[body])
-    rest = _ANSWER_FORMAT.sub(" ", body)
+    rest = _ANSWER_FORMAT.sub(_blank, body)  # blanked to the same length: token offsets still apply
     if _ASKS.search(body):
         for m in _FRAMING_PREDICATE.finditer(rest):
             if m.group("v").lower() != "true":
                 found.negations.append(m.group())
-        rest = _FRAMING_PREDICATE.sub(" ", rest)
+        rest = _FRAMING_PREDICATE.sub(_blank, rest)
     found.checked = [rest]
-    left = tokenize(rest)
-    found.stray_values = any(t.kind == "val" for t in left)
-    found.stray_digits = any(t.kind == "digit" for t in left)
+    if not tokens:
+        return found
+    # constants left once answer formats and predicates are blanked (`rest` keeps the body's offsets)
+    start = tokens[0].start  # the body starts at its first token
+    for t in tokens:
+        if t.kind in ("val", "digit") and rest[t.start - start : t.end - start].strip():
+            found.stray_values = found.stray_values or t.kind == "val"
+            found.stray_digits = found.stray_digits or t.kind == "digit"
     return found
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _quoted(
