@@ -853,6 +853,12 @@ def _custom_problem(reader: _Reader, family: str | None) -> RelationalProblem:
     people = {f.subject for f in facts} | {f.object for f in facts}
     _check_mentioned(q[0], q[1], people, [])
     relations = {f.relation.lower() for f in facts} | ({q[2].lower()} if q[2] else set())
+    odd = sorted(r for r in relations if re.search(r"\d|[:;|=()\[\]{}]", r) or len(r.split()) > 6)
+    if odd:  # 'CS 125 is a prerequisite for PHYS 263': codes, not people, and no relation between two names
+        raise ParseError(
+            f"this does not read as relations between named people ({odd[0]!r} between two names); write "
+            "'Ann reports to Bob' or 'Ann is Bob's mother'"
+        )
     fam = family or ("kinship" if relations <= KNOWN_RELATIONS else "custom")
     return RelationalProblem(facts=facts, subject=q[0], object=q[1], relation=q[2], family=fam)
 

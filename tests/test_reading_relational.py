@@ -305,6 +305,13 @@ def test_custom_relation_words_stay_as_written_outside_kinship_stories():
     assert p.family == "custom" and (p.subject, p.object) == ("Mo", "Zoe")
 
 
+def test_codes_are_not_a_custom_family():
+    """Course codes ('CS 125') are not people: such text is left to the graph reader, not read as relations."""
+    text = "CS 125 is a prerequisite for PHYS 263. PHYS 263 requires MATH 101. Is MATH 101 a prerequisite for CS 125?"
+    with pytest.raises(ParseError, match="does not read as relations between named people"):
+        read_relational(text)
+
+
 # every sentence examples/finetune_org_corpus.py writes, with the fact it states (subject, relation, object)
 _ORG_SENTENCES = [
     (r"(\w+) reports to (\w+)\.", lambda a, b: (a, "reports to", b)),
