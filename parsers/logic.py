@@ -30,8 +30,8 @@ from drt_agent.domains.logic import LogicProblem
 from drt_agent.errors import LimitError, ParseError
 
 from .logic_expr import RESERVED, REWRITES, Builder, Node, Tok, build, render, tokenize
-from .logic_framing import Found, check_framing, find_expression
-from .logic_given import Given, Piece, Values, resolve_given, segments, split_given
+from .logic_framing import Found, check_framing, check_question, find_expression, piece_tokens
+from .logic_given import Given, Piece, Values, resolve_given, segments, split_given, unquoted
 
 EXAMPLE = "(a and not b) or c where a=True, b=False, c=False"
 _CODE_CUES = re.compile(r"&&|\|\||!(?!=)|`|\bTrue\b|\bFalse\b|;\s*$", re.M)
@@ -54,8 +54,9 @@ def _read_parts(text: str) -> _Parts:
     given: list[Given] = []
     rest: list[Piece] = []
     skipped: list[str] = []
+    u = unquoted(text)
     for p in segments(text):
-        sp = split_given(text, p)
+        sp = split_given(text, p, u=u)
         given += sp.given
         rest += sp.rest
         skipped += [s for s in sp.skipped if s]
@@ -151,6 +152,7 @@ def read_logic(text: str, limits: Any = None, *, simplify_negations: bool = Fals
     for f in parts.framing:
         checked += f.checked if f.checked is not None else f.skipped
     check_framing(checked)
+    check_question(found.body)
     builder = Builder(simplify=simplify_negations)
     assumptions: list[str] = []
     caret = _caret_is_xor(text, parts.values)
@@ -267,7 +269,7 @@ def _no_expression(text: str, parts: _Parts) -> ParseError:
     _leaves(text, parts.values, [], Builder(), [], caret)  # a definition's own error comes first
     known = parts.values.names
     for p in parts.rest:
-        toks = tokenize(text[p.start : p.end], p.start, parts.values.lexicon)
+        toks = piece_tokens(text, p.start, p.end, parts.values.lexicon)
         if any(t.kind in ("bin", "not", "val", "digit") for t in toks):
             names = known | {t.text for t in toks if t.kind == "name"}
             f = find_expression(text, p, names, overrides=parts.values.lexicon, force=True)

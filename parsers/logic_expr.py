@@ -133,7 +133,7 @@ _TOKEN = re.compile(
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z]+)?)"
     r"|(?P<num>\d+(?:\.\d+)?)"
     r"|(?P<quote>[`'\"“”‘’])"
-    r"|(?P<punct>.)",
+    r"|(?P<punct>(?P<rep>[^\w\s])(?P=rep)*|.)",  # a run of one character ("-----", "???") is one token
     re.DOTALL | re.IGNORECASE,
 )
 
@@ -156,6 +156,8 @@ def tokenize(text: str, offset: int = 0, overrides: dict[str, str] | None = None
     out: list[Tok] = []
     for m in _TOKEN.finditer(text):
         kind, tok = m.lastgroup, m.group()
+        if kind == "rep":
+            kind = "punct"
         start, end = offset + m.start(), offset + m.end()
         low = tok.lower()
         if kind == "space":

@@ -14,6 +14,7 @@ not X and are read so. Any other negation or inversion cue in the framing (not, 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -89,6 +90,7 @@ _OTHER_QUESTION = re.compile(  # framing that asks something other than the valu
     r"minimi[sz]\w*|cnf|dnf|normal\s+form)\b",
     re.I,
 )
+_CONDITIONAL = re.compile(r"\bif\b[^.?!]*\bthen\b", re.I)  # "If X, then Y": an implication, not a value
 _SAFE = re.compile(
     r"\b(?:do\s+not|don't|dont|never)\s+(?:explain|show|include|add|give|write|use|repeat|output|print|elaborate|"
     r"justify|provide|reason)\b|\bno\s+(?:explanation|reasoning|other\s+text|extra\s+text|additional\s+text|"
@@ -127,6 +129,17 @@ class Found:
     odd: bool = False  # punctuation other than a question's (?.:!) or a number was stripped
     stray_values: bool = False  # framing that holds true/false/T/F: refused, not skipped
     stray_digits: bool = False  # framing that holds 1 or 0: refused where the expression uses 1/0
+
+
+def piece_tokens(text: str, start: int, end: int, overrides: dict[str, str] | None = None) -> list[Tok]:
+    """The tokens of text[start:end] (shared, do not modify): a piece is read, and on a refusal read again to
+    name what is wrong, without tokenizing it twice."""
+    return _piece_tokens(text, start, end, tuple(sorted((overrides or {}).items())))
+
+
+@functools.lru_cache(maxsize=4)  # a few texts at a time: entries hold their tokens
+def _piece_tokens(text: str, start: int, end: int, overrides: tuple[tuple[str, str], ...]) -> list[Tok]:
+    return tokenize(text[start:end], start, dict(overrides))
 
 
 def has_logic(tokens: list[Tok], known: set[str] | frozenset[str] = frozenset()) -> bool:
@@ -203,7 +216,7 @@ def find_expression(
             return Found(body=body, negations=[body])
         if _NEUTRAL.match(about.group("pred")):
             return Found(body=body)
-    tokens = tokenize(text[piece.start : piece.end], piece.start, overrides)
+    tokens = piece_tokens(text, piece.start, piece.end, overrides)
     if juxtaposition:  # Boolean algebra: `BCD` is the product of known B, C and D
         known = known | {t.text for t in tokens if t.kind == "name" and _product(t.text, known)}
     found = _quoted(text, piece, tokens, known, overrides) or _strip(text, tokens, known, Found(body=body))
@@ -224,17 +237,26 @@ def _framing(text: str, body: str, tokens: list[Tok]) -> Found:
     """A piece with no expression: skipped, unless it asks about the expression ("... evaluate to TRUE for this
     row?", read for its polarity) or holds a constant outside an answer format (refused by the caller)."""
     found = Found(body=body, skipped=[body])
-    rest = _ANSWER_FORMAT.sub(" ", body)
+    rest = _ANSWER_FORMAT.sub(_blank, body)  # blanked to the same length: token offsets still apply
     if _ASKS.search(body):
         for m in _FRAMING_PREDICATE.finditer(rest):
             if m.group("v").lower() != "true":
                 found.negations.append(m.group())
-        rest = _FRAMING_PREDICATE.sub(" ", rest)
+        rest = _FRAMING_PREDICATE.sub(_blank, rest)
     found.checked = [rest]
-    left = tokenize(rest)
-    found.stray_values = any(t.kind == "val" for t in left)
-    found.stray_digits = any(t.kind == "digit" for t in left)
+    if not tokens:
+        return found
+    # constants left once answer formats and predicates are blanked (`rest` keeps the body's offsets)
+    start = tokens[0].start  # the body starts at its first token
+    for t in tokens:
+        if t.kind in ("val", "digit") and rest[t.start - start : t.end - start].strip():
+            found.stray_values = found.stray_values or t.kind == "val"
+            found.stray_digits = found.stray_digits or t.kind == "digit"
     return found
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _quoted(
@@ -335,7 +357,10 @@ def _strip(text: str, tokens: list[Tok], known: set[str], found: Found) -> Found
                     j = start
                     continue
                 break
-            if stripped < _MAX_STRIP and _strippable_trail(tokens, j - 1, known, fmt):
+            exclaimed = (
+                tokens[j - 1].text == "!" and j - 1 > i and tokens[j - 2].kind in ("val", "name", "rp")
+            )
+            if stripped < _MAX_STRIP and (exclaimed or _strippable_trail(tokens, j - 1, known, fmt)):
                 found.odd = found.odd or _odd(tokens[j - 1])
                 j, stripped = j - 1, stripped + 1
                 continue
@@ -436,6 +461,15 @@ def _answer_format(text: str, tokens: list[Tok]) -> set[int]:
         if not any(t.kind in ("bin", "not") for t in near):
             out.update(inside)
     return out
+
+
+def check_question(body: str) -> None:
+    """Refuse a conditional question ("If X, then Y?", "If X, what then?"): write it as an implication."""
+    m = _CONDITIONAL.search(body)
+    if m is not None:
+        raise ParseError(
+            f"{m.group()!r} is a conditional; ask for the value of an implication instead, e.g. 'What is X -> Y?'"
+        )
 
 
 def check_framing(texts: list[str]) -> None:

@@ -191,10 +191,18 @@ def plain_words(tokens: list[Tok]) -> bool:
     return all(t.kind in ("name", "punct", "quote", "num") for t in tokens)
 
 
-def split_given(text: str, piece: Piece, depth: int = 0) -> Split:
+def unquoted(text: str) -> str:
+    """The text with quotes and `$` blanked (same length, so offsets stay those of the input): given values are
+    read through `x = true` in backticks, $x$ in LaTeX, 'x' in prose."""
+    return _QUOTES.sub(" ", text)
+
+
+def split_given(text: str, piece: Piece, depth: int = 0, u: str | None = None) -> Split:
     """Given values in one piece: the whole piece, a leading `If ..., ` clause, a trailing `where ...` clause
-    or `(...)` group, a list after plain words, or a code definition; the rest is left to read."""
-    u = _QUOTES.sub(" ", text[: piece.end])  # same length: offsets stay those of the input
+    or `(...)` group, a list after plain words, or a code definition; the rest is left to read. `u` is
+    `unquoted(text)` (pass it when reading many pieces of one text)."""
+    if u is None:
+        u = unquoted(text)
     s, e = piece.start, piece.end
     while s < e and u[s].isspace():
         s += 1
@@ -241,7 +249,7 @@ def _leading(text: str, u: str, s: int, e: int, depth: int) -> Split | None:
         prefix = text[s:at]
         if at != starts[0] and not plain_words(tokenize(prefix)):
             continue
-        more = _more([_given(m) for m in best[0]], text, Piece(best[1], e), depth)
+        more = _more([_given(m) for m in best[0]], text, Piece(best[1], e), depth, u)
         if at != starts[0]:
             more.skipped.insert(0, prefix.strip())
         return more
@@ -264,7 +272,7 @@ def _trailing(text: str, u: str, s: int, e: int, depth: int) -> Split | None:
         if text[tail_end:e].count(")") != opened:
             continue  # a ')' that closes the expression's own bracket, not the clause's
         rest_end = cut - 1 if opened and u[cut] != "(" else cut
-        return _more([_given(m) for m in found], text, Piece(s, rest_end), depth)
+        return _more([_given(m) for m in found], text, Piece(s, rest_end), depth, u)
     return None
 
 
@@ -283,7 +291,7 @@ def _bracketed(text: str, u: str, s: int, e: int, depth: int) -> Split | None:
             rest = [p for p in (Piece(s, open_at), Piece(close + 1, e)) if text[p.start : p.end].strip()]
             if depth >= 2:
                 return Split(given, rest)
-            parts = [split_given(text, p, depth + 1) for p in rest]
+            parts = [split_given(text, p, depth + 1, u) for p in rest]
             return Split(
                 given + [g for p in parts for g in p.given],
                 [r for p in parts for r in p.rest],
@@ -314,11 +322,11 @@ def _definition(text: str, u: str, s: int, e: int, depth: int) -> Split | None:
     return Split([Given(m.group("name"), "=", expr, text[s:e].strip(), True, m.start("expr"))])
 
 
-def _more(given: list[Given], text: str, rest: Piece, depth: int) -> Split:
+def _more(given: list[Given], text: str, rest: Piece, depth: int, u: str) -> Split:
     """Values found in a clause, and what the rest of the piece holds (a definition, another clause)."""
     if depth >= 2:
         return Split(given, [rest])
-    more = split_given(text, rest, depth + 1)
+    more = split_given(text, rest, depth + 1, u)
     return Split(given + more.given, more.rest, more.skipped)
 
 

@@ -121,6 +121,51 @@ def _clean(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
+_SPEECH = (
+    r"(?:said|says|told|tells|asked|asks|replied|replies|explained|explains|added|adds|wrote|writes|"
+    r"mentioned|mentions|remarked|remarks|announced|announces|whispered|shouted|noted|notes)"
+)
+_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_SPEAKER_BEFORE = re.compile(rf"\b(?P<who>{_NAME})\s+{_SPEECH}(?:\s+(?:to\s+)?(?P<to>{_NAME}))?\s*[,:]?\s*$")
+_SPEAKER_AFTER = re.compile(
+    rf"^\s*,?\s*(?:{_SPEECH}\s+(?P<who1>{_NAME})|(?P<who2>{_NAME})\s+{_SPEECH})\s*[.!;]"
+)
+_FIRST_PERSON = [
+    (r"\bI am\b|\bI'm\b", "{s} is"),
+    (r"\bmy\b|\bMy\b", "{s}'s"),
+    (r"\bme\b", "{s}"),
+    (r"\bI\b", "{s}"),
+]
+_SECOND_PERSON = [(r"\byou are\b|\byou're\b|\bYou are\b|\bYou're\b", "{s} is"), (r"\b[Yy]our\b", "{s}'s")]
+
+
+def _speech(text: str) -> tuple[str, list[str]]:
+    """Quoted words read with their speaker: in 'Ann said, "Bob is my brother."' my is Ann's (and your is the
+    person spoken to, when named: 'Ann told Bob, "Cy is your aunt."'). Returns the text and what was read so."""
+    notes: list[str] = []
+
+    def swap(m: re.Match[str]) -> str:
+        before = _SPEAKER_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+        after = _SPEAKER_AFTER.match(text[m.end() : m.end() + 80])
+        who = before["who"] if before else (after["who1"] or after["who2"]) if after else None
+        to = before["to"] if before else None
+        quote = m.group(1)
+        if who is None or (before and after) or who.lower() in NOT_NAMES or (to or "x").lower() in NOT_NAMES:
+            return m.group(0)  # no speaker, two, or a pronoun ('He said, ...')
+        for pattern, repl in _FIRST_PERSON:
+            quote = re.sub(pattern, repl.format(s=who), quote)
+        for pattern, repl in _SECOND_PERSON if to else []:
+            quote = re.sub(pattern, repl.format(s=to), quote)
+        if quote != m.group(1):
+            notes.append(
+                f"first-person words in {who}'s quoted words read as {who}"
+                + (f", 'you' as {to}" if to else "")
+            )
+        return f'"{quote}"'
+
+    return re.sub(r'"([^"\n]{1,400})"', swap, text), notes
+
+
 def _segments(text: str) -> list[tuple[str, list[Any]]]:
     """(verbatim text, tokens) per sentence: ends at . ! ? and at line breaks that start a new statement."""
     doc = nlp()(text)
@@ -864,9 +909,10 @@ def _read(text: str, family: str | None = None) -> Reading:
             f"the story has {len(text):,} characters; the relational parser reads at most {nlp().max_length:,} "
             "(spaCy's limit): split it into smaller stories"
         )
-    rows = rewrite(_clean(text.strip()))
+    spoken, heard = _speech(_clean(text.strip()))
+    rows = rewrite(spoken)
     reader = _Reader(
-        rows.text, sources=rows.sources, skipped=list(rows.skipped), assumptions=list(rows.assumptions)
+        rows.text, sources=rows.sources, skipped=list(rows.skipped), assumptions=[*rows.assumptions, *heard]
     )
     reader.forms = rows.forms
     reader.segment()

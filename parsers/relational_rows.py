@@ -1,5 +1,6 @@
 """Kinship facts written as data instead of prose: markdown tables, CSV or pipe rows, JSON records and
-profiles, key-value lines ('Ann.mother = Bea'). Each row is rewritten as the sentence it stands for ('Ann is the
+profiles, indented profiles ('Ann:' then '  mother: Bea'), key-value lines ('Ann.mother = Bea'), Prolog facts
+('mother(ann, bob).'). Each row is rewritten as the sentence it stands for ('Ann is the
 daughter of Laura.'), which the sentence reader then reads like any other sentence, so unknown relation words,
 names, genders and contradictions are handled in one place, and its messages quote the row as written.
 
@@ -51,6 +52,21 @@ _KV = re.compile(
 )
 _KV_LEGEND = re.compile(r"\b(\w+)\.(\w+)\s*=\s*(\w+)\s+means\s+(.+?)\s*(?:\)|$|\.(?:\s|$))", re.MULTILINE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_FACT = re.compile(r"^\s*(?P<pred>[a-z]\w*)\(\s*(?P<args>[a-z]\w*(?:\s*,\s*[a-z]\w*)?)\s*\)\s*\.\s*(?:%.*)?$")
+_FACT_LEGEND = re.compile(
+    r"\b([a-z]\w*)\(\s*([A-Z]\w*)\s*,\s*([A-Z]\w*)\s*\)\s*(?:means|:|=|-+|—)?\s*(.+?)\s*\.?\s*$"
+)
+_YAML = re.compile(
+    r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z][\w ]{0,30}?)\s*:(?:\s+(?P<val>\S.*?))?\s*$"
+)
+_HEAD = re.compile(r"^relat\w* to (the )?head( of (the )?(household|family|house))?$")
+_SIMPLE = re.compile(r"^[\w\s,'\"\[\]-]+$")  # a value that is a name, a word or a list, not a sentence
+# record fields that are not relations: skipped (reported), never read as people
+ATTRIBUTES = {
+    "age", "born", "birth", "birthday", "birth year", "died", "death", "occupation", "job", "profession", "city",
+    "town", "lives in", "hometown", "email", "phone", "id", "note", "notes", "address", "country", "hobby", "year",
+    "dob", "date of birth", "nationality", "works as", "pet",
+}  # fmt: skip
 
 
 @dataclass
@@ -100,6 +116,7 @@ class _Reader:
         self.out = Rows(text)
         self.templates = [line for line in text.split("\n") if len(_PLACEHOLDER.findall(line)) >= 2]
         self.kv_legend = self._kv_legend(text)
+        self.fact_legend = self._fact_legend(text)
 
     # -- legends ----------------------------------------------------------------------------------------------
     def _template(self, keys: list[str]) -> str | None:
@@ -131,6 +148,26 @@ class _Reader:
             )
         return body.rstrip(".") + "."
 
+    @staticmethod
+    def _fact_legend(text: str) -> str | None:
+        """'% mother(X, Y): X is the mother of Y' as a format string over a, rel and b, or None."""
+        for line in text.split("\n"):
+            if not line.lstrip().startswith(("%", "#", "//")):
+                continue
+            m = _FACT_LEGEND.search(line)
+            if not m:
+                continue
+            pred, a, b, meaning = m.groups()
+            body = meaning.replace("{", "{{").replace("}", "}}")
+            for word, slot in ((a, "{a}"), (b, "{b}"), (pred, "{rel}")):
+                body = re.sub(rf"\b{re.escape(word)}\b", slot, body)
+            if not all(k in body for k in ("{a}", "{b}", "{rel}")):
+                raise ParseError(
+                    f"could not read the legend {line.strip()!r}; write it like '% mother(X, Y): X is the mother of Y'"
+                )
+            return body.rstrip(".") + "."
+        return None
+
     # -- records ----------------------------------------------------------------------------------------------
     def record(self, rec: dict[str, Any], source: str) -> list[str] | None:
         """The sentences one record stands for, or None when its keys do not say how it reads."""
@@ -161,8 +198,10 @@ class _Reader:
                 out.append(f"{who} is {GENDER_VALUES[v.strip().lower()]}.")
             elif k not in SUBJECT | RELATION | OBJECT and _is_kin(k):  # {"name": "Ann", "mother": "Bea"}
                 out += [self._attribute(who, k, val) for val in _values(v)]
-            elif k not in SUBJECT | RELATION | OBJECT | GENDER:
+            elif k in ATTRIBUTES or (isinstance(v, (int, float)) and not isinstance(v, bool)):
                 self.out.skipped.append(f"{k}: {v}")
+            elif k not in SUBJECT | RELATION | OBJECT | GENDER:
+                return None  # a field this reader does not know ('relation to head') is not skipped silently
         return out or None
 
     def _attribute(self, who: str, attr: str, val: str) -> str:
@@ -211,14 +250,39 @@ class _Reader:
         """The sentences of the records in a JSON value: lists of records, one record, or profiles keyed by
         name ({"Ann": {"mother": "Bea"}})."""
         out: list[str] = []
-        for rec in _records(obj):
-            said = self.record(rec, json.dumps(rec))
-            if said is None:
+        records = _records(obj)
+        to_head = self.household(records)
+        if to_head is None:
+            return None
+        for rec in records:
+            said = self.record({k: v for k, v in rec.items() if not _HEAD.match(_norm(k))}, json.dumps(rec))
+            said = [*(said or []), *to_head.get(id(rec), [])]
+            if not said and not any(_HEAD.match(_norm(k)) for k in rec):  # the head says nothing of their own
                 return None
             out += self.emit(said, json.dumps(rec))
         if out:
             self.out.forms.append(f"JSON ({len(out)} facts)")
         return out or None
+
+    def household(self, records: list[dict[str, Any]]) -> dict[int, list[str]] | None:
+        """Census-style records, each with its relation to the head of the household ('Relation to head:
+        Wife'): the sentence each states about the one head (id of the record -> sentences); None when the
+        records name no head or several."""
+        keyed = [(r, next((k for k in r if _HEAD.match(_norm(k))), None)) for r in records]
+        keyed = [(r, k) for r, k in keyed if k is not None]
+        if not keyed:
+            return {}
+        name = lambda r: next((_person(v) for k, v in r.items() if _norm(k) in SUBJECT), None)  # noqa: E731
+        heads = [r for r, k in keyed if _norm(str(r[k])) in ("head", "self", "head of household")]
+        if len(heads) != 1 or name(heads[0]) is None:
+            return None
+        out: dict[int, list[str]] = {}
+        for r, k in keyed:
+            who = name(r)
+            if r is not heads[0] and who is not None:
+                out[id(r)] = [f"{who} is {name(heads[0])}'s {_norm(str(r[k]))}."]
+        self.out.forms.append("census records (relations to the head of the household)")
+        return out
 
     def kv_block(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -227,14 +291,100 @@ class _Reader:
             assert m is not None
             who, attr, val = _person(m["who"]) or m["who"], m["attr"].lower(), m["val"]
             rec = {"name": who, attr: val}
-            said = self.record(rec, line) or []
-            out += self.emit(said, line.strip())
+            said = self.record(rec, line)
+            if (
+                said is None and _norm(attr) not in ATTRIBUTES
+            ):  # 'Ann.boss = Bob': the sentence reader judges it
+                said = [self._attribute(who, attr, v) for v in _values(val)]
+            out += self.emit(said or [], line.strip())
         if self.kv_legend is None:
             self.out.assumptions.append(
                 "key-value lines read as attributes: 'X.mother = Y' as 'Y is X's mother' (no legend says otherwise)"
             )
         self.out.forms.append(f"{len(lines)} key-value lines")
         return out
+
+
+def _prolog(reader: _Reader, lines: list[str]) -> list[str]:
+    """Prolog facts: 'mother(ann, bob).' read as the text's legend says, else as Prolog's textbooks write them
+    ('X is the mother of Y', an assumption reported); 'female(ann).' states a gender."""
+    out: list[str] = []
+    for line in lines:
+        m = _FACT.match(line)
+        assert m is not None
+        args = [_person(a.strip()) or a for a in m["args"].split(",")]
+        pred = re.sub(r"^(is_|has_)|_of$|_to$", "", m["pred"]).replace("_", "-")
+        if len(args) == 1:
+            said = [f"{args[0]} is {GENDER_VALUES[pred]}."] if pred in GENDER_VALUES else []
+            if not said:
+                reader.out.skipped.append(line.strip())
+        elif pred in ("married", "spouses", "spouse"):
+            said = [f"{args[0]} is married to {args[1]}."]
+        else:
+            said = [(reader.fact_legend or "{a} is the {rel} of {b}.").format(a=args[0], rel=pred, b=args[1])]
+        out += reader.emit(said, line.strip())
+    if reader.fact_legend is None and any(_FACT.match(x) and "," in x for x in lines):
+        reader.out.assumptions.append(
+            "Prolog facts read as Prolog textbooks write them: 'mother(X, Y)' as 'X is the mother of Y' (no comment "
+            "says otherwise)"
+        )
+    reader.out.forms.append(f"{len(lines)} Prolog facts")
+    return out
+
+
+def _yaml(lines: list[str]) -> Any | None:
+    """An indented block of 'key: value' lines and '- ' items (a small part of YAML) as dicts and lists, or None
+    when any line is not of that shape or any value reads like a sentence. Blocks separated by blank lines that
+    repeat their keys ('Name: Ann ... Name: Bob ...') are a list of records."""
+    groups = "\n".join(lines).strip().split("\n\n")
+    if len(groups) > 1:
+        parts = [_yaml(g.split("\n")) for g in groups]
+        return parts if all(isinstance(p, dict) for p in parts) else None
+    parsed = [(_YAML.match(x), x) for x in lines if x.strip()]
+    if not parsed or any(m is None for m, _ in parsed):
+        return None
+    rows = [
+        (len(m["indent"]) + (2 if m["dash"] else 0), bool(m["dash"]), m["key"].strip(), m["val"])
+        for m, _ in parsed
+    ]  # type: ignore[index]
+    if any(v is not None and (not _SIMPLE.match(v) or len(v.split()) > 6) for *_, v in rows):
+        return None
+
+    def value(v: str) -> Any:
+        v = v.strip()
+        if v.startswith("[") and v.endswith("]"):
+            return [x.strip().strip("'\"") for x in v[1:-1].split(",") if x.strip()]
+        return v.strip("'\"")
+
+    def block(i: int, indent: int) -> tuple[Any, int]:
+        if rows[i][1]:  # a list of mappings
+            items: list[Any] = []
+            while i < len(rows) and rows[i][0] == indent and rows[i][1]:
+                item, i = mapping(i, indent, first_dash=True)
+                items.append(item)
+            return items, i
+        return mapping(i, indent)
+
+    def mapping(i: int, indent: int, first_dash: bool = False) -> tuple[dict[str, Any], int]:
+        out: dict[str, Any] = {}
+        while i < len(rows) and rows[i][0] == indent and (not rows[i][1] or (first_dash and not out)):
+            _, _, key, val = rows[i]
+            if key in out:
+                raise TypeError(f"{key!r} twice")  # not one record
+            i += 1
+            if val is not None:
+                out[key] = value(val)
+            elif i < len(rows) and rows[i][0] > indent:
+                out[key], i = block(i, rows[i][0])
+            else:
+                out[key] = None
+        return out, i
+
+    try:
+        obj, end = block(0, rows[0][0])
+    except (IndexError, TypeError):
+        return None
+    return obj if end == len(rows) else None
 
 
 def _flat(value: Any) -> bool:
@@ -322,11 +472,19 @@ def _run(lines: list[str], i: int) -> int:
             except ValueError:
                 j += 1
         return i
-    for test, least in ((lambda x: _cells(x) is not None, 2), (lambda x: _KV.match(x) is not None, 1)):
+    tests = (
+        (lambda x: _cells(x) is not None, 2),
+        (lambda x: _KV.match(x) is not None, 1),
+        (lambda x: _FACT.match(x) is not None or x.strip().startswith("%") or ":-" in x, 1),
+        (lambda x: _YAML.match(x) is not None, 2),
+    )
+    for test, least in tests:
         j = i
-        while j < len(lines) and test(lines[j]):
+        while j < len(lines) and (
+            test(lines[j]) or (not lines[j].strip() and j + 1 < len(lines) and test(lines[j + 1]))
+        ):
             j += 1
-        if j - i >= least:
+        if j - i >= least and test(lines[i]):
             return j
     return i
 
@@ -355,4 +513,14 @@ def _block(reader: _Reader, block: list[str]) -> list[str] | None:
         return reader.table([r for r in rows if r is not None], body, form)
     if all(_KV.match(b) for b in body):
         return reader.kv_block(body)
+    facts = [b for b in body if _FACT.match(b)]
+    if facts and all(_FACT.match(b) or b.strip().startswith("%") or ":-" in b for b in body):
+        reader.out.skipped += [b.strip() for b in body if not _FACT.match(b)]
+        return _prolog(reader, facts)
+    profiles = _yaml(block)
+    if profiles is not None and _records(profiles):
+        said = reader.json_block(profiles, "\n".join(body))
+        if said is not None:
+            reader.out.forms[-1] = f"profiles ({len(said)} facts)"
+        return said
     return None

@@ -120,11 +120,13 @@ def logic_cases(n: int, seed: int) -> list[Case]:
 
 
 # -- relations in a story ------------------------------------------------------------------------------------
-# names whose gender agrees with the relation words that describe each person (the reader takes a gender from a
-# first name where the story gives none, so a story must not call Maya someone's brother)
-FEMALE = ["Alice", "Chloe", "Elena", "Greta", "Ines", "Keiko", "Maya", "Olga", "Rosa", "Tara", "Vera", "Xenia"]
-MALE = ["Bruno", "Dmitri", "Farid", "Hugo", "Jonas", "Liam", "Nils", "Pavel", "Sven", "Umar", "Wade", "Oscar"]
-NAMES = FEMALE + MALE
+# names whose gender agrees with the relation words that describe each person, and unisex names for people no word
+# genders (the reader takes a gender from a first name where the story gives none, so a story must not call Maya
+# someone's brother, nor leave a "sibling" named Keiko)
+FEMALE = ["Alice", "Chloe", "Elena", "Greta", "Ines", "Keiko", "Maya", "Olga", "Rosa", "Tara", "Vera", "Xenia"]  # fmt: skip
+MALE = ["Bruno", "Dmitri", "Farid", "Hugo", "Jonas", "Liam", "Nils", "Pavel", "Sven", "Umar", "Wade", "Oscar"]  # fmt: skip
+NEUTRAL = ["Quinn", "Robin", "Kim", "Jordan", "Taylor", "Morgan", "Casey", "Jamie", "Rowan", "Kai", "Noel", "Reese"]  # fmt: skip
+NAMES = FEMALE + MALE + NEUTRAL
 
 
 def relational_case(rng: random.Random) -> Case:
@@ -136,11 +138,12 @@ def relational_case(rng: random.Random) -> Case:
 
     p = kinship_problem(np.random.default_rng(rng.randrange(2**31)), rng.randint(1, 3))
     people = sorted({f.subject for f in p.facts} | {f.object for f in p.facts})
-    pools = {"f": rng.sample(FEMALE, len(FEMALE)), "m": rng.sample(MALE, len(MALE))}
-    name = {}
-    for person in people:
-        gender = gender_of(p.facts, person) or rng.choice("fm")
-        name[person] = pools[gender].pop()
+    pools = {
+        "f": rng.sample(FEMALE, len(FEMALE)),
+        "m": rng.sample(MALE, len(MALE)),
+        None: rng.sample(NEUTRAL, len(NEUTRAL)),
+    }
+    name = {person: pools[gender_of(p.facts, person)].pop() for person in people}
     story = " ".join(f"{name[f.subject]} is the {f.relation} of {name[f.object]}." for f in p.facts)
     s, o = name[p.subject], name[p.object]
     question = f"How is {s} related to {o}?" if p.relation is None else f"Is {s} the {p.relation} of {o}?"

@@ -236,6 +236,7 @@ def test_contradictions_are_refused_quoting_both_parts(text: str, quoted: list[s
         "10 - 1 and F",
         "-1 and T",
         "Is T and F ever true?",
+        "If T and F, what then?",  # a conditional, not a value
     ],
 )
 def test_negation_cues_and_nonsense_are_refused(text: str) -> None:

@@ -153,6 +153,13 @@ TABLE = "| Person | Relationship | Related to |\n|---|---|---|\n"
         ('```json\n{"Nell": {"mother": "Ruth", "sons": ["Al", "Ben"]}}\n```\nHow is Al related to Ruth?', "grandson"),
         ("Ann.father = Carl\nCarl.sister = Dora\n\nHow is Dora related to Ann?", "aunt"),
         ("# X.mother = Y means X is Y's mother\nAnn.mother = Bea\nHow is Bea related to Ann?", "daughter"),
+        ("father(tom, bob).\nmother(ann, bob).\nfather(bob, liz).\n\nWhat is Ann to Liz?", "grandmother"),
+        ("% mother(X, Y) means Y is the mother of X\nmother(bob, ann).\nmother(liz, bob).\nHow is Ann related to Liz?",
+         "grandmother"),
+        ("Ann:\n  sex: female\n  mother: Bea\n  children: [Cy, Di]\n\nHow is Bea related to Cy?", "grandmother"),
+        ("- name: Ann\n  father: Dan\n- name: Dan\n  sister: Eve\n\nHow is Eve related to Ann?", "aunt"),
+        ("Name: Ann\nSex: F\nRelation to head: Wife\n\nName: Bob\nRelation to head: Head\n\nName: Cy\n"
+         "Relation to head: Son\n\nHow is Ann related to Bob?", "wife"),
         # clauses
         ("Hugo, whose wife is Ines, teaches. Ines, whose brother is Jon, sings. How is Jon related to Hugo?",
          "brother-in-law"),
@@ -166,6 +173,9 @@ TABLE = "| Person | Relationship | Related to |\n|---|---|---|\n"
          "son"),
         ("Ann is the mother of both Bob and Eve. Eve is Cy's mother. How is Bob related to Cy?", "uncle"),
         ("Ann: mother of Bob; Bob: father of Cy.\nHow is Ann related to Cy?", "grandmother"),
+        # quoted words read with their speaker
+        ('"Bob is my brother," Ann said. Bob said, "Cy is my son." How is Ann related to Cy?', "aunt"),
+        ('Ann told Bob, "Cy is your sister." How is Cy related to Bob?', "sister"),
         # lists of relatives
         ("Ann's children are Bob and Eve. Eve is Cy's mother. How is Bob related to Cy?", "uncle"),
         ("Ann has 2 kids: Bob and Eve. Eve is Cy's mother. How is Bob related to Cy?", "uncle"),
@@ -274,6 +284,15 @@ def test_reading_raises_only_parse_errors_on_damaged_text():
         ("Ann, whose mother is Bea, is Cy's friend. Cy is Bea's son. How is Ann related to Cy?", "'friend'"),
         ("Ann | mother | Bob\nCy | son | Bob\nHow is Ann related to Cy?", "no header saying which way"),
         ("name,relation,relative\nAnn,mother,Bob\nHow is Ann related to Bob?", "does not say which column"),
+        (
+            "Name: Ann\nRelation to head: Wife\n\nName: Cy\nRelation to head: Son\n\nHow is Cy related to Ann?",
+            "no usable fact",
+        ),  # no head named: the census rows are not read
+        ('He said, "Bob is my brother." How is Bob related to Ann?', "could not read how 'brother'"),
+        (
+            "Ann:\n  mother: Bea\n  employer: Cy\nHow is Bea related to Ann?",
+            "'mother'",
+        ),  # a field not understood
     ],
 )
 def test_refusals_say_what_was_not_understood(text, match):
