@@ -71,7 +71,9 @@ def read_corpus(
             problem = domain.read(text).problem
             exact = domain.exact(problem)
             if exact is not None and exact != answer:
-                raise ParseError(f"the answer {answer!r} contradicts the exact solver's {exact!r}; fix the line")
+                raise ParseError(
+                    f"the answer {answer!r} contradicts the exact solver's {exact!r}; fix the line"
+                )
             problems.append(problem)
             answers.append(answer)
             seen[text] = answer

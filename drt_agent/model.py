@@ -94,14 +94,18 @@ class DRTModel(nn.Module):
         return [self.readout(th.h) for th in islice(self.unroll(batch), steps) if keep_all or th.t == steps]
 
     @torch.no_grad()
-    def solve(self, batch: Batch, policy: DepthPolicy, is_final: Any = None) -> ThinkResult:
+    def solve(
+        self, batch: Batch, policy: DepthPolicy, is_final: Any = None, progress: Any = None
+    ) -> ThinkResult:
         """Think under `policy`; the answer distribution is read at each example's answer token."""
 
         def answer_probs(h: torch.Tensor, ids: torch.Tensor) -> torch.Tensor:
             idx = batch.answer_index[ids]
             return F.softmax(self.readout(h[torch.arange(len(ids), device=h.device), idx]), dim=-1)
 
-        return think(self.unroll(batch), batch.valid, answer_probs, policy, is_final=is_final)
+        return think(
+            self.unroll(batch), batch.valid, answer_probs, policy, is_final=is_final, progress=progress
+        )
 
     def n_params(self) -> int:
         return sum(p.numel() for p in self.parameters() if p.requires_grad)

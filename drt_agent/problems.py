@@ -39,7 +39,9 @@ class Solution(BaseModel):
         description="The answer: a JSON boolean for yes/no questions, a word otherwise. The model's own answer, "
         "unless an exact solver exists and disagrees: then the exact answer (see answered_by)."
     )
-    model_answer: Answer = Field(default=None, description="What the neural model answered, whatever the check.")
+    model_answer: Answer = Field(
+        default=None, description="What the neural model answered, whatever the check."
+    )
     answered_by: str = Field(
         default="model",
         description="'model' (the network's answer, checked by the exact solver where one exists or not checked) "

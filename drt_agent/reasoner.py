@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -24,6 +24,7 @@ from .problems import Solution
 from .tasks.base import Batch
 
 Steps = int | Literal["auto"]
+Progress = Callable[[int, int], None]  # (thinking step, the most steps this chunk may take)
 DEFAULT_MAX_STEPS = 512
 
 
@@ -124,9 +125,10 @@ class Reasoner:
         steps: Steps = "auto",
         check: bool = True,
         limits: Limits | None = None,
+        progress: Progress | None = None,
     ) -> Solution:
-        """Solve one problem (typed, or text for the parser)."""
-        return self.solve_batch([problem], steps=steps, check=check, limits=limits)[0]
+        """Solve one problem (typed, or text for the parser); `progress(step, cap)` hears every thinking step."""
+        return self.solve_batch([problem], steps=steps, check=check, limits=limits, progress=progress)[0]
 
     def solve_batch(
         self,
@@ -135,6 +137,7 @@ class Reasoner:
         check: bool = True,
         batch_size: int = 256,
         limits: Limits | None = None,
+        progress: Progress | None = None,
     ) -> list[Solution]:
         """Solve many problems; answers do not depend on batch size or position.
 
@@ -153,7 +156,7 @@ class Reasoner:
             [typed[i] for i in order], batch_size, lim, sparse_from, [lengths[i] for i in order]
         ):
             # a fresh policy per chunk: `auto` narrows its cap to the chunk, which must not leak to the next
-            solved.extend(self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check))
+            solved.extend(self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check, progress))
         out: list[Solution] = [None] * len(typed)  # type: ignore[list-item]
         for i, sol in zip(order, solved, strict=True):
             r = readings[i]
@@ -207,12 +210,14 @@ class Reasoner:
             idle = float(self._max_threads)
         return max(1, min(self._max_threads, int(idle) + 1))
 
-    def _solve_chunk(self, problems: list[Any], policy: DepthPolicy, check: bool) -> list[Solution]:
+    def _solve_chunk(
+        self, problems: list[Any], policy: DepthPolicy, check: bool, progress: Progress | None = None
+    ) -> list[Solution]:
         batch = self.task.encode(problems).to(self.device)
         if policy.auto:
             policy.max_steps = self.task.step_limit(batch, policy.max_steps)
         with self._lock, cpu_threads(self.threads_for(batch)):
-            result = self.model.solve(batch, policy, is_final=self.task.is_final)
+            result = self.model.solve(batch, policy, is_final=self.task.is_final, progress=progress)
         probs = result.probs.cpu()
         answers = self.task.decode(probs, problems)
         # one transfer for the whole chunk: each example's trace is the chosen class's probability per step
@@ -226,7 +231,9 @@ class Reasoner:
         for i, (p, ans) in enumerate(zip(problems, answers, strict=True)):
             checked = self._check(p, ans) if check else {}
             exact = checked.get("exact")
-            overruled = exact is not None and exact != ans  # never hand out an answer the exact solver refutes
+            overruled = (
+                exact is not None and exact != ans
+            )  # never hand out an answer the exact solver refutes
             sols.append(
                 Solution(
                     domain=self.domain,

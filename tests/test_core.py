@@ -127,3 +127,26 @@ def test_readout_feedback_paths_agree_and_start_as_a_no_op():
         rows = torch.arange(len(batch))
         probs = torch.softmax(fed[rows, batch.answer_index], -1)
         assert torch.allclose(model.solve(batch, DepthPolicy(steps=5)).probs, probs, atol=1e-5)
+
+
+def test_progress_hears_every_thinking_step_and_a_failing_listener_changes_nothing():
+    torch.manual_seed(0)
+    core = DepthRecurrentCore(CoreConfig(d_model=16, n_heads=2, d_ff=32)).eval()
+    x, mask, valid = (
+        torch.randn(2, 5, 16),
+        torch.ones(2, 5, 5, dtype=torch.bool),
+        torch.ones(2, 5, dtype=torch.bool),
+    )
+    readout = lambda h, ids: torch.softmax(h[:, 0, :2], dim=-1)  # noqa: E731
+    seen: list[tuple[int, int]] = []
+    quiet = think(unroll(core, x, mask), valid, readout, DepthPolicy(steps=6))
+    heard = think(
+        unroll(core, x, mask), valid, readout, DepthPolicy(steps=6), progress=lambda t, n: seen.append((t, n))
+    )
+    assert seen == [(t, 6) for t in range(1, 7)]
+
+    def broken(t: int, n: int) -> None:
+        raise RuntimeError("listener bug")
+
+    failing = think(unroll(core, x, mask), valid, readout, DepthPolicy(steps=6), progress=broken)
+    assert torch.equal(quiet.probs, heard.probs) and torch.equal(quiet.probs, failing.probs)

@@ -8,6 +8,7 @@ monotone). Nothing runs past `max_steps`. Halted examples leave the batch, so th
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -69,8 +70,10 @@ def think(
     readout: Readout,
     policy: DepthPolicy,
     is_final: FinalTest | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ThinkResult:
-    """Follow the step loop (`unroll`) under `policy`, halting each example on its own; valid: (B, L) bool."""
+    """Follow the step loop (`unroll`) under `policy`, halting each example on its own; valid: (B, L) bool.
+    `progress(step, limit)` is called after every step (a listener's failure never stops thinking)."""
     B = valid.shape[0]
     caps = policy.max_steps if isinstance(policy.max_steps, torch.Tensor) and policy.auto else None
     limit = policy.steps if policy.steps is not None else int(torch.as_tensor(policy.max_steps).max())
@@ -92,6 +95,9 @@ def think(
     # much as a third of a solve before
     for th in thoughts:
         t = th.t
+        if progress is not None:
+            with contextlib.suppress(Exception):  # a progress listener must never break a solve
+                progress(t, limit)
         p = readout(th.h, ids)  # (b, C)
         if out_probs is None:
             out_probs = torch.zeros(B, p.shape[-1], device=device, dtype=p.dtype)

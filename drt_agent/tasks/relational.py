@@ -600,7 +600,9 @@ class RelationalTask(Task):
         """The class the answer token holds; "pending" is never an answer."""
         if not self.pending:
             return probs.argmax(-1)
-        return probs.index_fill(1, torch.tensor([self.class_id["pending"]], device=probs.device), -1.0).argmax(-1)
+        return probs.index_fill(
+            1, torch.tensor([self.class_id["pending"]], device=probs.device), -1.0
+        ).argmax(-1)
 
     def exact(self, problem: RelationalProblem) -> Answer:
         return solve_exact(problem)
