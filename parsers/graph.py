@@ -430,9 +430,17 @@ _NUMBERED = re.compile(
 )
 
 
+# what an instruction starts with: a long sentence (an edge list) without one in its first part is facts
+_INSTRUCTION_CUE = re.compile(
+    r"E\s*=\s*\{|\bthe first (?:line|row)\b|\(\s*[\w -]+:|\)\s+(?:means|denotes|indicates|represents|stands for|is)\b|"
+    r"separated (?:by|with)|specified after|\b(?:among|numbered|labell?ed)\b|directed|one-way|two-way",
+    re.I,
+)
+
+
 def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
     """Classify one sentence as question / instruction / framing / facts, and apply it."""
-    if st.want_question and (s.endswith("?") or _MAY_ASK.search(s)):
+    if st.want_question and (s.endswith("?") or _MAY_ASK.search(s[:300])):
         found = find_question(s)
         if found is not None:
             head, q = found
@@ -443,7 +451,7 @@ def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
         if s.rstrip().endswith("?"):
             st.unread_questions.append((where_, s))
             return
-    if _instruction(s, st, where_):
+    if (len(s) < 2000 or _INSTRUCTION_CUE.search(s[:2000])) and _instruction(s, st, where_):
         return
     if _NUMBERED.match(s):  # "Problem 5." numbers the problem, not a node
         st.facts.skipped.append(s)
@@ -551,18 +559,28 @@ _HYPHEN_BY_NOTATION = re.compile(
 
 
 # a hyphenated word in a question sentence, next to a notation, or a word with two hyphens
-_MAY_HYPHEN = re.compile(r"\w-\w[^.?!\n]*\?|\w-\w+\s*(?:->|<-|--|=>|:)|(?:->|<-|--|=>)\s*\w+-\w|\w-\w+-\w")
+_MAY_HYPHEN = re.compile(r"\w-\w+\s*(?:->|<-|--|=>|:)|(?:->|<-|--|=>)\s*\w+-\w")
+_CHUNK = re.compile(r"[^.?!\n]+")  # a run up to a sentence end: each character is scanned once
+
+
+def _questions_chunks(text: str) -> list[str]:
+    """The runs of text that end with '?' (in linear time: a pattern like '[^.?]*\\?' would rescan long runs)."""
+    return [m.group() for m in _CHUNK.finditer(text) if text[m.end() : m.end() + 1] == "?"]
 
 
 def _hyphen_names(text: str) -> frozenset[str]:
     """Hyphenated words used as names (`srv-01`) by the question or next to a spaced notation (`srv-01 -> x`,
     `srv-01: ...`): an unspaced `srv-01-srv-02` is then ambiguous, and `srv-06` alone is a name, not an edge."""
-    if "-" not in text or not _MAY_HYPHEN.search(text):
+    if "-" not in text:
+        return frozenset()
+    asked = [c for c in _questions_chunks(text) if "-" in c] if "?" in text else []
+    notation = ":" in text or ">" in text or "<-" in text or "--" in text
+    if not asked and not (notation and _MAY_HYPHEN.search(text)):
         return frozenset()
     found: set[str] = set()
     for m in _HYPHEN_BY_NOTATION.finditer(text):
         found.add(m.group(1) or m.group(2))
-    for chunk in re.findall(r"[^.?!\n]*\?", text):
+    for chunk in asked:
         start = QUESTION_START.search(chunk)
         if start:
             found.update(re.findall(rf"(?<![\w-]){_HYPHENATED}(?![\w-])", chunk[start.start() :]))
@@ -1012,7 +1030,13 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
     facts = st.facts
     _unify_articles(facts)
     names = dict.fromkeys([*facts.nodes, *(x for a, b, _ in facts.edges for x in (a, b))])
-    in_graph = {key(n): n for n in reversed(names)} | {n.casefold(): n for n in reversed(names)}
+    asked = [*st.questions, *([q_sep] if q_sep is not None else [])]
+    resolved = not (st.unread_questions or st.residue) and all(
+        n in names for q_ in asked for n in (q_.source, q_.target)
+    )
+    in_graph = (
+        {} if resolved else {key(n): n for n in reversed(names)} | {n.casefold(): n for n in reversed(names)}
+    )
     if st.unread_questions or st.residue:  # judged against every name the text uses
         known = dict(in_graph)
         for q in st.questions:

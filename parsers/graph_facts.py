@@ -223,6 +223,10 @@ def _dash_token(piece: str, where_: str, out: Facts) -> list[tuple[str, str, str
     if token.startswith("-") or token in out.hyphen_names:
         return None
     parts = token.split("-")
+    if len(parts) == 2:  # the common case, "A-B", without the chain machinery
+        a, b = name(parts[0], loose=True), name(parts[1], loose=True)
+        if a is not None and b is not None:
+            return [(a, b, "two")]
     if len(parts) > 2 and out.hyphen_names:
         joined = {f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False)} & out.hyphen_names
         if joined:
@@ -418,7 +422,7 @@ def _merged_pieces(s: str) -> list[str]:
     for p in _SEP.split(s):
         if not p.strip():
             continue
-        if merged and not joined and _MERGE.search(merged[-1]):
+        if merged and not joined and " " in merged[-1] and _MERGE.search(merged[-1]):
             merged[-1] = f"{merged[-1]} and {p}"
             joined = True
         else:
@@ -436,7 +440,7 @@ _NOT_AN_OPENER = re.compile(r"->|<-|--|\s-\s|[()=<>]|^[A-Z]{2,}\b")
 def strip_scaffolding(s: str, out: Facts, where_: str) -> str | None:
     """The sentence without its openers ("In this graph, ", "The edges are: "); None if it is only scaffolding
     ("Consider the following directed graph"), whose direction is noted."""
-    if _GRAPH_WORD_RE.search(s):
+    if len(s) < 300 and _GRAPH_WORD_RE.search(s):  # scaffolding is a short sentence
         for rx in lex.META:
             if rx.match(s):
                 if not note_direction(s, out, where_):
@@ -461,10 +465,11 @@ _BOTH_WAYS_MID = re.compile(
 def _edge_tail(s: str) -> tuple[str, str | None]:
     """The sentence without a trailing "(and back)", ", usable in both directions", ", but not the other way",
     and the kind it gives its edges (sym / one); (s, None) when there is none."""
-    mid = _BOTH_WAYS_MID.search(s)
+    mid = _BOTH_WAYS_MID.search(s[:2000])
     if mid:  # "There are direct flights in both directions between X and Y"
         return " ".join((s[: mid.start()] + " " + s[mid.end() :]).split()), "sym"
-    m = lex.EDGE_TAIL.search(s)
+    offset = max(0, len(s) - 400)  # a tail is at the end: look there only
+    m = lex.EDGE_TAIL.search(s, offset)
     if not m:
         return s, None
     tail = m.group("paren") or m.group("comma") or ""
@@ -515,7 +520,7 @@ def _positive(s: str, out: Facts, where_: str, under: str | None) -> None:
         piece = piece.strip().strip("[]").strip()
         if not piece:
             continue
-        runs = _LINE_RUNS.match(piece)  # "the Blue line runs Airport - Central - Museum"
+        runs = _LINE_RUNS.match(piece) if " " in piece else None  # "the Blue line runs Airport - Central"
         if runs and lex.STRONG_OP.search(runs.group("chain")):
             piece = runs.group("chain")
         op = op_edges(piece, where_, out)

@@ -317,8 +317,10 @@ _RESTATED = re.compile(
 def _normalise(text: str) -> tuple[str, bool]:
     """The question without its '?', 'Q:' label, tails and a leading "Isn't" (returned as a flip)."""
     s = " ".join(text.split()).rstrip("?.! ").strip()
-    s = _RESTATED.sub("", s).rstrip("?.! ").strip()
-    s = re.sub(r"^(?:q|question|query)\s*[:.)-]\s*", "", s, flags=re.I)
+    if "(" in s or "," in s:
+        s = _RESTATED.sub("", s).rstrip("?.! ").strip()
+    if s[:1] in "Qq":
+        s = re.sub(r"^(?:q|question|query)\s*[:.)-]\s*", "", s, flags=re.I)
     s = expand_contractions(s)
     while True:
         t = _TRAIL.sub("", s)
