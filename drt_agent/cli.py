@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
 import json
 import os
 import sys
@@ -22,12 +24,25 @@ app = typer.Typer(
 )
 
 EXIT_USAGE = 2
+EXIT_IO = 1  # stdout could not be written (closed pipe, full disk): not the user's input, so not 2
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     message = " ".join(message.split("\n"))  # always one line
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)
+
+
+def _emit(text: str) -> None:
+    """Print a result; a closed or full stdout is a one-line error (exit 1), never a traceback."""
+    if sys.stdout is None:
+        raise _fail("stdout is closed; redirect it to a file to keep the result", EXIT_IO)
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except OSError as exc:
+        _quiet_stdout()
+        raise _fail(f"cannot write to stdout ({exc.strerror or exc})", EXIT_IO) from None
 
 
 def _steps(value: str) -> int | str:
@@ -143,6 +158,190 @@ def _problem_from_line(line: str, default_domain: str | None, limits: Any = None
     return stripped, default_domain
 
 
+BATCH_CHUNK = 64  # lines solved together at most; fewer when no more input is waiting
+
+
+class _Stop(BaseException):
+    """A signal asked `--batch` to stop: finished lines are kept, the exit status is 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _OutputError(Exception):
+    """stdout cannot take more output (closed, a broken pipe, a full disk)."""
+
+
+_WAIT = object()  # no whole line can be read without waiting for the writer
+_OVERLONG = object()  # a line longer than the size limit, skipped
+
+
+class _LineReader:
+    """The lines of a `--batch` source, read in blocks from a file descriptor, so that `--batch -` can tell a
+    line already written by the producer (solve it with the others) from one not yet written (answer what we
+    have first: a producer that waits for each answer must not wait forever)."""
+
+    def __init__(self, fd: int, max_line_bytes: int) -> None:
+        self.fd = fd
+        self.max = max_line_bytes
+        self.buf = b""
+        self.pos = 0
+        self.eof = False
+        self.skipping = False  # inside an over-long line: drop bytes up to its end
+
+    def _ready(self) -> bool:
+        import select
+
+        try:
+            return bool(select.select([self.fd], [], [], 0)[0])
+        except (OSError, ValueError):  # no select on this kind of file: reading will not block for long
+            return True
+
+    def _fill(self) -> None:
+        data = os.read(self.fd, 1 << 16)
+        if not data:
+            self.eof = True
+        self.buf = self.buf[self.pos :] + data
+        self.pos = 0
+
+    def next(self, block: bool) -> Any:
+        """The next line (bytes, no newline), _OVERLONG, None at the end, or _WAIT when `block` is False and no
+        whole line is there yet."""
+        while True:
+            end = self.buf.find(b"\n", self.pos)
+            if end >= 0:
+                line, self.pos = self.buf[self.pos : end], end + 1
+                if self.skipping:
+                    self.skipping = False
+                    return _OVERLONG
+                return line
+            if self.eof:
+                line, self.buf, self.pos = self.buf[self.pos :], b"", 0
+                if self.skipping:
+                    self.skipping = False
+                    return _OVERLONG
+                return line if line else None
+            if len(self.buf) - self.pos > self.max:  # no newline in sight: skip to the end of this line
+                self.skipping, self.buf, self.pos = True, b"", 0
+            if not block and not self.skipping and not self._ready():
+                return _WAIT
+            self._fill()
+
+
+def _batch_item(raw: Any, default_domain: str | None, limits: Any) -> Any:
+    """One input line -> (text, domain) to solve, or the DrtError that is its output line."""
+    from .errors import LimitError, ParseError
+
+    if raw is _OVERLONG:
+        return LimitError(
+            f"the line is longer than {limits.max_chars:,} characters (max_chars); split it or raise the "
+            "limit with --limit max_chars=N"
+        )
+    text = raw.decode("utf-8", errors="replace")  # undecodable bytes become U+FFFD: the parsers refuse it
+    if not text.strip():
+        return ParseError("empty line")  # still one output line: consumers match answers by line number
+    try:
+        return _problem_from_line(text, default_domain, limits)
+    except ParseError as exc:
+        return exc
+    except LimitError as exc:
+        return exc
+
+
+class _BatchWriter:
+    """Writes output lines in input order straight to stdout's file descriptor, counting what went out, so a
+    signal or a failed write never leaves a line half-written or written twice. A signal that arrives during
+    a write is held until the write is done."""
+
+    def __init__(self) -> None:
+        self.written = 0
+        self.pending: list[str] = []
+        self.writing = False
+        self.held: int | None = None  # a signal that came during a write
+
+    def flush(self) -> None:
+        out = sys.stdout
+        if out is None:
+            raise _OutputError("stdout is closed")
+        self.writing = True
+        try:
+            try:
+                fd = out.fileno()
+                out.flush()
+            except (AttributeError, ValueError, io.UnsupportedOperation):
+                fd = None  # not a real file (e.g. a test's capture): its own write and flush
+            while self.pending:
+                data = (self.pending[0] + "\n").encode("utf-8")
+                if fd is None:
+                    out.write(self.pending[0] + "\n")
+                else:
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(fd, view) :]
+                self.pending.pop(0)
+                self.written += 1
+            if fd is None:
+                out.flush()
+        except OSError as exc:
+            raise _OutputError(exc.strerror or str(exc)) from None
+        finally:
+            self.writing = False
+        if self.held is not None:
+            raise _Stop(self.held)
+
+
+def _solve_chunk(items: list[Any], steps: Any, model: str | None, limits: Any, device: str) -> list[str]:
+    """Output lines for one chunk, in input order: a solution as JSON, or {"error": {...}}."""
+    from .api import solve_many
+    from .errors import DrtError
+
+    todo = [it for it in items if not isinstance(it, DrtError)]
+    try:
+        solved = iter(solve_many(todo, steps=steps, model=model, limits=limits, device=device))
+    except DrtError as exc:  # the whole chunk failed the same way (e.g. its checkpoint cannot load)
+        solved = iter([exc] * len(todo))
+    out = []
+    for it in items:
+        res = it if isinstance(it, DrtError) else next(solved)
+        out.append(
+            json.dumps({"error": res.to_dict()}) if isinstance(res, DrtError) else res.model_dump_json()
+        )
+    return out
+
+
+def _on_signals(handler: Any) -> dict[int, Any]:
+    """Install `handler` for SIGINT and SIGTERM where they still have their default action (a signal the
+    caller chose to ignore stays ignored); returns the previous handlers to restore."""
+    import signal
+
+    old: dict[int, Any] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        current = signal.getsignal(sig)
+        if current in (signal.SIG_DFL, signal.default_int_handler):
+            try:
+                old[sig] = signal.signal(sig, handler)
+            except ValueError:  # not the main thread: signals stay as they are
+                break
+    return old
+
+
+def _restore_signals(old: dict[int, Any]) -> None:
+    import signal
+
+    for sig, handler in old.items():
+        signal.signal(sig, handler)
+
+
+def _quiet_stdout() -> None:
+    """After stdout failed: point it at /dev/null so the interpreter's last flush cannot print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def _run_batch(
     source: str,
     steps: int | str,
@@ -151,36 +350,92 @@ def _run_batch(
     limits: Any = None,
     device: str = "auto",
 ) -> None:
-    from .api import solve_many
+    """`solve --batch`: one output line per input line (blank and unreadable lines get an error line), in
+    input order, each written and flushed as soon as it and all before it are done. SIGINT / SIGTERM keep
+    every finished line and exit 130 / 143; a stdout that cannot be written is a one-line error, exit 1."""
+    import signal
+
+    from . import domains
     from .errors import DrtError
     from .limits import resolve
+    from .reasoner import get_reasoner
 
     limits = resolve(limits)
-
-    try:
-        handle = sys.stdin if source == "-" else open(source, encoding="utf-8", errors="replace")  # noqa: SIM115
-    except OSError as exc:
-        raise _fail(f"cannot read --batch {source}: {exc.strerror}") from None
-    with handle:
-        lines = [line for line in handle.read().splitlines() if line.strip()]
-    try:
-        limits.check_batch(len(lines))
+    if sys.stdout is None:
+        raise _fail("stdout is closed: --batch writes its answers there; redirect it to a file", EXIT_IO)
+    try:  # settings that would fail every line fail once, before any input is read
+        if domain is not None:
+            domains.get(domain)
+        if model is not None:
+            get_reasoner(model, device)
     except DrtError as exc:
         raise _fail(str(exc)) from None
-    items: list[tuple[str, str | None] | DrtError] = []
-    for line in lines:
-        try:
-            items.append(_problem_from_line(line, domain, limits))
-        except DrtError as exc:
-            items.append(exc)
-    texts = [it for it in items if not isinstance(it, DrtError)]
-    results = iter(solve_many(texts, steps=steps, model=model, limits=limits, device=device))
-    for it in items:
-        res = it if isinstance(it, DrtError) else next(results)
-        if isinstance(res, DrtError):
-            typer.echo(json.dumps({"error": res.to_dict()}))
+    try:
+        if source == "-":
+            if sys.stdin is None:
+                raise _fail("stdin is closed: give --batch a file, or pipe the lines in")
+            fd, owned = sys.stdin.fileno(), False
         else:
-            typer.echo(res.model_dump_json())
+            fd, owned = os.open(source, os.O_RDONLY), True
+    except OSError as exc:
+        raise _fail(f"cannot read --batch {source}: {exc.strerror}") from None
+
+    reader = _LineReader(fd, 4 * limits.max_chars + 4)
+    writer = _BatchWriter()
+
+    def stop(signum: int, frame: Any) -> None:
+        if writer.writing:
+            writer.held = signum  # raised once the line being written is complete
+        else:
+            raise _Stop(signum)
+
+    old = _on_signals(stop)
+    n_lines = 0
+    try:
+        chunk: list[Any] = []
+        while True:
+            try:
+                raw = reader.next(block=not chunk)
+            except OSError as exc:
+                raise _fail(f"cannot read --batch {source}: {exc.strerror}") from None
+            if raw is not _WAIT and raw is not None:
+                n_lines += 1
+                try:
+                    limits.check_batch(n_lines)
+                except DrtError as exc:
+                    raise _fail(f"line {n_lines}: {exc}") from None
+                chunk.append(_batch_item(raw, domain, limits))
+                if len(chunk) < BATCH_CHUNK:
+                    continue
+            if chunk:
+                writer.pending.extend(_solve_chunk(chunk, steps, model, limits, device))
+                chunk = []
+                writer.flush()
+            if raw is None:
+                break
+    except (_Stop, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, _Stop) else int(signal.SIGINT)
+        for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal must not cut the last flush short
+            with contextlib.suppress(ValueError):
+                signal.signal(sig, signal.SIG_IGN)
+        writer.held = None
+        with contextlib.suppress(_OutputError):
+            writer.flush()  # answers already computed are finished lines: they go out too
+        name = signal.Signals(signum).name
+        raise _fail(
+            f"stopped by {name} after {writer.written} of {n_lines} lines read; their answers are on stdout",
+            128 + signum,
+        ) from None
+    except _OutputError as exc:
+        _quiet_stdout()
+        raise _fail(
+            f"cannot write to stdout ({exc}) after {writer.written} answers; the rest were not written",
+            EXIT_IO,
+        ) from None
+    finally:
+        _restore_signals(old)
+        if owned:
+            os.close(fd)
 
 
 @app.command()
@@ -242,10 +497,10 @@ def solve(
         sol = api_solve(problem, domain=domain, steps=n_steps, model=model, limits=limits, device=device)
     except DrtError as exc:
         if json_out:
-            typer.echo(json.dumps({"error": exc.to_dict()}))
+            _emit(json.dumps({"error": exc.to_dict()}))
             raise typer.Exit(EXIT_USAGE) from None
         raise _fail(str(exc)) from None
-    typer.echo(sol.model_dump_json() if json_out else _human(sol))
+    _emit(sol.model_dump_json() if json_out else _human(sol))
 
 
 def _with_facts(path: Path, question: str | None, domain: str | None, limits: Any) -> Any:
@@ -301,7 +556,7 @@ def schema(
         out = schemas[which]
     else:
         raise _fail(f"unknown schema {which!r}; choose one of: all, {', '.join(schemas)}")
-    typer.echo(json.dumps(out, indent=2))
+    _emit(json.dumps(out, indent=2))
 
 
 def _config_options(finetune: bool) -> list[inspect.Parameter]:

@@ -94,7 +94,8 @@ def test_batch_reports_each_bad_line_and_goes_on(tmp_path: Path) -> None:
     result = runner.invoke(app, ["solve", "--batch", str(f)])
     assert result.exit_code == 0, result.output
     rows = [json.loads(x) for x in result.stdout.splitlines()]
-    assert len(rows) == 4 and all(r["error"]["type"] == "ParseError" for r in rows)
+    assert len(rows) == 5 and all(r["error"]["type"] == "ParseError" for r in rows)  # one per input line
+    assert rows[0]["error"]["message"] == "empty line" and "text" in rows[2]["error"]["message"]
 
 
 def test_graph_option_errors() -> None:
