@@ -6,25 +6,37 @@ the weights that is checked on every load.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import hashlib
 import json
+import os
+import secrets
+import shutil
+import signal
 import stat
-from dataclasses import MISSING, dataclass, fields
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from safetensors import SafetensorError
 from safetensors.torch import load as safetensors_load
 from safetensors.torch import save_file
 from torch.overrides import TorchFunctionMode
 
+from .config import core_problems, knob_problems
 from .core import DepthPolicy
-from .errors import CheckpointError, DomainError
+from .errors import CheckpointError, DomainError, DrtError
 from .model import DRTModel, ModelConfig
-from .tasks import Task, make_task
+from .tasks import Task, task_class
 
 FORMAT_VERSION = 1
 ARCHITECTURE = "drt-v1"
@@ -69,22 +81,124 @@ def sha256_file(path: Path) -> str:
 def save_checkpoint(
     directory: str | Path, model: DRTModel, task: Task, extra: dict[str, Any] | None = None
 ) -> Path:
-    """Write weights and config; returns the directory."""
+    """Write weights and config atomically; returns the directory.
+
+    Both files go to a temporary directory next to the target, which then takes the target's place in one
+    rename (an atomic exchange where one already exists), so a stop at any moment leaves the old checkpoint
+    or the new one, never a mix. Other files in the target (a resumable training state) are carried over."""
     out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
-    state = {k: v.detach().contiguous().cpu() for k, v in model.state_dict().items()}
-    save_file(state, str(out / WEIGHTS), metadata={"format": "pt", "architecture": ARCHITECTURE})
-    config = {
-        "format_version": FORMAT_VERSION,
-        "architecture": ARCHITECTURE,
-        "model": model.cfg.to_dict(),
-        "task_knobs": task.knobs(),
-        "n_params": model.n_params(),
-        "weights_sha256": sha256_file(out / WEIGHTS),
-        **(extra or {}),
-    }
-    (out / CONFIG).write_text(json.dumps(config, indent=2) + "\n")
+    if out.exists() and not out.is_dir():
+        raise CheckpointError(f"cannot write a checkpoint to {out}: it exists and is not a directory")
+    if out.is_dir() and any(p.is_dir() and not p.is_symlink() for p in out.iterdir()):
+        raise CheckpointError(
+            f"cannot write a checkpoint to {out}: it holds other directories, so it is not a checkpoint's "
+            f"own directory; choose a new one, e.g. {out / 'model'}"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _fresh_dir(out, "tmp")
+    try:
+        state = {k: v.detach().contiguous().cpu() for k, v in model.state_dict().items()}
+        save_file(state, str(tmp / WEIGHTS), metadata={"format": "pt", "architecture": ARCHITECTURE})
+        _fsync(tmp / WEIGHTS)
+        config = {
+            "format_version": FORMAT_VERSION,
+            "architecture": ARCHITECTURE,
+            "model": model.cfg.to_dict(),
+            "task_knobs": task.knobs(),
+            "n_params": model.n_params(),
+            "weights_sha256": sha256_file(tmp / WEIGHTS),
+            **(extra or {}),
+        }
+        _write_text(tmp / CONFIG, json.dumps(config, indent=2) + "\n")
+        if out.is_dir():
+            _carry_over(out, tmp)
+        _fsync(tmp)
+        _publish(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # after a publish: the replaced checkpoint
     return out
+
+
+def _fresh_dir(out: Path, kind: str) -> Path:
+    """A new hidden directory beside `out` (same file system, so renames are atomic; mode from the umask)."""
+    for _ in range(100):
+        path = out.parent / f".{out.name}.{kind}-{secrets.token_hex(4)}"
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+    raise CheckpointError(f"cannot create a temporary directory next to {out}")
+
+
+def _write_text(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file or directory to disk, so a rename never publishes data still only in memory."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot fsync a directory
+        pass
+    finally:
+        os.close(fd)
+
+
+def _carry_over(old: Path, new: Path) -> None:
+    """Files of the old directory that the new checkpoint does not replace (hard links where possible)."""
+    for entry in old.iterdir():
+        target = new / entry.name
+        if entry.name in (WEIGHTS, CONFIG) or target.exists():
+            continue
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry), target)
+            continue
+        try:
+            os.link(entry, target)
+        except OSError:
+            shutil.copy2(entry, target)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 with RENAME_EXCHANGE); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _publish(new: Path, out: Path) -> None:
+    """Put the complete directory `new` at `out`; afterwards `new` holds whatever `out` held before."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    if _exchange(new, out):
+        return
+    # no atomic exchange here: move the old one aside first, so a stop between the renames keeps it
+    aside = _fresh_dir(out, "old")
+    os.rename(out, aside / "checkpoint")
+    os.rename(new, out)
+    os.rename(aside / "checkpoint", new)
+    aside.rmdir()
 
 
 @dataclass
@@ -98,6 +212,9 @@ class Loaded:
 MAX_CONFIG_BYTES = 1 << 20  # a config is a few KB; anything this large is not one
 MAX_WEIGHTS_BYTES = 1 << 30  # shipped checkpoints are a few MB
 FLOAT_DTYPES = {"F16", "BF16", "F32", "F64"}
+MAX_VOCAB = 1_000_000  # words or answer classes of one model
+SMOKE_MAX_LENGTH = 2048  # the load-time check's generated problem: bounded in memory whatever the config says
+SMOKE_SECONDS = 20.0
 
 
 def _read_regular(path: Path, max_bytes: int, what: str) -> bytes:
@@ -170,29 +287,70 @@ def _check_tensors(header: dict[str, Any], expected: dict[str, torch.Size], wher
             )
 
 
+class _StoredModel(BaseModel):
+    """The `model` object of a stored config: what the network is built from, every number bounded."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    task: str = Field(min_length=1, max_length=100)
+    vocab_size: int = Field(ge=1, le=MAX_VOCAB)
+    n_roles: int = Field(ge=1, le=1024)
+    n_classes: int = Field(ge=1, le=MAX_VOCAB)
+    core: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("core")
+    @classmethod
+    def _core(cls, core: dict[str, Any]) -> dict[str, Any]:
+        problems = core_problems(core)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return core
+
+
+class StoredConfig(BaseModel):
+    """A checkpoint's config.json, validated on every load before anything is built from it. Fields beyond
+    these (the training settings, the command, timings) are records, kept as they are."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+    format_version: int
+    architecture: str
+    model: _StoredModel
+    task_knobs: dict[str, Any] = Field(default_factory=dict)
+    n_params: int | None = Field(default=None, ge=0, le=1 << 40)
+    weights_sha256: str = Field(pattern=r"^[0-9a-fA-F]{64}$")
+    name: str | None = Field(default=None, max_length=200)
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(x) for x in err["loc"])
+    shown = repr(err.get("input"))
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    message = err["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" + ("" if err["type"] == "value_error" else f" (got {shown})")
+
+
 def _describe(config: dict[str, Any], directory: Path) -> tuple[ModelConfig, Task]:
-    """The model config and task a checkpoint's config names, validated without allocating weights."""
-    model = config.get("model")
-    if not isinstance(model, dict) or not isinstance(model.get("core", {}), dict):
-        raise CheckpointError(f"{directory / CONFIG}: 'model' must be an object with a 'core' object")
-    knobs = config.get("task_knobs") or {}
-    if not isinstance(knobs, dict):
-        raise CheckpointError(f"{directory / CONFIG}: 'task_knobs' must be an object")
+    """The model config and task a checkpoint's config names, validated (types and bounds of every field, the
+    task's settings against its constructor) without allocating weights."""
+    where = directory / CONFIG
     try:
-        model_cfg = ModelConfig.from_dict(model)
-        for name in ("vocab_size", "n_roles", "n_classes"):
-            value = getattr(model_cfg, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
-        for f in fields(model_cfg.core):
-            value, default = getattr(model_cfg.core, f.name), f.default
-            if default is None or default is MISSING:
-                continue
-            if type(value) is not type(default) and not (type(default) is float and type(value) is int):
-                raise ValueError(f"core.{f.name} must be {type(default).__name__}, got {value!r}")
-        task = make_task(model_cfg.task, knobs)
-    except (KeyError, TypeError, ValueError, DomainError) as exc:
-        raise CheckpointError(f"{directory / CONFIG}: cannot build the model it describes: {exc}") from None
+        stored = StoredConfig.model_validate(config)
+    except ValidationError as exc:
+        raise CheckpointError(f"{where}: cannot build the model it describes: {_first_error(exc)}") from None
+    try:
+        cls = task_class(stored.model.task)
+    except DomainError as exc:
+        raise CheckpointError(f"{where}: cannot build the model it describes: {exc}") from None
+    problems = knob_problems(cls, stored.task_knobs)
+    if problems:
+        raise CheckpointError(f"{where}: task_knobs: {'; '.join(problems)}")
+    try:
+        model_cfg = ModelConfig.from_dict(stored.model.model_dump())
+        task = cls(**stored.task_knobs)
+    except (KeyError, TypeError, ValueError, DrtError) as exc:
+        raise CheckpointError(f"{where}: cannot build the model it describes: {exc}") from None
     return model_cfg, task
 
 
@@ -230,6 +388,7 @@ def load_checkpoint(name_or_path: str | Path, device: str | torch.device = "cpu"
             f"{config.get('format_version')!r} is not one this version builds "
             f"({ARCHITECTURE!r} / {FORMAT_VERSION}); retrain it or upgrade drt-agent"
         )
+    model_cfg, task = _describe(config, directory)  # before the weights: a bad config fails fast
     weights = directory / WEIGHTS
     data = _read_regular(weights, MAX_WEIGHTS_BYTES, WEIGHTS)
     expected = config.get("weights_sha256")
@@ -239,7 +398,6 @@ def load_checkpoint(name_or_path: str | Path, device: str | torch.device = "cpu"
             f"{weights}: sha256 {actual[:12]}... does not match the config's {str(expected)[:12]}...; "
             "the file was modified or belongs to another checkpoint"
         )
-    model_cfg, task = _describe(config, directory)
     shapes = _expected_shapes(model_cfg, directory)
     _check_tensors(_safetensors_header(data, weights), shapes, weights)
     try:
@@ -261,15 +419,52 @@ def load_checkpoint(name_or_path: str | Path, device: str | torch.device = "cpu"
 
 
 def _smoke_test(model: DRTModel, task: Task, directory: Path) -> None:
-    """Solve one generated problem for two steps (the first asks is_final), so settings of the right type but wrong meaning (task
-    knobs a task cannot use) fail here, as a CheckpointError, not later inside an agent's call."""
+    """Solve one small generated problem for two steps (the first asks is_final), so settings of the right type
+    but wrong meaning fail here, as a CheckpointError, not later inside an agent's call. Bounded: the problem
+    has the smallest trained complexity at a test bucket's size (not the stored generator sizes), at most
+    SMOKE_MAX_LENGTH tokens, and the check is stopped after SMOKE_SECONDS where a timer can be set."""
     try:
-        lo = task.train_defaults().get("complexity", (1, 1))[0]
-        problems, batch = task.sample(1, max(1, int(lo)), np.random.default_rng(0))
-        result = model.solve(batch, DepthPolicy(steps=None, max_steps=2), is_final=task.is_final)
-        task.decode(result.probs, problems)
+        with _time_limit(SMOKE_SECONDS):
+            lo = task.train_defaults().get("complexity", (1, 1))[0]
+            lo = max(1, int(lo))
+            problems, batch = task.sample(1, lo, np.random.default_rng(0), **task.bucket_knobs(lo))
+            length = max(task.length(p) for p in problems)
+            if length > SMOKE_MAX_LENGTH:
+                raise ValueError(f"a generated problem is {length} tokens long, above {SMOKE_MAX_LENGTH}")
+            result = model.solve(batch, DepthPolicy(steps=None, max_steps=2), is_final=task.is_final)
+            task.decode(result.probs, problems)
     except Exception as exc:  # whatever the stored settings break is a property of this checkpoint
         raise CheckpointError(
             f"{directory / CONFIG}: the model it describes fails on a generated problem "
             f"({type(exc).__name__}: {exc}); retrain the checkpoint or fix its task_knobs"
         ) from None
+
+
+class _Timeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _Timeout after `seconds` (SIGALRM): only in the main thread, and only when no one else uses the
+    timer; elsewhere the bounds on sizes are the only limit."""
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise _Timeout(f"the check took longer than {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)

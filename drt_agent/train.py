@@ -14,7 +14,9 @@ import json
 import math
 import os
 import shlex
+import signal
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -194,6 +196,40 @@ def load_state(out: Path, model: DRTModel, opt: torch.optim.Optimizer, cfg: Trai
     return int(meta["iteration"]) + 1
 
 
+class TrainingInterrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM stopped training after a whole iteration; its state was saved for --resume."""
+
+    def __init__(self, signum: int, iterations: int, out: Path | None) -> None:
+        super().__init__(signum)
+        self.signum, self.iterations, self.out = signum, iterations, out
+
+
+class _SignalCatcher:
+    """While training, SIGINT and SIGTERM only set a flag: the loop finishes its iteration (an optimizer step
+    cut in half would save half-updated weights), saves a resumable state and stops. Only in the main thread,
+    only where the signal still has its default action."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.signum: int | None = None
+        self.old: dict[int, Any] = {}
+
+    def _catch(self, signum: int, frame: Any) -> None:
+        self.signum = signum
+
+    def __enter__(self) -> _SignalCatcher:
+        if not self.enabled or threading.current_thread() is not threading.main_thread():
+            return self
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            if signal.getsignal(sig) in (signal.SIG_DFL, signal.default_int_handler):
+                self.old[sig] = signal.signal(sig, self._catch)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self.old.items():
+            signal.signal(sig, handler)
+
+
 def _command(world: int) -> str:
     """The command line that produced this run, as the user would retype it."""
     args = shlex.join(sys.argv[1:])
@@ -281,46 +317,50 @@ def train(
     )
     ema = None
     stopped = False
-    for it in bar:
-        batch, steps = corpus.batch(task, cfg, it) if corpus is not None else global_batch(task, cfg, it)
-        n_global = n_targets(batch)
-        mine = shard(batch, rank, world).to(device)
-        for group in opt.param_groups:
-            group["lr"] = lr_at(cfg, it)
-        torch.manual_seed(cfg.seed * 1_000_003 + it)  # dropout noise depends on the iteration only
-        logits = ddp_model(mine, steps, keep_all=cfg.intermediate_weight > 0)
-        loss = loss_fn(logits, mine, n_global, world, cfg.intermediate_weight)
-        aux = getattr(model.core, "aux_loss", None)  # e.g. a baseline's ACT ponder cost
-        if aux is not None:
-            loss = loss + aux
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        if cfg.clip:
-            torch.nn.utils.clip_grad_norm_(params, cfg.clip)
-        opt.step()
-        value = loss.detach().clone()
-        if world > 1:  # each rank holds its shard's share of the global loss: sum them for the log
-            dist.all_reduce(value)
-        value = value.item() / world
-        ema = value if ema is None else 0.95 * ema + 0.05 * value
-        bar.set_postfix(loss=f"{ema:.4f}", steps=steps)
-        done = it + 1
-        if out is not None and rank == 0 and cfg.save_every and done % cfg.save_every == 0:
-            out.mkdir(parents=True, exist_ok=True)
-            save_state(out, model, opt, it, cfg)
-        out_of_time = cfg.max_minutes is not None and time.time() - t0 > 60 * cfg.max_minutes
-        if (stop_after is not None and done - start >= stop_after) or out_of_time:
-            if out is not None and rank == 0 and done % max(1, cfg.save_every) != 0:
+    signals = _SignalCatcher(enabled=world == 1)  # under torchrun, ranks cannot agree on where to stop
+    with signals:
+        for it in bar:
+            batch, steps = corpus.batch(task, cfg, it) if corpus is not None else global_batch(task, cfg, it)
+            n_global = n_targets(batch)
+            mine = shard(batch, rank, world).to(device)
+            for group in opt.param_groups:
+                group["lr"] = lr_at(cfg, it)
+            torch.manual_seed(cfg.seed * 1_000_003 + it)  # dropout noise depends on the iteration only
+            logits = ddp_model(mine, steps, keep_all=cfg.intermediate_weight > 0)
+            loss = loss_fn(logits, mine, n_global, world, cfg.intermediate_weight)
+            aux = getattr(model.core, "aux_loss", None)  # e.g. a baseline's ACT ponder cost
+            if aux is not None:
+                loss = loss + aux
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            if cfg.clip:
+                torch.nn.utils.clip_grad_norm_(params, cfg.clip)
+            opt.step()
+            value = loss.detach().clone()
+            if world > 1:  # each rank holds its shard's share of the global loss: sum them for the log
+                dist.all_reduce(value)
+            value = value.item() / world
+            ema = value if ema is None else 0.95 * ema + 0.05 * value
+            bar.set_postfix(loss=f"{ema:.4f}", steps=steps)
+            done = it + 1
+            if out is not None and rank == 0 and cfg.save_every and done % cfg.save_every == 0:
                 out.mkdir(parents=True, exist_ok=True)
-                save_state(out, model, opt, it, cfg)  # a graceful stop resumes exactly where it ended
-            stopped = True
-            break
+                save_state(out, model, opt, it, cfg)
+            out_of_time = cfg.max_minutes is not None and time.time() - t0 > 60 * cfg.max_minutes
+            if (stop_after is not None and done - start >= stop_after) or out_of_time:
+                if out is not None and rank == 0 and done % max(1, cfg.save_every) != 0:
+                    out.mkdir(parents=True, exist_ok=True)
+                    save_state(out, model, opt, it, cfg)  # a graceful stop resumes exactly where it ended
+                stopped = True
+                break
+            if signals.signum is not None:  # SIGINT / SIGTERM: keep this iteration's state, then stop
+                if out is not None and rank == 0:
+                    out.mkdir(parents=True, exist_ok=True)
+                    save_state(out, model, opt, it, cfg)
+                raise TrainingInterrupted(signals.signum, done, out)
     bar.close()
     model.eval()
     if out is not None and rank == 0:
-        if not stopped:  # a finished run needs no resumable state: leave only the checkpoint
-            for name in (STATE_WEIGHTS, STATE_JSON):
-                (out / name).unlink(missing_ok=True)
         save_checkpoint(
             out,
             model,
@@ -335,6 +375,9 @@ def train(
                 **(extra or {}),
             },
         )
+        if not stopped:  # a finished run needs no resumable state (removed once the checkpoint is in place)
+            for name in (STATE_WEIGHTS, STATE_JSON):
+                (out / name).unlink(missing_ok=True)
     return model
 
 
