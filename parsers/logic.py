@@ -303,9 +303,19 @@ _GRAPH_CUE = re.compile(
 )
 
 
+# anything an expression in any accepted notation must hold: a truth value, an operator word or symbol
+_ANY_LOGIC = re.compile(
+    r"\b(?:true|false|and|or|not|xor|nand|nor|implies|iff)\b|(?<![\w-])[TF01](?![\w-])|[&|!~^¬∧∨⊕→↔⊤⊥]",
+    re.IGNORECASE,
+)
+
+
 def looks_like_logic(text: str) -> bool:
     """Whether text is a boolean expression: it reads as one, or it carries boolean cues (true/false, logic
-    symbols) and no graph cues, so a malformed expression still gets the logic parser's error message."""
+    symbols) and no graph cues, so a malformed expression still gets the logic parser's error message. Text
+    with no truth value and no operator at all is not logic: routing skips the full read for it."""
+    if not _ANY_LOGIC.search(text):
+        return False
     try:
         read_logic(text)
         return True
