@@ -89,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         "--show-wrong", type=int, default=3, help="print this many failures of each kind per suite"
     )
     ap.add_argument("--out", type=Path, default=Path("runs/external.json"))
+    ap.add_argument("--markdown", type=Path, help="also write a per-suite markdown table here")
     args = ap.parse_args(argv)
     available = suites()
     chosen = args.suite or sorted(available)
@@ -118,7 +119,25 @@ def main(argv: list[str] | None = None) -> int:
                 )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2))
+    if args.markdown is not None:
+        args.markdown.write_text(markdown(report))
     return 0
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """One row per suite: items, correct, refused, wrong (the buckets summed)."""
+    lines = [
+        f"`{report['command']}`",
+        "",
+        "| suite | n | correct | refused | wrong |",
+        "|---|---|---|---|---|",
+    ]
+    for name, res in report["suites"].items():
+        tot = collections.Counter()
+        for counts in res["buckets"].values():
+            tot.update(counts)
+        lines.append(f"| {name} | {res['n']} | {tot['correct']} | {tot['refused']} | {tot['wrong']} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
