@@ -157,6 +157,7 @@ class _State:
     csv_form: str = ""
     pending_from: str | None = None  # YAML "- from: X" waiting for its "to: Y"
     skip_header: bool = False  # "The first line contains N and M": the next pair line is a header
+    numbered: bool = False  # the text says its nodes are numbered ("vertices, numbered 1..N")
 
 
 _SET_E = re.compile(r"\bE\s*=\s*\{(?P<e>(?:[^{}]|\{[^{}]*\})*)\}")
@@ -218,6 +219,7 @@ def _instruction(s: str, st: _State, where_: str) -> bool:
         s
     ):  # "The first line contains N and M; each of the next M lines contains an edge u v."
         st.skip_header = True
+        st.numbered = st.numbered or bool(re.search(r"\bnumbered\b", s, re.I))
         st.notes.append("the first pair line read as the header N M")
         return True
     legend = _LEGEND.search(s)
@@ -341,7 +343,7 @@ def _row(seg: Segment, st: _State, header: list[str] | None) -> None:
                     (
                         a,
                         name_or_error(piece, where_, f"a neighbour of {a!r}", loose=True),
-                        "adj" if kind == "any" else kind,
+                        kind,
                     )
                 )
         return
@@ -787,11 +789,13 @@ def _named(n: str, names: dict[str, None], in_graph: dict[str, str]) -> bool:
     return n.startswith("@") or n in names or key(n) in in_graph or n.isdigit()
 
 
-def _implied_nodes(q: Question, names: dict[str, None], declared: bool) -> list[str]:
-    """Numbers the question names that no edge has, in a graph whose nodes are all numbers (NLGraph, GraphQA):
-    isolated nodes of the numbering, not typos. Nothing when the text listed its nodes."""
+def _implied_nodes(q: Question, names: dict[str, None], st: _State) -> list[str]:
+    """Numbers the question names that no edge has, where the text defines a numbered notation ("(i,j) means that
+    node i and node j are connected", NLGraph; "vertices, numbered 1..N"): isolated nodes of the numbering, not
+    typos. Nothing when the text listed its nodes, or said nothing about its notation."""
     ends = [n for n in dict.fromkeys((q.source, q.target)) if n.isdigit() and n not in names]
-    if not ends or declared or not names or not all(n.isdigit() for n in names):
+    notation = st.facts.tuple_kind != "any" or st.numbered
+    if not ends or st.declared or not notation or not names or not all(n.isdigit() for n in names):
         return []
     return ends
 
@@ -1062,7 +1066,7 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
     if facts.families:
         _orient_families(facts, q)
     is_directed, assumptions = _direction(facts.edges, facts, directed)
-    for n in _implied_nodes(q, names, st.declared):
+    for n in _implied_nodes(q, names, st):
         facts.nodes.append(n)
         assumptions.append(f"node {n} appears in no edge: taken as an isolated node (the nodes are numbered)")
     problem = _build(facts.edges, facts.nodes, is_directed, q, None, None, False, lim)
@@ -1096,7 +1100,7 @@ def _from_raw(raw: RawGraph, rest: str, q: Question | None, directed: bool | Non
                     f"structured graph and only the question outside it"
                 )
     kind = (
-        ("adj" if "adjacency" in raw.form else "any")
+        ("adj" if raw.form == "adjacency matrix" else "any")
         if raw.directed is None
         else "one"
         if raw.directed

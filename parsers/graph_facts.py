@@ -103,9 +103,7 @@ class Facts:
     tuple_kind: str = "any"  # what `(i, j)` means: any / two / one, from an instruction
     hyphen_names: frozenset[str] = frozenset()  # names with '-' used elsewhere: `srv-01-srv-02` is ambiguous
     heads: frozenset[str] = frozenset()  # keys of the names that start adjacency lines ("Santa Fe: ...")
-    adj_kind: str = (
-        "adj"  # what `A: B, C` lines are: "adj" (unsaid), or "one" under a legend such as "its dependencies"
-    )
+    adj_kind: str = "any"  # what `A: B, C` lines are: "any" (follows the text), or "one" under a legend ("its dependencies")
     adj_family: str = ""
     sentential: bool = False  # a clause (not only a notation) was read
     families: dict[int, str] = field(

@@ -2,8 +2,10 @@
 facts and queries, SQL INSERT statements and adjacency matrices.
 
 Each record names its two nodes by position or by key, so it is read exactly; what a record layout seldom says is
-whether its edges are one-way. Where the layout's words do not say (a table called `edges`, a predicate `edge/2`),
-the edges get the kind "adj": graph.py then answers only where the one-way and two-way readings agree.
+whether its edges are one-way. Where the layout's words do not say and no convention does (a table called `edges`,
+a predicate `edge/2`), the edges get the kind "adj": graph.py then answers only where the one-way and two-way
+readings agree. CSV and YAML pairs follow the text like any edge list (undirected unless said, an assumption); an
+adjacency matrix that is not symmetric is one-way by definition.
 """
 
 from __future__ import annotations
@@ -270,7 +272,7 @@ def _cells(text: str) -> list[str]:
 def matrix_at(segs: list[Segment], i: int) -> tuple[int, list[tuple[str, str, str]], list[str]] | None:
     """An adjacency matrix starting at segment i: a header of k labels, then k rows of 0/1 (each optionally led by
     its label). Returns (segments used, edges, labels) or None. A symmetric matrix is undirected; otherwise its edges
-    are row -> column with the direction unsaid ("adj")."""
+    are row -> column, one-way (a matrix that is not symmetric says so)."""
     labels = _cells(segs[i].text)
     k = len(labels)
     if k < 2 or any(c in ("0", "1") for c in labels) or len(set(labels)) != k:
@@ -295,6 +297,6 @@ def matrix_at(segs: list[Segment], i: int) -> tuple[int, list[tuple[str, str, st
     ones = {(r, c) for r in range(k) for c in range(k) if rows[r][c] == "1" and r != c}
     symmetric = all((c, r) in ones for r, c in ones)
     edges = [
-        (names[r], names[c], "sym" if symmetric else "adj") for r, c in sorted(ones) if not symmetric or r < c
+        (names[r], names[c], "sym" if symmetric else "one") for r, c in sorted(ones) if not symmetric or r < c
     ]
     return used, edges, names

@@ -194,8 +194,9 @@ def _matrix(obj: list[Any] | tuple[Any, ...]) -> RawGraph | None:
     ones = {(i, j) for i in range(k) for j in range(k) if obj[i][j] == 1 and i != j}
     symmetric = all((j, i) in ones for i, j in ones)
     edges = [(str(i), str(j)) for i, j in sorted(ones) if not symmetric or i < j]
-    return RawGraph(edges=edges, nodes=[str(i) for i in range(k)], directed=False if symmetric else None,
-                    form="adjacency matrix")  # fmt: skip
+    return RawGraph(
+        edges=edges, nodes=[str(i) for i in range(k)], directed=not symmetric, form="adjacency matrix"
+    )
 
 
 def _question_fields(raw: RawGraph, obj: dict[str, Any]) -> None:

@@ -74,6 +74,10 @@ def test_nlgraph_question_about_a_node_without_edges_is_an_isolated_node_stated_
     assert any("node 3 appears in no edge" in a for a in reading.assumptions)
     with pytest.raises(ParseError, match="no such node"):  # a name that is not a number is a typo, not a node
         read_graph("A-B, B-C. Is A connected to Z?")
+    with pytest.raises(
+        ParseError, match="no such node"
+    ):  # a number, where no notation says nodes are numbered
+        read_graph("(0, 1), (1, 2). Is there a path between node 0 and node 9?")
 
 
 # -- re-implemented public format: GraphQA ------------------------------------------------------------------------
@@ -168,15 +172,23 @@ def test_direction_defaults_to_undirected_as_a_stated_assumption() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "A: B\nB: C\nCan C reach A?",  # an adjacency list listing each edge once: one-way or not?
-        '{"A": ["B"], "C": ["B"]}\nIs A connected to C?',
-        "edge(a, b).\nedge(c, b).\nIs a connected to c?",
-        "   A B C\nA 0 1 0\nB 0 0 1\nC 0 0 0\nCan C reach A?",
+        "edge(a, b).\nedge(c, b).\nIs a connected to c?",  # Prolog edge/2: no convention says which way
+        "INSERT INTO edges (src, dst) VALUES ('a', 'b'), ('c', 'b');\nIs there a path from a to c?",
     ],
 )
-def test_unstated_direction_refused_where_the_answer_depends_on_it(text: str) -> None:
+def test_unstated_direction_refused_where_no_convention_says_and_the_answer_depends_on_it(text: str) -> None:
     with pytest.raises(ParseError, match="one-way"):
         parse_graph(text)
+
+
+def test_adjacency_conventions() -> None:
+    """Adjacency lists and dicts follow networkx (undirected unless said, an assumption reported); a matrix that
+    is not symmetric is one-way by definition."""
+    reading = read_graph("A: B\nB: C\nCan C reach A?")
+    assert oracle(reading.problem) and "undirected: no direction was stated" in reading.assumptions
+    assert not oracle(parse_graph("A: B\nB: C\nThe graph is directed.\nCan C reach A?"))
+    assert not oracle(parse_graph("   A B C\nA 0 1 0\nB 0 0 1\nC 0 0 0\nCan C reach A?"))
+    assert not oracle(parse_graph("[[0,1,0],[0,0,1],[0,0,0]]\nCan node 2 reach node 0?"))
 
 
 def test_direction_statements_with_negations_are_read_or_refused_never_guessed() -> None:
