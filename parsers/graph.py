@@ -390,7 +390,7 @@ def _sep_notation(seg: Segment, st: _State) -> bool:
 
 
 _LINE_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<rest>.*)$")
-_ANSWER_WORDS = re.compile(r"^(?:yes|no|true|false|there is|there are|it is|\d+\s*$)", re.I)
+_ANSWER_WORDS = re.compile(r"^(?:yes|no|true|false|there is|there are|it is)\b", re.I)
 
 
 def _line_label(text: str) -> tuple[str, str] | None:

@@ -259,7 +259,7 @@ FRAMING = re.compile(
     r")[.!:]*$",
     re.I,
 )
-ANSWER_LABELS = frozenset(["a", "answer", "output", "assistant", "response", "your answer", "solution", "ai"])
+ANSWER_LABELS = frozenset(["a", "answer", "output", "assistant", "response", "your answer", "solution"])
 EXAMPLE_LABELS = re.compile(
     r"^(?:for )?(?:examples?|e\.g\.?|demo|sample|example (?:input|task|problem)s?)\s*\d*$", re.I
 )
