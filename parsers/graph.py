@@ -433,9 +433,12 @@ _NUMBERED = re.compile(
 
 
 # what an instruction starts with: a long sentence (an edge list) without one in its first part is facts
+# every instruction holds one of these: a sentence without any is not tried as one (most sentences are facts)
 _INSTRUCTION_CUE = re.compile(
     r"E\s*=\s*\{|\bthe first (?:line|row)\b|\(\s*[\w -]+:|\)\s+(?:means|denotes|indicates|represents|stands for|is)\b|"
-    r"separated (?:by|with)|specified after|\b(?:among|numbered|labell?ed)\b|directed|one-way|two-way",
+    r"separated (?:by|with)|(?:specified|given|listed|written|placed|put) after|\b(?:among|numbered|labell?ed|nodes|"
+    r"vertices|people|persons|users|authors|politicians|characters|members|cities|individuals|accounts)\b|directed|"
+    r"one-way|two-way|bidirectional|symmetric",
     re.I,
 )
 
@@ -453,7 +456,7 @@ def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
         if s.rstrip().endswith("?"):
             st.unread_questions.append((where_, s))
             return
-    if (len(s) < 2000 or _INSTRUCTION_CUE.search(s[:2000])) and _instruction(s, st, where_):
+    if _INSTRUCTION_CUE.search(s[:2000]) and _instruction(s, st, where_):
         return
     if _NUMBERED.match(s):  # "Problem 5." numbers the problem, not a node
         st.facts.skipped.append(s)
