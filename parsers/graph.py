@@ -46,6 +46,7 @@ from .graph_questions import EXAMPLES as QUESTION_EXAMPLES
 from .graph_questions import QUESTION_START, Question, find_question, match_question
 from .graph_records import matrix_at, read_record, sql_inserts
 from .graph_segments import Segment, segment, sentences
+from .lexicon_graph import lazy
 from .structured import RawGraph, clip, find_structured, graph_from_object, where
 
 __all__ = [
@@ -104,34 +105,34 @@ def clean_text(text: str) -> str:
 # ---------------------------------------------------------------------------------------------------------
 # instructions: sentences that change how the rest is read
 
-_TUPLE_MEANS = re.compile(
+_TUPLE_MEANS = lazy(
     r"\(\s*(?P<i>\w+)\s*,\s*(?P<j>\w+)\s*\)\s+(?:means|denotes|indicates|represents|stands for|is)\b(?P<rest>.*)$",
     re.I,
 )
-_AMONG = re.compile(
+_AMONG = lazy(
     r"\b(?:graph|network|digraph)(?: G| \w)?\s+(?:among|between|over|on|of|with)\s+(?:the\s+)?"
     r"(?P<noun>(?:(?:following )?(?:nodes|vertices|people|persons|users|authors|politicians|characters|members|"
     r"cities|individuals|accounts)\s*:?\s+)?)(?P<list>[^.;:]+?)\.?$",
     re.I,
 )
-_RANGE = re.compile(
+_RANGE = lazy(
     r"\b(?:nodes|vertices) (?:are )?(?:numbered |labell?ed )?(?:from )?(?P<lo>\d+) (?:to|through|-) (?P<hi>\d+)\b",
     re.I,
 )
-_SEPARATED = re.compile(
+_SEPARATED = lazy(
     r"\b(?:the )?(?:edges|pairs)\b[^.]*?\bseparated (?:by|with) (?:a |an |the )?(?:[\w-]+ ){0,3}"
     r"['\"`](?P<c>[^'\"`\s\w]{1,3})['\"`]",
     re.I,
 )
-_QUERY_AFTER = re.compile(
+_QUERY_AFTER = lazy(
     r"\b(?:start(?:ing)?|source) and (?:goal|end|target|destination) nodes? (?:are|is) (?:specified|given|listed|"
     r"written|placed|put) after (?:a |an |the )?(?:[\w-]+ ){0,3}['\"`](?P<c>[^'\"`\s\w]{1,3})['\"`]",
     re.I,
 )
-_DIRECTION_NOTE = re.compile(
+_DIRECTION_NOTE = lazy(
     r"^\(?\s*(?:directed|undirected|one-way|two-way|bidirectional)(?: graph| edges)?\s*\)?\.?$", re.I
 )
-_NOT_DIRECTED = re.compile(
+_NOT_DIRECTED = lazy(
     r"^(?:the |this |all |every |each )?(?:graph|network|edges?|roads?|links?|connections?) (?:is|are) not "
     r"(?P<what>directed|undirected|one-way|two-way|bidirectional|symmetric)$",
     re.I,
@@ -160,11 +161,11 @@ class _State:
     numbered: bool = False  # the text says its nodes are numbered ("vertices, numbered 1..N")
 
 
-_SET_E = re.compile(r"\bE\s*=\s*\{(?P<e>(?:[^{}]|\{[^{}]*\})*)\}")
-_SET_V = re.compile(r"\bV\s*=\s*\{(?P<v>[^{}]*)\}")
-_SET_PAIR = re.compile(r"\{\s*([^{},]+?)\s*,\s*([^{},]+?)\s*\}")
-_FIRST_LINE = re.compile(r"\bthe first (?:line|row) (?:contains|gives|has|holds|lists|is|states)\b", re.I)
-_LEGEND = re.compile(
+_SET_E = lazy(r"\bE\s*=\s*\{(?P<e>(?:[^{}]|\{[^{}]*\})*)\}")
+_SET_V = lazy(r"\bV\s*=\s*\{(?P<v>[^{}]*)\}")
+_SET_PAIR = lazy(r"\{\s*([^{},]+?)\s*,\s*([^{},]+?)\s*\}")
+_FIRST_LINE = lazy(r"\bthe first (?:line|row) (?:contains|gives|has|holds|lists|is|states)\b", re.I)
+_LEGEND = lazy(
     r"\(\s*[\w -]+:\s*(?:its|their|the)?\s*(?:direct\s+)?(?P<rel>dependencies|prerequisites|requirements|imports|"
     r"successors|children|callees|targets|out-?neighbou?rs|subordinates|direct reports|outgoing (?:edges|links))\s*\)",
     re.I,
@@ -207,7 +208,7 @@ def _set_notation(s: str, st: _State, where_: str) -> bool:
     return True
 
 
-_TUPLE_PAIRS = re.compile(r"\(\s*([^(),]+?)\s*,\s*([^(),]+?)\s*\)")
+_TUPLE_PAIRS = lazy(r"\(\s*([^(),]+?)\s*,\s*([^(),]+?)\s*\)")
 
 
 def _instruction(s: str, st: _State, where_: str) -> bool:
@@ -294,10 +295,10 @@ def _instruction(s: str, st: _State, where_: str) -> bool:
 # ---------------------------------------------------------------------------------------------------------
 # layout forms: titles, table rows, answer slots, separator notations
 
-_TABLE_SKIP = re.compile(
+_TABLE_SKIP = lazy(
     r"^(?:weight|weights|cost|distance|length|capacity|label|type|id|#|no\.?|time|km|miles)$", re.I
 )
-_ADJ_HEAD = re.compile(
+_ADJ_HEAD = lazy(
     r"\b(?:neighbou?rs?|adjacent|connected|connections|links?|edges|successors|targets|friends)\b", re.I
 )
 
@@ -390,7 +391,7 @@ def _sep_notation(seg: Segment, st: _State) -> bool:
 
 
 _LINE_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<rest>.*)$")
-_ANSWER_WORDS = re.compile(r"^(?:yes|no|true|false|there is|there are|it is)\b", re.I)
+_ANSWER_WORDS = lazy(r"^(?:yes|no|true|false|there is|there are|it is)\b", re.I)
 
 
 def _line_label(text: str) -> tuple[str, str] | None:
@@ -409,7 +410,7 @@ def _line_label(text: str) -> tuple[str, str] | None:
     return None
 
 
-_NAME_LIST = re.compile(r"^[\w.'-]+(?:\s*(?:,|;|\band\b|\s)\s*[\w.'-]+)*\.?$")
+_NAME_LIST = lazy(r"^[\w.'-]+(?:\s*(?:,|;|\band\b|\s)\s*[\w.'-]+)*\.?$")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -558,13 +559,13 @@ def _heads(text: str) -> frozenset[str]:
 
 
 _HYPHENATED = r"\w+(?:-\w+)+"
-_HYPHEN_BY_NOTATION = re.compile(
+_HYPHEN_BY_NOTATION = lazy(
     rf"(?<![\w-])({_HYPHENATED})\s*(?:->|<-|<->|--|=>|:)|(?:->|<-|<->|--|=>)\s*({_HYPHENATED})(?![\w-])"
 )
 
 
 # a hyphenated word in a question sentence, next to a notation, or a word with two hyphens
-_MAY_HYPHEN = re.compile(r"\w-\w+\s*(?:->|<-|--|=>|:)|(?:->|<-|--|=>)\s*\w+-\w")
+_MAY_HYPHEN = lazy(r"\w-\w+\s*(?:->|<-|--|=>|:)|(?:->|<-|--|=>)\s*\w+-\w")
 _CHUNK = re.compile(r"[^.?!\n]+")  # a run up to a sentence end: each character is scanned once
 
 
@@ -658,8 +659,8 @@ def _settle_unread(st: _State, known: dict[str, str], in_graph: dict[str, str]) 
         st.facts.skipped.append(s)
 
 
-_DIRECTION_TOPIC = re.compile(r"\bdirections?\b|\bbackwards?\b|\breverse\b", re.I)  # never skipped unread
-_UNLESS = re.compile(r"^(?:unless|except (?:where|when|if)|if not)\b[^,]*,\s*", re.I)
+_DIRECTION_TOPIC = lazy(r"\bdirections?\b|\bbackwards?\b|\breverse\b", re.I)  # never skipped unread
+_UNLESS = lazy(r"^(?:unless|except (?:where|when|if)|if not)\b[^,]*,\s*", re.I)
 
 
 def _direction_statement(s: str, st: _State, exc: ParseError) -> None:
@@ -733,7 +734,7 @@ def _resolve(name_: str, nodes: list[str], role: str, question: str) -> str:
     )
 
 
-_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_ARTICLE = lazy(r"^(?:the|The|THE)\s+")
 
 
 def _unify_articles(facts: Facts) -> None:
@@ -754,10 +755,10 @@ def _unify_articles(facts: Facts) -> None:
 
 # the family a question follows, and in which of its two wordings ("+": depends on / reports to)
 _QUESTION_FAMILY = [
-    ("dep", "-", re.compile(r"\bpre-?requisites?\b|\bprereqs?\b|\bbefore taking\b", re.I)),
-    ("dep", "+", re.compile(r"\bdepend|\brequire|\bimport|\bdependenc|\bpulled in\b|\binstall|\brel(?:y|ies) on", re.I)),
-    ("report", "+", re.compile(r"\breport(?:s|ing|ed)?\b|\banswers? to\b|\babove\b", re.I)),
-    ("report", "-", re.compile(r"\bmanages?\b|\bsupervises?\b|\bin charge of\b|\bbelow\b", re.I)),
+    ("dep", "-", lazy(r"\bpre-?requisites?\b|\bprereqs?\b|\bbefore taking\b", re.I)),
+    ("dep", "+", lazy(r"\bdepend|\brequire|\bimport|\bdependenc|\bpulled in\b|\binstall|\brel(?:y|ies) on", re.I)),
+    ("report", "+", lazy(r"\breport(?:s|ing|ed)?\b|\banswers? to\b|\babove\b", re.I)),
+    ("report", "-", lazy(r"\bmanages?\b|\bsupervises?\b|\bin charge of\b|\bbelow\b", re.I)),
 ]  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from drt_agent.errors import ParseError
 
 from . import lexicon_graph as lex
+from .lexicon_graph import lazy
 from .structured import clip
 
 EXAMPLE = "A-B, B-C, C-F. Is A connected to F?"
@@ -129,7 +130,7 @@ class Facts:
         return ""
 
 
-_SAFE_NEGATIONS = re.compile(
+_SAFE_NEGATIONS = lazy(
     r"\bnot directed\b|\bno direction\b|\bnot undirected\b|\bwithout (?:breaking|violating|disobeying|ignoring) "
     r"(?:any|the|a)\b",
     re.I,
@@ -162,13 +163,13 @@ def note_direction(text: str, out: Facts, where_: str) -> bool:
 
 
 # -- notations -----------------------------------------------------------------------------------------------------
-_TUPLE = re.compile(r"\(\s*([^(),\s][^(),]*?)\s*,\s*([^(),\s][^(),]*?)\s*\)")
+_TUPLE = lazy(r"\(\s*([^(),\s][^(),]*?)\s*,\s*([^(),\s][^(),]*?)\s*\)")
 _TUPLE_OP = {"any": "<~>", "two": "--", "one": "->", "sym": "<->"}
 PAIR_LINE = re.compile(r"^(?P<a>\w[\w.-]*)\s+(?P<b>\w[\w.-]*)(?:\s+-?[\d.]+(?:e-?\d+)?)?$")
 # "and" in lower case (or "And"): an all-capitals AND in a mixed-case text is a node name
 _SEP = re.compile(r"\s*,\s*(?:[Aa]nd\s+|&\s+)?|\s+[Aa]nd\s+|\s+&\s+|\s+as well as\s+")
 _SPACED_DASH = re.compile(r"\s+(-)\s+")
-_MERGE = re.compile(
+_MERGE = lazy(
     rf"(?:\bbetween|\bconnecting|\bjoining|\b(?:{lex.NOUNS})s? (?:connects|joins|links))\s+(?!to\b|with\b)\S[^,]*$",
     re.I,
 )
@@ -185,7 +186,7 @@ def tuples_to_ops(s: str, kind: str) -> str:
 _SPACED_EDGES = re.compile(r"^\s*\w[\w.]*(?:->|-|=>)\w[\w.]*(?:\s+\w[\w.]*(?:->|-|=>)\w[\w.]*)+\s*$")
 
 
-_VERBISH = re.compile(
+_VERBISH = lazy(
     r"\b(?:runs|goes|connects|leads|links|has|have|had|was|were|is|are|be|been|flies|departs|serves|stops|calls|"
     r"joins|means|contains)\b",
     re.I,
@@ -258,35 +259,31 @@ def _chain(parts: list[str], where_: str) -> list[tuple[str, str, str]] | None:
 _ADJ = r"(?P<adj>one-way|one way|two-way|two way|directed|undirected|bidirectional|direct|single|new)"
 _NOUN = rf"(?P<noun>{lex.NOUNS})"
 _THERE = r"(?:there (?:is|are|exists?|was|were)\s+)?(?:also\s+)?(?:(?:a|an|one|some|another|\d+)\s+)?"
-_RELATIONS_RE = [
-    (re.compile(rf"^(?P<s>.+?)\s+(?:{v})\s+(?P<o>.+)$", re.I), k, f) for v, k, f in lex.RELATIONS
-]
+_RELATIONS_RE = [(lazy(rf"^(?P<s>.+?)\s+(?:{v})\s+(?P<o>.+)$", re.I), k, f) for v, k, f in lex.RELATIONS]
 _FRAMES_RE = [
     (
-        re.compile(
-            "^" + fr.format(a=r"(?P<a>.+?)", b=r"(?P<b>.+?)", noun=rf"(?P<noun>{lex.NOUNS})") + "$", re.I
-        ),
+        lazy("^" + fr.format(a=r"(?P<a>.+?)", b=r"(?P<b>.+?)", noun=rf"(?P<noun>{lex.NOUNS})") + "$", re.I),
         k,
         f,
     )
     for fr, k, f in lex.FRAMES
 ]
-_NAMEISH = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)\b")  # a word that could be a node's name
-_PLURAL_RE = re.compile(rf"^(?P<s>.+?)\s+(?:{lex.PLURAL_RELATIONS})$", re.I)
-_THERE_FROM = re.compile(
+_NAMEISH = lazy(r"\b(?:[A-Z][\w-]*|\w*\d\w*)\b")  # a word that could be a node's name
+_PLURAL_RE = lazy(rf"^(?P<s>.+?)\s+(?:{lex.PLURAL_RELATIONS})$", re.I)
+_THERE_FROM = lazy(
     rf"^{_THERE}(?:{_ADJ}\s+)?{_NOUN}s?\s+(?:(?:that\s+)?(?:goes|going|leading|leads|runs|running|pointing|points|"
     rf"directly)\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$",
     re.I,
 )
-_THERE_BETWEEN = re.compile(
+_THERE_BETWEEN = lazy(
     rf"^{_THERE}(?:{_ADJ}\s+)?{_NOUN}s?\s+(?:(?:that\s+)?(?:running|runs|directly)\s+)?"
     rf"(?:between|connecting|joining|linking)\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+)$",
     re.I,
 )
-_PLURAL_VERB = re.compile(rf"^.+?\s+(?:{lex.PLURAL_VERB})\b", re.I)
-_FROM_TO = re.compile(r"^(?:also\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$", re.I)
-_X_TO_Y = re.compile(r"^(?P<a>[^\s].*?)\s+to\s+(?P<b>.+)$", re.I)
-_NOUN_VERB = re.compile(
+_PLURAL_VERB = lazy(rf"^.+?\s+(?:{lex.PLURAL_VERB})\b", re.I)
+_FROM_TO = lazy(r"^(?:also\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$", re.I)
+_X_TO_Y = lazy(r"^(?P<a>[^\s].*?)\s+to\s+(?P<b>.+)$", re.I)
+_NOUN_VERB = lazy(
     rf"^(?:(?:a|an|the|one)\s+)?(?:{_ADJ}\s+)?{_NOUN}\s+(?P<verb>connects|joins|links|goes from|runs from|"
     rf"leads from|points from)\s+(?P<a>.+?)\s+(?:and|to|with)\s+(?P<b>.+)$",
     re.I,
@@ -318,7 +315,7 @@ def _object(raw: str) -> str | None:
     return None
 
 
-_ADVERB_TAIL = re.compile(
+_ADVERB_TAIL = lazy(
     r"\s+(?-i:nonstop|non-stop|daily|weekly|hourly|directly|twice daily|every day|each day|too|as well|again|only)$"
 )
 
@@ -382,8 +379,8 @@ def _emit(c: Clause, out: Facts) -> None:
         out.families.update(dict.fromkeys(range(start, len(out.edges)), family))
 
 
-_REPEATED_PREP = re.compile(r"^(?:to|with|into|onto)\s+(?P<rest>.+)$", re.I)
-_LINE_RUNS = re.compile(
+_REPEATED_PREP = lazy(r"^(?:to|with|into|onto)\s+(?P<rest>.+)$", re.I)
+_LINE_RUNS = lazy(
     r"^(?:the )?[\w-]+(?: [\w-]+)? (?:line|route|service|shuttle|train|bus|path|trail|loop|tram)s? (?:runs|goes|stops at|"
     r"serves|visits|connects|calls at)(?: through| via| along)?\s+(?P<chain>.+)$",
     re.I,
@@ -432,7 +429,7 @@ def _merged_pieces(s: str) -> list[str]:
 _GRAPH_WORD_RE = re.compile(rf"\b{lex.GRAPH_WORD}|\bG\b", re.I)  # scaffolding names the graph
 _OPENER_WORD = re.compile(r"[A-Za-z]+[ ,:]")  # an opener starts with a plain word: "In this graph, ..."
 # an opener never holds an edge notation, and does not shout: "ON -> AT, ..." starts with node ON
-_NOT_AN_OPENER = re.compile(r"->|<-|--|\s-\s|[()=<>]|^[A-Z]{2,}\b")
+_NOT_AN_OPENER = lazy(r"->|<-|--|\s-\s|[()=<>]|^[A-Z]{2,}\b")
 
 
 def strip_scaffolding(s: str, out: Facts, where_: str) -> str | None:
@@ -617,24 +614,24 @@ _NEG_PATH = [  # (pattern, ordered): statements that there is no path
         False,
     ),
 ]
-_NEG_PATH_RE = [(re.compile(rf"^{p}$", re.I), o) for p, o in _NEG_PATH]
-_ISOLATED = re.compile(
+_NEG_PATH_RE = [(lazy(rf"^{p}$", re.I), o) for p, o in _NEG_PATH]
+_ISOLATED = lazy(
     rf"^{_A} (?:is|are) (?:an? )?(?:isolated(?: node| vertex)?|not (?:connected|linked|adjacent|joined) "
     r"(?:to|with) (?:anything|anyone|any(?: other)? (?:node|vertex|city|place|one)s?|any)|connected to nothing)$"
     r"|^(?P<a2>.+?) (?:has|have) no (?:edges|neighbou?rs|connections|links|friends|roads|neighbou?r|edge)$",
     re.I,
 )
-_NOT_TRUE = re.compile(r"^it is (?:not true|false|not the case|untrue) that (?P<rest>.+)$", re.I)
-_BUT_NOT = re.compile(
+_NOT_TRUE = lazy(r"^it is (?:not true|false|not the case|untrue) that (?P<rest>.+)$", re.I)
+_BUT_NOT = lazy(
     r",?\s+(?:but|and|yet)\s+not\s+(?:to\s+|with\s+)?(?P<neg>.+)$|,\s+not\s+(?:to\s+|with\s+)?(?P<neg2>.+)$",
     re.I,
 )
 _TO_POSITIVE = [
-    (re.compile(r"^there (?:is|are|exists?|was|were) (?:no|not (?:a|an|any|one)|none|never (?:a|an|any)) ", re.I), "there is a "),
-    (re.compile(rf"^no (?=(?:(?:direct|one-way|two-way|single) )?(?:{lex.NOUNS})s? )", re.I), "a "),
-    (re.compile(r"\b(is|are|was|were) not\b", re.I), r"\1"),
-    (re.compile(r"\b(?:does|do|did|will|would) not (?:ever )?", re.I), ""),
-    (re.compile(r"\bnever ", re.I), ""),
+    (lazy(r"^there (?:is|are|exists?|was|were) (?:no|not (?:a|an|any|one)|none|never (?:a|an|any)) ", re.I), "there is a "),
+    (lazy(rf"^no (?=(?:(?:direct|one-way|two-way|single) )?(?:{lex.NOUNS})s? )", re.I), "a "),
+    (lazy(r"\b(is|are|was|were) not\b", re.I), r"\1"),
+    (lazy(r"\b(?:does|do|did|will|would) not (?:ever )?", re.I), ""),
+    (lazy(r"\bnever ", re.I), ""),
 ]  # fmt: skip
 
 
@@ -646,7 +643,7 @@ def expand_contractions(s: str) -> str:
     return s
 
 
-_EDGE_WORD = re.compile(
+_EDGE_WORD = lazy(
     r"\b(?:"
     + "|".join(sorted(lex.EDGE_NOUNS, key=len, reverse=True))
     + r")s?\b|\bdirect(?:ly)?\b|\badjacent\b|"
@@ -767,13 +764,13 @@ _PROSE_WORDS = frozenset(
         "be",
     ]
 )
-_INTRO_LABEL = re.compile(
+_INTRO_LABEL = lazy(
     r"^(?:(?:in|on|at|within|for|from|across|inside) [^:]{1,60}|(?:the |all |our |its )?(?:[\w-]+ ){1,4}(?:are|is|"
     r"include|includes|were)(?:\s*\([^()]*\))?)$",
     re.I,
 )
-_CHAIN_TITLE = re.compile(r"\b(?:line|route|path|chain|loop|circuit|service|track|trail|lane)\b", re.I)
-_LABEL_NOTE = re.compile(r"\([\w -]+\)\s*$")  # "Adjacency list (directed)"
+_CHAIN_TITLE = lazy(r"\b(?:line|route|path|chain|loop|circuit|service|track|trail|lane)\b", re.I)
+_LABEL_NOTE = lazy(r"\([\w -]+\)\s*$")  # "Adjacency list (directed)"
 
 
 def _spaced_neighbours(rest: str, out: Facts, where_: str) -> list[str]:
@@ -789,7 +786,7 @@ def _spaced_neighbours(rest: str, out: Facts, where_: str) -> list[str]:
     )
 
 
-_NO_NEIGHBOURS = re.compile(r"^\(?\s*(?:none|nothing|no [\w -]+|-|n/a|empty|\(\s*\))\s*\)?$", re.I)
+_NO_NEIGHBOURS = lazy(r"^\(?\s*(?:none|nothing|no [\w -]+|-|n/a|empty|\(\s*\))\s*\)?$", re.I)
 
 
 def title_kind(title: str) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon_graph as lex
 from .graph_facts import expand_contractions, key, name
+from .lexicon_graph import lazy
 
 EXAMPLES = (
     "Is A connected to F?",
@@ -204,8 +205,8 @@ _DECLARATIVE = [
     rf"{_YOU} (?:can|could) {_NOT}{_MOVE} from {_A} to {_B}",
     rf"{_A} is (?P<negw>disconnected|unconnected|cut off|separated) from {_B}",
 ]
-_QUESTION_RE = [(re.compile(rf"^{p}$", re.I), path) for p, path in _QUESTIONS]
-_DECLARATIVE_RE = [(re.compile(rf"^{p}$", re.I), False) for p in _DECLARATIVE]
+_QUESTION_RE = [(lazy(rf"^{p}$", re.I), path) for p, path in _QUESTIONS]
+_DECLARATIVE_RE = [(lazy(rf"^{p}$", re.I), False) for p in _DECLARATIVE]
 _ASK_PREFIX = re.compile(
     r"^(?:(?:please|now|so|then|and|but|finally|question)[,:]?\s+)*"
     r"(?:(?:determine|check|decide|find out|tell me|say|verify|figure out|answer|work out|state)(?: for me)?"
@@ -224,18 +225,18 @@ _TRAIL = re.compile(
     re.I,
 )
 # words of a question that may ask about one edge rather than a route
-_EDGE_WORDS = re.compile(
+_EDGE_WORDS = lazy(
     r"\b(?:roads?|streets?|edges?|arcs?|links?|linked|bridges?|tunnels?|flights?|highways?|railways?|arrows?|"
     r"channels?|hyperlinks?|friends?|friendship|neighbou?rs?|adjacent|directly|direct|know|follow|trust|border|"
     r"depend|require|import|need|rely|report|answer|call|invoke|use|feed|supply|manage|supervise|pre-?requisite|"
     r"prereq|requirement|dependency)\b",
     re.I,
 )
-_BY_MEANS = re.compile(r"\b(?:by|via|using|over|along|following|through) (?:the |these |those |any |its |their )?"
+_BY_MEANS = lazy(r"\b(?:by|via|using|over|along|following|through) (?:the |these |those |any |its |their )?"
                        r"(?:roads?|rail|metro|train|bus|air|flights?|links?|cables?|bridges?|streets?|edges?|arrows?|"
                        r"routes?|portals?|pipes?)\b", re.I)  # fmt: skip
 # words that ask about any chain of edges, not one edge ("directly or transitively", "eventually")
-_TRANSITIVE = re.compile(
+_TRANSITIVE = lazy(
     r"\b(?:directly or (?:indirectly|transitively)|indirect(?:ly)?|transitive(?:ly)?|eventually|ever|any chain|"
     r"somewhere|at all|chain of|through any|possibly indirect)\b",
     re.I,
@@ -246,7 +247,7 @@ QUESTION_START = re.compile(
     r"if|when|once)\b",
     re.I,
 )
-_REQUEST_START = re.compile(
+_REQUEST_START = lazy(
     r"\b(?:determine|check|decide|find out|tell me|verify|figure out|work out|is it true that|find|give|show)\b",
     re.I,
 )
@@ -270,7 +271,7 @@ class Question:
 
 # what may follow the target of a question: "along these routes", "using only portals", ", directly or
 # transitively", "following the arrows", "without breaking any one-way rule"
-_MODIFIER = re.compile(
+_MODIFIER = lazy(
     r"^(?:,\s*)?(?:along|using|via|by|through|over|following|on|within|across|obeying|respecting|with|under|only|"
     r"at all|ever|somehow|again|and back|as|in (?:this|the|that|these|our|a) |(?:either )?directly or (?:indirectly|"
     r"transitively)|without (?:breaking|violating|disobeying|ignoring) (?:any|the|a)\b)",
@@ -307,7 +308,7 @@ def _end(raw: str, known: Container[str] | None, context: list[str]) -> str | No
     return found
 
 
-_RESTATED = re.compile(
+_RESTATED = lazy(
     r"\s*\((?:i\.?\s?e\.?|e\.?\s?g\.?|that is|in other words|namely|meaning)\b[^()]*\)"
     r"|,\s*(?:i\.\s?e\.?|that is|in other words|meaning)\s.*$",
     re.I,

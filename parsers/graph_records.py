@@ -18,6 +18,7 @@ from drt_agent.errors import ParseError
 from .graph_facts import PAIR_LINE, name, name_or_error
 from .graph_questions import Question
 from .graph_segments import Segment
+from .lexicon_graph import lazy
 
 # columns that hold an edge's first and second node
 FROM_KEYS = frozenset(
@@ -41,14 +42,14 @@ TO_KEYS = frozenset(
         "head",
     ]
 )
-_CSV_HEADER = re.compile(r"^\s*[A-Za-z_][\w ]*(?:\s*,\s*[A-Za-z_][\w ]*)+\s*$")
-_YAML_PAIR = re.compile(r"^(?:-\s+)?(?P<key>[a-z_]+)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
+_CSV_HEADER = lazy(r"^\s*[A-Za-z_][\w ]*(?:\s*,\s*[A-Za-z_][\w ]*)+\s*$")
+_YAML_PAIR = lazy(r"^(?:-\s+)?(?P<key>[a-z_]+)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
 
 # Prolog: pred(a, b). facts, ?- pred(a, b). queries
-_PROLOG = re.compile(
+_PROLOG = lazy(
     r"^\s*(?P<pred>[a-z][a-z0-9_]*)\(\s*(?P<a>[^(),]+?)\s*,\s*(?P<b>[^(),]+?)\s*\)\s*\.\s*(?:%.*)?$"
 )
-_PROLOG_QUERY = re.compile(
+_PROLOG_QUERY = lazy(
     r"^\s*\?-\s*(?P<pred>[a-z][a-z0-9_]*)\(\s*(?P<a>[^(),]+?)\s*,\s*(?P<b>[^(),]+?)\s*\)\s*\.?\s*$"
 )
 _PRED_ONE = frozenset(
@@ -207,16 +208,16 @@ def _atom(raw: str, where_: str) -> str:
 
 
 # -- SQL ----------------------------------------------------------------------------------------------------------
-_SQL_INSERT = re.compile(
+_SQL_INSERT = lazy(
     r"insert\s+into\s+[`\"\[]?(?P<table>\w+)[`\"\]]?\s*(?:\((?P<cols>[^()]*)\))?\s*values\s*"
     r"(?P<vals>\((?:[^()'\"]|'[^']*'|\"[^\"]*\")*\)(?:\s*,\s*\((?:[^()'\"]|'[^']*'|\"[^\"]*\")*\))*)\s*;?",
     re.I,
 )
-_SQL_CREATE = re.compile(r"create\s+table\s+[^;]*?\)\s*;", re.I | re.S)
-_SQL_TUPLE = re.compile(r"\(((?:[^()'\"]|'[^']*'|\"[^\"]*\")*)\)")
-_SQL_VALUE = re.compile(r"\s*('(?:[^']|'')*'|\"[^\"]*\"|[^,]+)\s*(?:,|$)")
-_SQL_ONE = re.compile(r"directed|one_?way|arc|flight|depend|requires|calls|follows|parent", re.I)
-_SQL_TWO = re.compile(r"undirected|two_?way|road|friend|bridge|connection|adjacen|neighbo|link", re.I)
+_SQL_CREATE = lazy(r"create\s+table\s+[^;]*?\)\s*;", re.I | re.S)
+_SQL_TUPLE = lazy(r"\(((?:[^()'\"]|'[^']*'|\"[^\"]*\")*)\)")
+_SQL_VALUE = lazy(r"\s*('(?:[^']|'')*'|\"[^\"]*\"|[^,]+)\s*(?:,|$)")
+_SQL_ONE = lazy(r"directed|one_?way|arc|flight|depend|requires|calls|follows|parent", re.I)
+_SQL_TWO = lazy(r"undirected|two_?way|road|friend|bridge|connection|adjacen|neighbo|link", re.I)
 
 
 def sql_inserts(text: str) -> tuple[list[tuple[str, str, str]], list[str], str] | None:
@@ -262,7 +263,7 @@ def _columns(cols: list[str]) -> tuple[int, int]:
 
 
 # -- adjacency matrices ---------------------------------------------------------------------------------------------
-_CELLS = re.compile(r"\s*\|\s*|\s*,\s*|\s+")
+_CELLS = lazy(r"\s*\|\s*|\s*,\s*|\s+")
 
 
 def _cells(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon_graph import CHAT_TAGS, EXAMPLE_LABELS
+from .lexicon_graph import CHAT_TAGS, EXAMPLE_LABELS, lazy
 
 
 @dataclass(slots=True)
@@ -32,8 +32,8 @@ _RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
 _TITLE = re.compile(r"^(?P<title>[^:]{1,200}):\s*$")
 # a speaker's turn in a chat transcript; "User: Admin, Guest" (a bare list of names) is an adjacency line instead
-_SPEAKER = re.compile(r"^(?P<who>system|user|assistant|human|ai|bot|model)\s*:\s*(?P<rest>.*)$", re.I)
-_NAME_LIST = re.compile(r"^\w[\w.'-]*(?:\s*(?:,|;|\band\b|\s)\s*\w[\w.'-]*)*\.?$")
+_SPEAKER = lazy(r"^(?P<who>system|user|assistant|human|ai|bot|model)\s*:\s*(?P<rest>.*)$", re.I)
+_NAME_LIST = lazy(r"^\w[\w.'-]*(?:\s*(?:,|;|\band\b|\s)\s*\w[\w.'-]*)*\.?$")
 
 
 def segment(text: str) -> list[Segment]:
@@ -111,6 +111,6 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-_ABBREVIATION = re.compile(
+_ABBREVIATION = lazy(
     r"(?:^|[\s(])(?:i\.\s?e|e\.\s?g|etc|vs|cf|approx|mr|mrs|ms|dr|st|no|fig|ca|resp|incl|esp)\.$", re.I
 )

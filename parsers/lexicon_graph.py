@@ -14,6 +14,45 @@ Each table is one kind of knowledge, so a new wording is one entry here, not a n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
+
+
+class Lazy:
+    """A regular expression compiled on first use: importing the reader stays cheap, and a text that never needs a
+    pattern (most need few of the clause and question forms) never pays for compiling it."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args: tuple[str, int] = (pattern, flags)
+        self._rx: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return self._rx
+
+    def match(self, *args: Any, **kw: Any) -> re.Match[str] | None:
+        return (self._rx or self.compiled()).match(*args, **kw)
+
+    def search(self, *args: Any, **kw: Any) -> re.Match[str] | None:
+        return (self._rx or self.compiled()).search(*args, **kw)
+
+    def sub(self, *args: Any, **kw: Any) -> str:
+        return (self._rx or self.compiled()).sub(*args, **kw)
+
+    def split(self, *args: Any, **kw: Any) -> list[Any]:
+        return (self._rx or self.compiled()).split(*args, **kw)
+
+    def finditer(self, *args: Any, **kw: Any) -> Iterator[re.Match[str]]:
+        return (self._rx or self.compiled()).finditer(*args, **kw)
+
+    def findall(self, *args: Any, **kw: Any) -> list[Any]:
+        return (self._rx or self.compiled()).findall(*args, **kw)
+
+
+lazy = Lazy
 
 # -- notations -------------------------------------------------------------------------------------------------
 ARROWS = {
@@ -164,7 +203,7 @@ EDGE_TAIL = re.compile(
     re.I,
 )
 # words that start a modifier after an object ("Omar from school", "Junction 1 through a one-way check valve")
-OBJECT_TAIL = re.compile(
+OBJECT_TAIL = lazy(
     r"\s+(?P<tail>(?:through|via|from|for|with|using|since|nonstop|non-stop|daily|directly|every|each|along|over)\b.*)$",
     re.I,
 )
@@ -234,7 +273,7 @@ CONTRACTIONS = [
 
 # -- framing -------------------------------------------------------------------------------------------------
 # sentences that tell the reader how to answer, who it is, or to think: skipped (and reported) wherever they are
-FRAMING = re.compile(
+FRAMING = lazy(
     r"^(?:"
     r"(?:you are|you're|act as|acting as|pretend (?:that )?you are|imagine (?:that )?you are|as) (?:an? |the )?"
     r"(?:[\w-]+ ){0,4}(?:assistant|analyst|expert|solver|reasoner|model|agent|bot|tutor|mathematician|"
@@ -260,7 +299,7 @@ FRAMING = re.compile(
     re.I,
 )
 ANSWER_LABELS = frozenset(["a", "answer", "output", "assistant", "response", "your answer", "solution"])
-EXAMPLE_LABELS = re.compile(
+EXAMPLE_LABELS = lazy(
     r"^(?:for )?(?:examples?|e\.g\.?|demo|sample|example (?:input|task|problem)s?)\s*\d*$", re.I
 )
 # labels whose content is the question, or a speaker's turn whose content is read as usual
@@ -268,7 +307,7 @@ QUESTION_LABELS = frozenset(["q", "question", "query", "task", "problem", "ask"]
 SPEAKER_LABELS = frozenset(
     ["user", "human", "system", "input", "prompt", "context", "instruction", "instructions"]
 )
-CHAT_TAGS = re.compile(
+CHAT_TAGS = lazy(
     r"<\|[A-Za-z_]+\|>(?:\s*(?:system|user|assistant)\b)?|\[/?INST\]|<</?SYS>>|</?s>|<start_of_turn>(?:user|model)?"
     r"|<end_of_turn>"
 )
@@ -306,7 +345,7 @@ NAME_STOP = frozenset(
 NAME_PREFIX = re.compile(r"^(?:nodes?|vertex|vertices)\s+(?=\S)", re.I)
 KEY_PREFIX = re.compile(r"^(?:the|node|vertex|city|town|station|person|user|page|server|room|place)\s+", re.I)
 # a role in the question ("the start node") that a later notation fills with a real name
-ROLE = re.compile(
+ROLE = lazy(
     r"^(?:the |a |an |one |some )?(?P<role>start(?:ing)?|source|origin|begin(?:ning)?|initial|goal|target|end(?:ing)?"
     r"|destination|final|given|two|first|second|other)(?: (?:node|vertex|point|city|place|label))?s?$",
     re.I,
@@ -325,35 +364,35 @@ DIR_ADJ = (
     r"unweighted|co-?authorship|friendship|social network|path-star|star|random|given)"
 )
 META = [
-    re.compile(
+    lazy(
         rf"^(?:(?:consider|given|here is|here are|we have|take|look at|this is|below is|the following is|"
         rf"suppose we have|imagine|study|see|use)\s+)?(?:the |a |an |this |that |our )?(?:following |below |given )?"
         rf"(?:{DIR_ADJ}\s+)*{GRAPH_WORD}(?:\s+(?:below|above|here|G|of \w+(?: \w+)?|with \d+ (?:nodes|vertices)"
         rf"(?: and \d+ edges)?))?$",
         re.I,
     ),
-    re.compile(
+    lazy(
         rf"^(?:the |this |our |that )?(?:graph|network|map|digraph|G)\s+(?:is|here is)\s+(?:an?\s+)?(?:{DIR_ADJ}\s*)+"
         rf"(?:graph|network)?$",
         re.I,
     ),
-    re.compile(
+    lazy(
         r"^(?:all |the |its |every |each )?(?:edges?|roads?|links?|connections?|streets?|arcs?|paths?|bridges?|"
         r"friendships?|relationships?|flights?|routes?)(?:\s+(?:here|in this graph|in the graph|in G|below|above))?"
         r"\s+(?:are|is|go|goes|run|runs)\s+(?:all\s+)?(?:(?:one-way|one way|two-way|two way|directed|undirected|"
         r"bidirectional|both ways|symmetric|not directed)(?:\s+only)?)$",
         re.I,
     ),
-    re.compile(
+    lazy(
         r"^(?:the |this )?(?:graph|network|G) has \d+ (?:nodes|vertices)(?: and \d+ (?:edges|links))?$", re.I
     ),
-    re.compile(
+    lazy(
         r"^(?:in )?(?:this|the|our) (?:[\w-]+ ){0,2}(?:graph|network)$|^(?:we|you) have the following (?:[\w-]+ )?"
         r"(?:edges|links|connections)(?: in \w+)?$",
         re.I,
     ),
 ]
-INTRO = re.compile(
+INTRO = lazy(
     r"^(?:"
     r"(?:in|on|within|across|throughout) [^,:]{1,60}[,:]\s+"
     r"|(?:the graph |the network |g )?is (?:an? )?(?:directed|undirected|one-way|two-way)?\s*(?:graph )?with "
@@ -373,9 +412,9 @@ INTRO = re.compile(
     r")",
     re.I,
 )
-LABEL_WORDS = re.compile(
+LABEL_WORDS = lazy(
     rf"^(?:the )?(?:(?:{DIR_ADJ})\s+)*(?:graph|edges|edge list|links|connections|roads|arcs|network|input|data|"
     rf"facts|relations?|friendships|adjacency(?: list)?|flights|routes|pairs)(?:\s*\((?:{DIR_ADJ})\))?$",
     re.I,
 )
-NODE_LABEL = re.compile(r"^(?:the )?(?:nodes|vertices|node list|isolated nodes|node set|vertex set)$", re.I)
+NODE_LABEL = lazy(r"^(?:the )?(?:nodes|vertices|node list|isolated nodes|node set|vertex set)$", re.I)
