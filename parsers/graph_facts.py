@@ -334,6 +334,17 @@ def _frame_kind(kind: str, m: re.Match[str]) -> str | None:
     return "one" if m.group("noun").lower() in lex.ONE_WAY_NOUNS else "two"
 
 
+# one scan says whether any frame or relation verb can match: most clauses then try a handful of patterns
+_FRAME_WORD = lazy(
+    r"\b(?:between|from|has|have|joined|connected|linked|departs?|leaves?|leave|fl(?:y|ies)|flights|operates?|runs?|"
+    r"goes|go|one-way|traffic|carries|flows?|runs|must|need|have to|should|manager|boss|supervisor|superior|"
+    r"stepping|entering|using|taking|going|touching|passing|service|shuttle|trains?|bus(?:es)?|ferr(?:y|ies)|leads?|"
+    r"takes|sends|brings|opens)\b|'s\b",
+    re.I,
+)
+_RELATION_WORD = lazy(r"\s(?:" + "|".join(v for v, _, _ in lex.RELATIONS) + r")\s", re.I)
+
+
 def clause(piece: str) -> Clause | None:
     """A sentence clause -> (shape, subjects, objects, kind, family); None if it is not one."""
     for rx, from_to in ((_THERE_FROM, True), (_THERE_BETWEEN, False), (_NOUN_VERB, None)):
@@ -343,7 +354,7 @@ def clause(piece: str) -> Clause | None:
             a, b = name(m.group("a")), _object(m.group("b"))
             if a and b:
                 return "svo", [a], [b], _kind_of_noun(m.group("adj"), m.group("noun"), ft), ""
-    for rx, kind, family in _FRAMES_RE:
+    for rx, kind, family in _FRAMES_RE if _FRAME_WORD.search(piece) else ():
         m = rx.match(piece)
         if m:
             a, b = name(m.group("a")), _object(m.group("b"))
@@ -355,7 +366,7 @@ def clause(piece: str) -> Clause | None:
         subj = name(m.group("s"))
         if subj:
             return "plural", [subj], [], "sym", ""
-    for rx, kind, family in _RELATIONS_RE:
+    for rx, kind, family in _RELATIONS_RE if _RELATION_WORD.search(piece) else ():
         m = rx.match(piece)
         if m:
             subj, obj = name(m.group("s")), _object(m.group("o"))
