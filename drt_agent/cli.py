@@ -75,6 +75,35 @@ def _ints(value: str, name: str) -> list[int]:
         raise _fail(f"{name} takes comma-separated whole numbers, got {value!r}") from None
 
 
+def _grid(value: str, name: str, lo: int, hi: int, empty: bool = False) -> list[int]:
+    """A comma-separated list of whole numbers, each in [lo, hi]."""
+    out = _ints(value, name)
+    if not out and not empty:
+        raise _fail(f"{name} needs at least one number, e.g. {name} 1,2,4")
+    bad = [v for v in out if not lo <= v <= hi]
+    if bad:
+        raise _fail(f"{name} takes whole numbers from {lo} to {hi}, got {bad[0]}")
+    return out
+
+
+def _check_sampling(n: int, seed: int) -> None:
+    if not 1 <= n <= 100_000:
+        raise _fail(f"--n is the number of problems per cell, from 1 to 100000, got {n}")
+    if not 0 <= seed < 2**32:
+        raise _fail(f"--seed must be a whole number from 0 to {2**32 - 1}, got {seed}")
+
+
+def _sample_knobs(task_cls: type, pairs: list[str] | None) -> dict[str, Any]:
+    """--knob NAME=VALUE generator settings, checked against the task's generator (names, types, bounds)."""
+    from .config import knob_problems
+
+    knobs = _knobs(pairs or [])
+    problems = knob_problems(task_cls, knobs, "sample")
+    if problems:
+        raise _fail("--knob: " + "; ".join(problems))
+    return knobs
+
+
 def _knobs(pairs: list[str]) -> dict[str, Any]:
     """--knob NAME=VALUE pairs -> task settings; values read as JSON (numbers, true/false) or kept as text."""
     out: dict[str, Any] = {}
@@ -559,6 +588,17 @@ def schema(
     _emit(json.dumps(out, indent=2))
 
 
+def _interrupted(exc: Any) -> typer.Exit:
+    """SIGINT/SIGTERM stopped training after a whole iteration: say where its state is; exit 128 + signal."""
+    import signal
+
+    name = signal.Signals(exc.signum).name
+    where = (
+        f"; its state is in {exc.out}: rerun the same command with --resume to continue" if exc.out else ""
+    )
+    return _fail(f"stopped by {name} after iteration {exc.iterations}{where}", 128 + exc.signum)
+
+
 def _config_options(finetune: bool) -> list[inspect.Parameter]:
     """CLI options for the TrainConfig and CoreConfig fields (one place for each default and help text).
     Every option defaults to None: the task's recipe (or the base checkpoint) decides, then the dataclass."""
@@ -636,6 +676,7 @@ def train(
     from .config import config_for
     from .distributed import maybe_init_distributed, shutdown_distributed
     from .errors import DrtError
+    from .train import TrainingInterrupted
     from .train import train as run_train
 
     try:
@@ -648,6 +689,8 @@ def train(
         run_train(cfg, out_dir=out, resume=resume, progress=progress)
     except DrtError as exc:  # e.g. --resume from a state trained with other settings
         raise _fail(str(exc)) from None
+    except TrainingInterrupted as exc:
+        raise _interrupted(exc) from None
     finally:
         shutdown_distributed()
     if rank == 0:
@@ -672,18 +715,20 @@ def evaluate(
     from .errors import DrtError
     from .evaluate import evaluate_auto, sample_bucket
 
+    buckets = _grid(complexities, "--complexities", 1, 1024)
+    _check_sampling(n, seed)
     try:
         loaded = load_checkpoint(model)
     except DrtError as exc:
         raise _fail(str(exc)) from None
-    knobs = _knobs(knob or [])
+    knobs = _sample_knobs(type(loaded.task), knob)
     rows = []
     typer.echo("complexity  n    accuracy  median_steps  median_steps_pos  acc_at_3x")
-    for c in _ints(complexities, "--complexities"):
+    for c in buckets:
         try:
             _, batch = sample_bucket(loaded.task, c, n, seed, **knobs)
-        except TypeError as exc:
-            raise _fail(f"--knob: {exc}") from None
+        except (TypeError, ValueError) as exc:
+            raise _fail(f"cannot generate complexity {c} problems with these settings: {exc}") from None
         r = evaluate_auto(loaded.model, loaded.task, batch, c)
         rows.append(r.to_dict())
         typer.echo(
@@ -691,8 +736,11 @@ def evaluate(
             f"{r.median_steps_positive if r.median_steps_positive is not None else float('nan'):16.1f}  {r.accuracy_at_3x:9.4f}"
         )
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps({"model": model, "seed": seed, "knobs": knobs, "rows": rows}, indent=2))
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps({"model": model, "seed": seed, "knobs": knobs, "rows": rows}, indent=2))
+        except OSError as exc:
+            raise _fail(f"cannot write --out {out}: {exc.strerror or exc}") from None
 
 
 @app.command()
@@ -736,6 +784,7 @@ def finetune(
     words and answers are learned). The result loads with `drt-agent solve --model OUT` and Reasoner.load(OUT)."""
     from .distributed import maybe_init_distributed, shutdown_distributed
     from .errors import DrtError
+    from .train import TrainingInterrupted
     from .train import finetune as run_finetune
 
     values = _config_values(opts)
@@ -753,6 +802,8 @@ def finetune(
         )
     except DrtError as exc:
         raise _fail(str(exc)) from None
+    except TrainingInterrupted as exc:
+        raise _interrupted(exc) from None
     finally:
         shutdown_distributed()
     if rank != 0:
@@ -789,20 +840,31 @@ def frontier(
     ] = "",
 ) -> None:
     """Accuracy over thinking steps x complexity (the computational frontier): JSON, CSV and a heatmap PNG."""
+    from .checkpoint import load_checkpoint
     from .errors import DrtError
     from .frontier import compute_frontier, follow_diagonal, write_frontier
 
-    knobs = _knobs(knob or [])
-    grid = _ints(complexities, "--complexities")  # empty: follow only the diagonal
+    grid = _grid(complexities, "--complexities", 1, 1024, empty=True)  # empty: follow only the diagonal
+    step_counts = _grid(steps, "--steps", 1, 512)
+    follow = _grid(diagonal, "--diagonal", 1, 1024, empty=True)
+    _check_sampling(n, seed)
+    try:
+        knobs = _sample_knobs(type(load_checkpoint(model).task), knob)
+    except DrtError as exc:
+        raise _fail(str(exc)) from None
     try:
         fr = compute_frontier(
-            model, _ints(steps, "--steps"), grid, n=n, seed=seed, with_auto=auto and bool(grid), **knobs
+            model, step_counts, grid, n=n, seed=seed, with_auto=auto and bool(grid), **knobs
         )
-        if diagonal:
-            fr.diagonal = follow_diagonal(model, _ints(diagonal, "--diagonal"), n=n, seed=seed, **knobs)
+        if follow:
+            fr.diagonal = follow_diagonal(model, follow, n=n, seed=seed, **knobs)
         paths = write_frontier(fr, out, plot=plot and bool(grid))
     except DrtError as exc:
         raise _fail(str(exc)) from None
+    except (TypeError, ValueError) as exc:  # the generator refused these settings
+        raise _fail(f"cannot generate problems with these settings: {exc}") from None
+    except OSError as exc:
+        raise _fail(f"cannot write to --out {out}: {exc.strerror or exc}") from None
     header = "complexity " + " ".join(f"{s:>6}" for s in fr.steps)
     typer.echo(header)
     for c, row in zip(fr.complexities, fr.grid, strict=True):
@@ -824,8 +886,33 @@ def version() -> None:
     typer.echo(pkg_version("drt-agent"))
 
 
+def _click_exception() -> type[Exception]:
+    """click's ClickException, found through typer's public BadParameter (typer may vendor its own click)."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def run(argv: list[str] | None = None) -> int:
+    """The command line as a function returning its exit status. A usage error (an unknown option, a value
+    of the wrong type) is one line `error: ...` on stderr, exit 2, like every other error here."""
+    click_exception = _click_exception()
+    try:
+        rv = app(args=argv, standalone_mode=False)
+    except click_exception as exc:  # type: ignore[misc]
+        if type(exc).__name__ == "NoArgsIsHelpError":  # the help was printed: that is the answer
+            return int(getattr(exc, "exit_code", EXIT_USAGE))
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
+        message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+        if sys.stderr is not None:
+            print(f"error: {message}{hint}", file=sys.stderr)
+        return int(getattr(exc, "exit_code", EXIT_USAGE))
+    except typer.Abort:
+        return 130
+    return rv if isinstance(rv, int) and not isinstance(rv, bool) else 0
+
+
 def main() -> None:
-    app()
+    sys.exit(run())
 
 
 if __name__ == "__main__":

@@ -155,30 +155,35 @@ def core_problems(core: dict[str, Any]) -> list[str]:
     return out
 
 
-def knob_problems(task_cls: type, knobs: dict[str, Any]) -> list[str]:
-    """Everything wrong with a task's settings: names its constructor does not take, values of the wrong type
-    (checked against the constructor's annotations), and generic bounds: a whole number is a size in
-    [0, MAX_KNOB_INT], any other number a share in [0, 1] (a threshold strictly inside), text is short."""
+# arguments of Task.sample that are not generator settings
+_SAMPLE_ARGS = {"self", "n", "complexity", "rng", "steps"}
+
+
+def knob_problems(task_cls: type, knobs: dict[str, Any], method: str = "__init__") -> list[str]:
+    """Everything wrong with a task's settings (method "__init__") or generator settings ("sample", the
+    --knob of evaluate and frontier): names the method does not take, values of the wrong type (checked
+    against its annotations), and generic bounds: a whole number is a size in [0, MAX_KNOB_INT], any other
+    number a share in [0, 1] (a threshold strictly inside), text is short."""
     from pydantic import TypeAdapter, ValidationError
 
     hints: dict[str, Any] = {}
-    for cls in reversed(task_cls.__mro__):  # a variant's **kw reaches its parent's constructor
-        init = cls.__dict__.get("__init__")
-        if init is None:
+    owners = reversed(task_cls.__mro__) if method == "__init__" else [task_cls]  # **kw reaches the parent's
+    for cls in owners:
+        fn = cls.__dict__.get(method) if method == "__init__" else getattr(cls, method, None)
+        if fn is None:
             continue
         try:
-            annotations = typing.get_type_hints(init)
+            annotations = typing.get_type_hints(fn)
         except Exception:  # an annotation that cannot be resolved: check that setting by bounds only
             annotations = {}
-        for p in inspect.signature(init).parameters.values():
-            if p.name != "self" and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL):
+        for p in inspect.signature(fn).parameters.values():
+            if p.name not in _SAMPLE_ARGS and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL):
                 hints[p.name] = annotations.get(p.name, Any)
     out = []
     for name, value in knobs.items():
         if name not in hints:
-            out.append(
-                f"task setting {name!r} is not one {task_cls.__name__} takes ({', '.join(sorted(hints))})"
-            )
+            takes = ", ".join(sorted(hints)) or "none"
+            out.append(f"task setting {name!r} is not one {task_cls.__name__} takes (it takes: {takes})")
             continue
         try:
             TypeAdapter(hints[name]).validate_json(json.dumps(value, allow_nan=False), strict=True)
@@ -236,6 +241,13 @@ def train_problems(cfg: TrainConfig) -> list[str]:
         if problem:
             out.append(problem)
     core = cfg.core.to_dict() if isinstance(cfg.core, CoreConfig) else cfg.core
+    if cfg.task:
+        from .tasks import task_class  # torch: only once a task is named
+
+        try:
+            out += knob_problems(task_class(cfg.task), dict(cfg.task_knobs or {}))
+        except DrtError as exc:  # an unknown task
+            out.append(str(exc))
     option = re.compile(r"core\.(\w+)")
     out += [option.sub(lambda m: "--" + m.group(1).replace("_", "-"), p) for p in core_problems(core)]
     return out

@@ -10,6 +10,7 @@ also a training problem.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +22,14 @@ from .problems import Answer
 
 
 def _answer(domain: Domain, raw: Any) -> Answer:
+    """A line's answer: true/false (or yes/no), or a term naming the answer in words, e.g. "manager". Numbers,
+    lists, null and text without a letter are refused: they would become new answer classes by mistake."""
     if isinstance(raw, bool):
         return raw
-    if (
-        not isinstance(raw, str | int | float)
-        or isinstance(raw, float)
-        and raw != raw
-        or str(raw).strip() == ""
-    ):
-        raise ParseError(f"'answer' must be true/false or a non-empty term, got {raw!r}")
+    if not isinstance(raw, str) or not re.search(r"[^\W\d_]", raw):
+        raise ParseError(
+            f"'answer' must be true/false, yes/no or a term in words such as \"manager\", got {json.dumps(raw)}"
+        )
     return domain.normalise_answer(raw)
 
 
@@ -41,21 +41,25 @@ def read_corpus(
     if not 0.0 <= max_bad_lines <= 1.0:
         raise ParseError(f"max_bad_lines is a share of the corpus between 0 and 1, got {max_bad_lines}")
     try:
-        lines = Path(path).read_bytes().decode("utf-8").splitlines()
+        raw_lines = Path(path).read_bytes().split(b"\n")
     except OSError as exc:
         raise ParseError(f"cannot read corpus {path}: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"corpus {path} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     problems: list[Any] = []
     answers: list[Answer] = []
     bad: list[str] = []
     seen: dict[str, Answer] = {}
     n_lines = 0
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
+    for n, raw in enumerate(raw_lines, 1):
+        if not raw.strip():
             continue
         n_lines += 1
         try:
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:  # one bad line is reported; the rest are still read
+                raise ParseError(
+                    f"not UTF-8 text (byte {exc.start + 1} of the line); save it as UTF-8"
+                ) from None
             obj = json.loads(line)
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "answer" not in obj:
                 raise ParseError("each line must be a JSON object with a string 'text' and an 'answer'")
@@ -64,10 +68,11 @@ def read_corpus(
                 raise ParseError("'question' must be a string")
             text = obj["text"].strip() if not question else f"{obj['text'].strip()} {question.strip()}"
             answer = _answer(domain, obj["answer"])
-            if text in seen:
-                if seen[text] != answer:
-                    raise ParseError(f"the same problem was given another answer before ({seen[text]!r})")
-                continue  # a repeat: kept once
+            key = " ".join(text.split())  # the same problem, however it is spaced
+            if key in seen:
+                if seen[key] != answer:
+                    raise ParseError(f"the same problem was given another answer before ({seen[key]!r})")
+                continue  # a repeat: kept once, so it can never sit on both sides of the held-out split
             problem = domain.read(text).problem
             exact = domain.exact(problem)
             if exact is not None and exact != answer:
@@ -76,7 +81,9 @@ def read_corpus(
                 )
             problems.append(problem)
             answers.append(answer)
-            seen[text] = answer
+            seen[key] = answer
+        except RecursionError:
+            bad.append(f"{path}:{n}: JSON nested too deeply to read")
         except json.JSONDecodeError as exc:
             bad.append(f"{path}:{n}: not valid JSON ({exc.msg})")
         except DrtError as exc:

@@ -18,7 +18,7 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,13 @@ from safetensors.torch import save_file
 from tqdm.auto import tqdm
 
 from .checkpoint import save_checkpoint
-from .config import TrainConfig, config_for  # noqa: F401 (config_for: part of the training API)
+from .config import (  # noqa: F401 (config_for: part of the training API)
+    ConfigError,
+    TrainConfig,
+    config_for,
+    train_problems,
+    validate,
+)
 from .errors import CheckpointError, DrtError
 from .model import DRTModel, ModelConfig
 from .problems import Answer
@@ -272,6 +278,7 @@ def train(
 
     stop_after: end early after this many iterations (simulates an interruption; used by tests).
     """
+    validate(cfg)  # ConfigError: a setting out of bounds never reaches the loop
     rank, world = _dist_info()
     if cfg.batch_size < world:
         raise DrtError(
@@ -429,6 +436,27 @@ def grown(base: DRTModel, task: Task) -> DRTModel:
     return model
 
 
+def _check_overrides(overrides: dict[str, Any], max_bad_lines: float) -> None:
+    """Fine-tuning settings, checked by the same rules as training's (ConfigError naming the option)."""
+    names = {f.name for f in fields(TrainConfig)}
+    unknown = sorted(set(overrides) - names)
+    if unknown:
+        raise ConfigError(f"unknown fine-tuning settings {unknown}; known: {', '.join(sorted(names))}")
+    given = {k: v for k, v in overrides.items() if v is not None and k not in ("core", "task_knobs")}
+    steps = given.get("steps")
+    if isinstance(steps, int) and not isinstance(steps, bool):
+        given["steps"] = (steps, steps)
+    try:
+        probe = TrainConfig(**given)
+    except TypeError as exc:
+        raise ConfigError(str(exc)) from None
+    problems = train_problems(probe)
+    if not (isinstance(max_bad_lines, int | float) and 0.0 <= max_bad_lines <= 1.0):
+        problems.append(f"--max-bad-lines is a share of the corpus in [0, 1], got {max_bad_lines!r}")
+    if problems:
+        raise ConfigError("; ".join(problems))
+
+
 def finetune(
     corpus_path: str | Path,
     out: str | Path,
@@ -448,8 +476,10 @@ def finetune(
     from .corpus import read_corpus, split
     from .evaluate import answer_accuracy
 
+    _check_overrides(overrides, max_bad_lines)  # bad settings fail before any loading or reading
     loaded = load_checkpoint(base)
     training = loaded.config.get("training", {})
+    training = training if isinstance(training, dict) else {}
     domain = domains.task_names()[loaded.task.name]
     problems, answers, bad = read_corpus(corpus_path, domain, max_bad_lines=max_bad_lines)
     holdout = overrides.get("holdout") if overrides.get("holdout") is not None else TrainConfig.holdout
@@ -472,10 +502,13 @@ def finetune(
             "steps": (steps, steps) if isinstance(steps, int) else tuple(steps),
             "iters": given.get("iters", epochs * max(1, -(-len(train_p) // batch_size))),
             "lr": given.get("lr", 3e-3 if frozen else 2e-3),
-            "save_every": given.get("save_every", 0),
+            # a resumable state once per epoch, so `finetune ... --resume` continues from the last one
+            "save_every": given.get("save_every", max(1, -(-len(train_p) // batch_size))),
         }
     )
+    validate(cfg)
     before = answer_accuracy(loaded.model, loaded.task, hold_p, hold_a)
+    torch.manual_seed(cfg.seed)  # rows for new words start from the seed: a rerun (or a resume) is the same run
     model = grown(loaded.model, task)
     t0 = time.time()
     model = train(

@@ -11,11 +11,11 @@ import pytest
 import torch
 from typer.testing import CliRunner
 
+from drt_agent import domains
 from drt_agent.checkpoint import load_checkpoint
 from drt_agent.cli import app
-from drt_agent.errors import ParseError
-from drt_agent import domains
 from drt_agent.corpus import read_corpus
+from drt_agent.errors import ParseError
 from drt_agent.reasoner import Reasoner
 from drt_agent.train import config_for, finetune, train
 
@@ -213,3 +213,108 @@ def test_unreadable_lines_are_skipped_and_reported(tmp_path):
     assert [s.split(": ")[0] for s in res.skipped_lines] == [f"{corpus}:6", f"{corpus}:10"]
     with pytest.raises(ParseError, match="2 of 40 lines"):
         finetune(corpus, tmp_path / "ft2", base=str(base), epochs=1, progress=False, max_bad_lines=0.0)
+
+
+# -- corpora: repeats, bad lines, resuming ---------------------------------------------------------------------
+def test_repeated_lines_are_kept_once_and_never_split(base, corpus, tmp_path):
+    """Repeats (also with other spacing) count once, so no held-out problem is also a training problem."""
+    lines = corpus.read_text().splitlines()
+    spaced = [
+        json.dumps({**json.loads(x), "text": "  " + json.loads(x)["text"].replace(" ", "   ")}) for x in lines
+    ]
+    doubled = tmp_path / "doubled.jsonl"
+    doubled.write_text("\n".join(lines + lines[::-1] + spaced) + "\n")
+    problems, answers = read(doubled)
+    unique, _ = read(corpus)
+    assert len(problems) == len(unique) == 48
+    from drt_agent.corpus import split
+
+    (train_p, _), (hold_p, _) = split(problems, answers, 0.25, 0)
+    assert not {p.model_dump_json() for p in train_p} & {p.model_dump_json() for p in hold_p}
+    conflicting = tmp_path / "conflict.jsonl"
+    first = json.loads(lines[0])
+    conflicting.write_text(lines[0] + "\n" + json.dumps({**first, "answer": "skip-level manager"}) + "\n")
+    with pytest.raises(ParseError, match="another answer"):
+        read(conflicting)
+
+
+def test_one_bad_line_is_reported_and_the_rest_used(base, corpus, tmp_path):
+    """Line 3 is not UTF-8 and line 7 has a number for an answer: both are reported, the rest fine-tune."""
+    lines = [x.encode() for x in corpus.read_text().splitlines()]
+    lines[2] = b'{"text": "Bob reports to \xff Ann.", "answer": "manager"}'
+    lines[6] = json.dumps({**json.loads(lines[6]), "answer": 5}).encode()
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "ft"
+    result = CliRunner().invoke(
+        app, ["finetune", str(path), "--base", str(base), "--out", str(out), "--iters", "2", "--no-progress",
+              "--threads", "1"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    skipped = [x for x in result.stderr.splitlines() if x.startswith("skipped ")]
+    assert [x.split(": ")[0] for x in skipped] == [f"skipped {path}:3", f"skipped {path}:7"]
+    assert "not UTF-8" in skipped[0] and "got 5" in skipped[1]
+    assert "46 trained" in result.stdout or "on " in result.stdout
+    load_checkpoint(out)
+
+
+def _weights(path: Path) -> dict:
+    return {k: v.clone() for k, v in load_checkpoint(path).model.state_dict().items()}
+
+
+def test_finetune_resumes_from_its_last_save(base, corpus, tmp_path, monkeypatch):
+    """An interrupted fine-tune continued with --resume ends with exactly the weights of an uninterrupted one."""
+    import drt_agent.train as train_mod
+
+    args = dict(epochs=3, batch_size=12, steps=3, holdout=0.25, seed=1, threads=1, progress=False)
+    finetune(corpus, tmp_path / "ref", base=str(base), **args)
+    reference = _weights(tmp_path / "ref")
+
+    out = tmp_path / "ft"
+    real = train_mod.Corpus.batch
+
+    def crash_at_7(self, task, cfg, it):
+        if it == 7:
+            raise KeyboardInterrupt  # killed mid-run: only the per-epoch saves survive
+        return real(self, task, cfg, it)
+
+    monkeypatch.setattr(train_mod.Corpus, "batch", crash_at_7)
+    with pytest.raises(KeyboardInterrupt):
+        finetune(corpus, out, base=str(base), **args)
+    monkeypatch.setattr(train_mod.Corpus, "batch", real)
+    state = json.loads((out / train_mod.STATE_JSON).read_text())
+    assert state["iteration"] == 5  # 3 iterations per epoch (36 training lines / 12): saved after 3 and 6
+    assert not (out / "config.json").exists()  # no checkpoint until the run ends
+
+    result = CliRunner().invoke(
+        app, ["finetune", str(corpus), "--base", str(base), "--out", str(out), "--resume", "--epochs", "3",
+              "--batch-size", "12", "--steps", "3", "--holdout", "0.25", "--seed", "1", "--threads", "1",
+              "--no-progress"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    resumed = _weights(out)
+    assert all(torch.equal(resumed[k], reference[k]) for k in reference)
+    assert not (out / train_mod.STATE_JSON).exists()  # a finished run leaves only its checkpoint
+
+
+def test_resume_refuses_other_settings(base, corpus, tmp_path, monkeypatch):
+    import drt_agent.train as train_mod
+
+    real = train_mod.Corpus.batch
+
+    def crash_at_4(self, task, cfg, it):
+        if it == 4:
+            raise KeyboardInterrupt
+        return real(self, task, cfg, it)
+
+    monkeypatch.setattr(train_mod.Corpus, "batch", crash_at_4)
+    args = dict(epochs=3, batch_size=12, steps=3, holdout=0.25, seed=1, threads=1, progress=False)
+    with pytest.raises(KeyboardInterrupt):
+        finetune(corpus, tmp_path / "ft", base=str(base), **args)
+    monkeypatch.setattr(train_mod.Corpus, "batch", real)
+    result = CliRunner().invoke(
+        app, ["finetune", str(corpus), "--base", str(base), "--out", str(tmp_path / "ft"), "--resume",
+              "--epochs", "3", "--batch-size", "12", "--steps", "3", "--holdout", "0.25", "--seed", "1",
+              "--lr", "0.01", "--no-progress"],
+    )  # fmt: skip
+    assert result.exit_code == 2 and "other settings (lr)" in result.stderr, result.output

@@ -4,6 +4,10 @@ uninterrupted run under the same seed (data and dropout noise derive from (seed,
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +104,36 @@ def test_corrupt_state_is_a_checkpoint_error(tmp_path: Path) -> None:
     (tmp_path / STATE_WEIGHTS).write_bytes(b"\x80\x04junk")
     with pytest.raises(CheckpointError, match="cannot resume"):
         train(tiny(), tmp_path, progress=False, resume=True)
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_signal_stops_training_with_a_resumable_state(tmp_path: Path, sig: signal.Signals, code: int) -> None:
+    """`drt-agent train` stopped by a signal finishes its iteration, saves the state (no half-updated
+    weights), says how to resume, and exits 128 + signal; --resume then completes the run."""
+    out = tmp_path / "run"
+    args = ["train", "graph", "--out", str(out), "--d-model", "16", "--n-heads", "2", "--d-ff", "32",
+            "--batch-size", "8", "--steps", "2:4", "--complexity", "1:2", "--save-every", "0", "--threads", "1"]  # fmt: skip
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore"}
+    cmd = [sys.executable, "-m", "drt_agent.cli", *args]
+    proc = subprocess.Popen(
+        [*cmd, "--iters", "100000"], stderr=subprocess.PIPE, env=env, text=True, bufsize=1
+    )
+    assert proc.stderr is not None
+    seen = ""
+    while "it/s" not in seen and "s/it" not in seen:  # the progress bar shows iterations being done
+        ch = proc.stderr.read(1)
+        assert ch, seen
+        seen += ch
+    proc.send_signal(sig)
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == code, err[-2000:]
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(f"error: stopped by {sig.name} after iteration ") and "--resume" in last, last
+    done = int(last.split("after iteration ")[1].split(";")[0])
+    assert json.loads((out / STATE_JSON).read_text())["iteration"] == done - 1
+    assert not (out / "config.json").exists()  # an interrupted run writes no checkpoint over anything
+    proc = subprocess.run([*cmd, "--iters", str(done + 2), "--resume", "--no-progress"], env=env,
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (out / "config.json").is_file() and not (out / STATE_JSON).exists()
+    assert json.loads((out / "config.json").read_text())["training"]["iters"] == done + 2
