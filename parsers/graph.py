@@ -444,8 +444,14 @@ _INSTRUCTION_CUE = re.compile(
 )
 
 
+_LOWER = re.compile(r"[a-z]")  # questions, instructions and framing are written in words; "A-B, B-C" is not
+
+
 def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
     """Classify one sentence as question / instruction / framing / facts, and apply it."""
+    if not _LOWER.search(s) and not s.endswith("?"):  # "A-B, B-C, C-F.": notation only, no words to classify
+        _facts(s, where_, st, under)
+        return
     if st.want_question and (s.endswith("?") or _MAY_ASK.search(s[:300])):
         found = find_question(s)
         if found is not None:

@@ -486,11 +486,17 @@ def _edge_tail(s: str) -> tuple[str, str | None]:
     return s, None
 
 
+_HAS_LOWER = re.compile(r"[a-z]")
+
+
 def read_sentence(sentence: str, out: Facts, where_: str, under: str | None = None) -> None:
     """Edges and claims from one fact sentence. A sentence with a negation word is read as a negated statement
     unless every part of it is a notation (then the word is a name: `NO-NOT`)."""
     s = sentence.strip().strip(".").strip()
     if not s:
+        return
+    if not _HAS_LOWER.search(s) and "(" not in s:  # a notation: no tails, scaffolding or negation words
+        _positive(s, out, where_, under)
         return
     s, override = _edge_tail(s)
     if override is not None:
