@@ -211,8 +211,9 @@ class _LineReader:
     line already written by the producer (solve it with the others) from one not yet written (answer what we
     have first: a producer that waits for each answer must not wait forever)."""
 
-    def __init__(self, fd: int, max_line_bytes: int) -> None:
-        self.fd = fd
+    def __init__(self, fd: int | None, max_line_bytes: int, stream: Any = None) -> None:
+        self.fd = fd  # None: read `stream` (a file object without a descriptor, e.g. a test's stdin)
+        self.stream = stream
         self.max = max_line_bytes
         self.buf = b""
         self.pos = 0
@@ -222,13 +223,19 @@ class _LineReader:
     def _ready(self) -> bool:
         import select
 
+        if self.fd is None:
+            return True
         try:
             return bool(select.select([self.fd], [], [], 0)[0])
         except (OSError, ValueError):  # no select on this kind of file: reading will not block for long
             return True
 
     def _fill(self) -> None:
-        data = os.read(self.fd, 1 << 16)
+        if self.fd is None:
+            data = self.stream.read(1 << 16)
+            data = data.encode("utf-8") if isinstance(data, str) else data
+        else:
+            data = os.read(self.fd, 1 << 16)
         if not data:
             self.eof = True
         self.buf = self.buf[self.pos :] + data
@@ -403,13 +410,18 @@ def _run_batch(
         if source == "-":
             if sys.stdin is None:
                 raise _fail("stdin is closed: give --batch a file, or pipe the lines in")
-            fd, owned = sys.stdin.fileno(), False
+            stream: Any = getattr(sys.stdin, "buffer", sys.stdin)
+            try:
+                fd: int | None = sys.stdin.fileno()
+            except (OSError, ValueError, AttributeError):  # not backed by a descriptor
+                fd = None
+            owned = False
         else:
-            fd, owned = os.open(source, os.O_RDONLY), True
+            fd, owned, stream = os.open(source, os.O_RDONLY), True, None
     except OSError as exc:
         raise _fail(f"cannot read --batch {source}: {exc.strerror}") from None
 
-    reader = _LineReader(fd, 4 * limits.max_chars + 4)
+    reader = _LineReader(fd, 4 * limits.max_chars + 4, stream)
     writer = _BatchWriter()
 
     def stop(signum: int, frame: Any) -> None:
@@ -463,7 +475,7 @@ def _run_batch(
         ) from None
     finally:
         _restore_signals(old)
-        if owned:
+        if owned and fd is not None:
             os.close(fd)
 
 

@@ -100,3 +100,40 @@ def test_finished_examples_leave_the_batch(reasoner: Reasoner) -> None:
     assert len(seen) == int(res.steps_used.max())
     assert sum(seen) == int(res.steps_used.sum())  # each example paid for exactly its own steps
     assert res.steps_used.tolist() == sorted(res.steps_used.tolist())  # deeper questions think longer
+
+
+# -- `auto` depth and answers do not depend on what else is in the batch, in every domain --------------------------
+@pytest.mark.parametrize("name", ["graph", "logic", "relational"])
+def test_auto_depth_is_independent_of_batch_composition(name: str) -> None:
+    """Each of 4 problems, solved alone and inside 10 different batches (other problems of every trained
+    complexity, at random positions, with several chunk sizes): the same answer, depth, stop reason and
+    confidence. A batch-wide step cap or halting rule would change the depth of the small ones."""
+    r = Reasoner.load(name, device="cpu")
+    rng = np.random.default_rng(5)
+    lo, hi = r.task.train_defaults().get("complexity", (1, 5))
+    pool = []
+    for c in range(max(1, lo), hi + 3):  # also past the trained range: deeper thinking next to shallow
+        problems, _ = r.task.sample(6, c, rng)
+        pool += problems
+    targets = [pool[0], pool[len(pool) // 3], pool[2 * len(pool) // 3], pool[-1]]
+    alone = [r.solve(p) for p in targets]
+    depths = set()
+    for trial in range(10):
+        others = [pool[i] for i in rng.choice(len(pool), size=int(rng.integers(3, 30)), replace=False)]
+        batch = list(others)
+        where = []
+        for p in targets:
+            k = int(rng.integers(0, len(batch) + 1))
+            batch.insert(k, p)
+            where = [w + (w >= k) for w in where] + [k]
+        sols = r.solve_batch(batch, batch_size=[3, 8, 256][trial % 3])
+        for sol, ref in zip([sols[w] for w in where], alone, strict=True):
+            assert (sol.answer, sol.model_answer, sol.steps_used, sol.stopped_by) == (
+                ref.answer,
+                ref.model_answer,
+                ref.steps_used,
+                ref.stopped_by,
+            ), (name, trial)
+            assert abs(sol.confidence - ref.confidence) <= 1e-5
+        depths |= {s.steps_used for s in sols}
+    assert len(depths) > 1, "the batches mixed problems that need different depths"
