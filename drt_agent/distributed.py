@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 
 import torch
 import torch.distributed as dist
+
+# how long a rank waits at the final barrier for the others (rank 0 may still be writing the checkpoint)
+SHUTDOWN_TIMEOUT = timedelta(minutes=5)
 
 
 def maybe_init_distributed() -> bool:
@@ -18,5 +22,17 @@ def maybe_init_distributed() -> bool:
 
 
 def shutdown_distributed() -> None:
-    if dist.is_available() and dist.is_initialized():
+    """Leave the process group cleanly: every rank first waits for the others (so no rank tears down its
+    connections while rank 0 is still writing, which aborted a gloo rank with 'terminate called without an
+    active exception'), then the group is destroyed before the interpreter exits."""
+    if not (dist.is_available() and dist.is_initialized()):
+        return
+    try:
+        if dist.get_backend() == "gloo":
+            dist.monitored_barrier(timeout=SHUTDOWN_TIMEOUT)  # names a rank that never arrives
+        else:
+            dist.barrier()
+    except Exception:  # a rank that failed or left: still release this one's resources
+        pass
+    finally:
         dist.destroy_process_group()
