@@ -1,6 +1,7 @@
 """Fuzz every entry point with hypothesis and count what comes back.
 
     python bench/fuzz.py --n 10000 --model DIR --out runs/fuzz/fuzz10k.json
+    python bench/fuzz.py --quick        # a smoke run: 400 inputs and the fast huge inputs (about a minute)
 
 Generated inputs (hypothesis, derandomized): random Unicode, binary junk, mutated graph / logic / relational
 text, random JSON lines, typed problems and tool arguments. Then a huge-input suite sends every huge kind
@@ -397,15 +398,15 @@ def make_targets(
     def run_batch(lines: list[str]) -> Counter:
         path = tmp / "batch.txt"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
-        expected = [
-            line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()
-        ]
+        # one output line per input line, blank lines included (issue 17)
+        # a line ends at "\n" only (as `wc -l` counts; \x85, \u2028, \x0c... are characters inside a line)
+        expected = path.read_bytes().split(b"\n")[:-1]
         res = runner.invoke(app, ["solve", "--batch", str(path), "--model", model_dir, "--steps", "auto"])
         if res.exception is not None and not isinstance(res.exception, SystemExit):
             raise res.exception
         if res.exit_code != 0:
             raise Unhandled(f"exit code {res.exit_code}: {res.output[-500:]}")
-        out = res.stdout.splitlines()
+        out = res.stdout.split("\n")[:-1]
         if len(out) != len(expected):
             raise Unhandled(f"{len(expected)} input lines but {len(out)} output lines")
         outcomes: Counter = Counter()
@@ -451,11 +452,12 @@ def make_targets(
 
 
 def _tools(model_dir: str) -> dict[str, Any]:
-    from drt_agent.tools import core
-    from drt_agent.tools.langchain import tool_class
+    from drt_agent.tools.langchain import get_tools
+
+    from drt_agent import domains
 
     models = {"graph": model_dir}
-    return {spec.name: tool_class(spec)(models=models) for spec in core.all_specs()}
+    return {tool.name: tool for tool in get_tools(models=models, domains=domains.names())}
 
 
 def _runner(
@@ -506,9 +508,13 @@ def _runner(
     return once
 
 
-def huge_inputs(target: str) -> Iterator[tuple[str, Any]]:
-    """The huge-input suite for one target: (kind, input) pairs, every kind once."""
-    for kind in HUGE_KINDS:
+# the huge kinds a --quick run sends: each is refused (or read) in well under a second
+QUICK_HUGE_KINDS = ["parens_10000", "logic_parens_10000", "edges_250000", "chars_3M", "long_name", "nul_100k"]
+
+
+def huge_inputs(target: str, quick: bool = False) -> Iterator[tuple[str, Any]]:
+    """The huge-input suite for one target: (kind, input) pairs, every kind once (--quick: the fast ones)."""
+    for kind in QUICK_HUGE_KINDS if quick else HUGE_KINDS:
         text = huge(kind)
         if target == "parse":
             yield kind, (text, None)
@@ -520,6 +526,8 @@ def huge_inputs(target: str) -> Iterator[tuple[str, Any]]:
                 yield kind, [text]
         elif target == "tools":
             yield kind, ("drt_solve", {"text": text})
+    if quick:
+        return
     if target == "solve":
         for kind, n_edges in (("typed_100k_edges", 100_000), ("typed_250k_edges", 250_000)):
             yield kind, (_typed_big(n_edges), "auto")
@@ -551,6 +559,7 @@ def fuzz(
     verbose: bool = True,
     limit_s: float = 60.0,
     with_huge: bool = True,
+    quick: bool = False,
 ) -> Report:
     """Run about n generated inputs across the targets (a CLI batch counts each of its lines), then the
     huge-input suite (every kind through every target once). Each input gets `limit_s` seconds."""
@@ -559,7 +568,7 @@ def fuzz(
     if with_huge:
         for name in shares:
             _, run = targets[name]
-            for kind, x in huge_inputs(name):
+            for kind, x in huge_inputs(name, quick):
                 once = _runner(
                     name, run, 10**9, Counter(), report, limit_s, label=lambda _x, k=kind: f"huge:{k}"
                 )
@@ -621,9 +630,12 @@ def summarise(report: Report, seconds: float) -> dict[str, Any]:
     }
 
 
+QUICK_N = 400
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=10_000, help="total inputs across targets")
+    ap.add_argument("--n", type=int, default=None, help="total inputs across targets (default 10,000)")
     ap.add_argument("--model", default="graph", help="graph checkpoint: shipped name or directory")
     ap.add_argument("--out", type=Path, default=None, help="write the JSON summary here")
     ap.add_argument("--threads", type=int, default=1)
@@ -631,7 +643,14 @@ def main() -> None:
         "--per-input-timeout", type=float, default=60.0, help="seconds before an input counts as hung"
     )
     ap.add_argument("--no-huge", action="store_true", help="skip the huge-input suite")
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"a smoke run: --n {QUICK_N} unless given, only the fast huge inputs",
+    )
     args = ap.parse_args()
+    if args.n is None:
+        args.n = QUICK_N if args.quick else 10_000
     import torch
 
     torch.set_num_threads(args.threads)
@@ -640,7 +659,14 @@ def main() -> None:
     model_dir = str(resolve(args.model))
     shares = {"parse": 0.3, "solve": 0.25, "cli_batch": 0.25, "tools": 0.2}
     t0 = time.perf_counter()
-    report = fuzz(model_dir, args.n, shares, limit_s=args.per_input_timeout, with_huge=not args.no_huge)
+    report = fuzz(
+        model_dir,
+        args.n,
+        shares,
+        limit_s=args.per_input_timeout,
+        with_huge=not args.no_huge,
+        quick=args.quick,
+    )
     summary = summarise(report, time.perf_counter() - t0)
     summary["command"] = "python " + " ".join(sys.argv)
     summary["model"] = model_dir

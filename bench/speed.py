@@ -2,7 +2,7 @@
 
     python bench/speed.py                        # full run on the CPU, JSON to docs/results/speed.json
     python bench/speed.py --device cuda          # the same on a GPU (one short script)
-    python bench/speed.py --quick --out x.json   # a small run for tests (seconds)
+    python bench/speed.py --quick                # a small run for tests (seconds), JSON to runs/
 
 Every drt-agent figure is measured on the same generated problems as its baseline (networkx BFS for graphs,
 Python evaluation for logic), and reported as a ratio as well as an absolute time. Problems are generated
@@ -555,7 +555,10 @@ def main() -> None:
     ap.add_argument("--model", default="graph", help="graph checkpoint: shipped name or directory")
     ap.add_argument("--quick", action="store_true", help="small sizes, for tests")
     ap.add_argument(
-        "--out", type=Path, default=None, help="JSON file (default docs/results/speed_<device>.json)"
+        "--out",
+        type=Path,
+        default=None,
+        help="JSON file (default docs/results/speed_<device>.json; with --quick runs/speed_<device>_quick.json)",
     )
     ap.add_argument("--threads", default="auto", help="CPU threads per solve: a number or 'auto'")
     ap.add_argument("--memory-probe", default=None, help=argparse.SUPPRESS)
@@ -735,7 +738,9 @@ def main() -> None:
 
     res["load_after"] = load()
     res["wall_s"] = time.perf_counter() - wall0
-    out = args.out or ROOT / "docs" / "results" / f"speed_{device.type}.json"
+    # a quick run is a smoke test: it never replaces the committed full results unless --out says so
+    default = ROOT / "runs" / f"speed_{device.type}_quick.json" if quick else None
+    out = args.out or default or ROOT / "docs" / "results" / f"speed_{device.type}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, indent=2, default=str) + "\n")
     print(

@@ -340,10 +340,18 @@ def _solve_chunk(items: list[Any], steps: Any, model: str | None, limits: Any, d
     out = []
     for it in items:
         res = it if isinstance(it, DrtError) else next(solved)
-        out.append(
-            json.dumps({"error": res.to_dict()}) if isinstance(res, DrtError) else res.model_dump_json()
-        )
+        out.append(json.dumps({"error": res.to_dict()}) if isinstance(res, DrtError) else _one_line(res))
     return out
+
+
+# characters some line readers (str.splitlines, JavaScript) take for a line break: escaped in JSON strings
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _one_line(solution: Any) -> str:
+    """A solution as one JSON line that every line reader sees as one line (the text it quotes may hold
+    U+2028 or U+0085, which JSON allows unescaped)."""
+    return solution.model_dump_json().translate(_LINE_BREAKS)
 
 
 def _on_signals(handler: Any) -> dict[int, Any]:
@@ -541,7 +549,7 @@ def solve(
             _emit(json.dumps({"error": exc.to_dict()}))
             raise typer.Exit(EXIT_USAGE) from None
         raise _fail(str(exc)) from None
-    _emit(sol.model_dump_json() if json_out else _human(sol))
+    _emit(_one_line(sol) if json_out else _human(sol))
 
 
 def _with_facts(path: Path, question: str | None, domain: str | None, limits: Any) -> Any:

@@ -128,3 +128,56 @@ def test_100k_edge_graph_is_solved_in_bounded_time() -> None:
     sol = reasoner.solve(problem, steps=2)
     assert time.perf_counter() - t0 < 60
     assert sol.steps_used == 2 and sol.answer in (True, False) and sol.exact in (True, False)
+
+
+# -- the benches' quick modes ------------------------------------------------------------------------------------
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_fuzz_quick_run(tmp_path: Path) -> None:
+    """`python bench/fuzz.py --quick`: a few hundred inputs and the fast huge ones, none unhandled."""
+    import json
+    import os
+    import subprocess
+
+    out = tmp_path / "fuzz.json"
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "fuzz.py"), "--quick", "--out", str(out)],
+                          capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    summary = json.loads(out.read_text())
+    assert summary["inputs"] >= 400 and summary["unhandled"] == 0 and summary["timeouts"] == 0
+    assert set(summary["per_target"]) == {"parse", "solve", "cli_batch", "tools"}
+    assert {row["kind"] for row in summary["huge"]} >= set(fuzz.QUICK_HUGE_KINDS)
+
+
+@pytest.mark.slow
+def test_speed_quick_leaves_the_committed_results_alone() -> None:
+    """`python bench/speed.py --quick` writes to runs/, never over docs/results/speed_cpu.json."""
+    import hashlib
+    import os
+    import subprocess
+
+    committed = ROOT / "docs" / "results" / "speed_cpu.json"
+    before = hashlib.sha256(committed.read_bytes()).hexdigest()
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "speed.py"), "--quick"], capture_output=True,
+                          text=True, timeout=600, env=env, cwd=ROOT)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert hashlib.sha256(committed.read_bytes()).hexdigest() == before
+    assert "runs/speed_cpu_quick.json" in proc.stdout
+
+
+def test_solution_lines_hold_no_line_break_characters() -> None:
+    """U+2028, U+2029 and U+0085 inside a solution's strings are escaped: str.splitlines sees one line."""
+    import json
+
+    from drt_agent.cli import _one_line
+
+    class Fake:
+        def model_dump_json(self) -> str:
+            return json.dumps({"read_as": "A-B\u2028C-D\x85 E\u2029"}, ensure_ascii=False)
+
+    line = _one_line(Fake())
+    assert len(line.splitlines()) == 1 and json.loads(line)["read_as"] == "A-B\u2028C-D\x85 E\u2029"
