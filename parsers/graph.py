@@ -47,7 +47,7 @@ from .graph_questions import QUESTION_START, Question, find_question, match_ques
 from .graph_records import matrix_at, read_record, sql_inserts
 from .graph_segments import Segment, segment, sentences
 from .lexicon_graph import lazy
-from .structured import RawGraph, clip, find_structured, graph_from_object, where
+from .graph_structured import RawGraph, clip, find_structured, graph_from_object, where
 
 __all__ = [
     "EXAMPLE",

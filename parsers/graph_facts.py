@@ -18,7 +18,7 @@ from drt_agent.errors import ParseError
 
 from . import lexicon_graph as lex
 from .lexicon_graph import lazy
-from .structured import clip
+from .graph_structured import clip
 
 EXAMPLE = "A-B, B-C, C-F. Is A connected to F?"
 
