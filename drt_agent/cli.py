@@ -215,8 +215,9 @@ class _LineReader:
         self.fd = fd  # None: read `stream` (a file object without a descriptor, e.g. a test's stdin)
         self.stream = stream
         self.max = max_line_bytes
-        self.buf = b""
-        self.pos = 0
+        self.buf = bytearray()
+        self.pos = 0  # where the next line starts
+        self.scan = 0  # bytes before this hold no newline after pos: a long line is searched once
         self.eof = False
         self.skipping = False  # inside an over-long line: drop bytes up to its end
 
@@ -238,28 +239,32 @@ class _LineReader:
             data = os.read(self.fd, 1 << 16)
         if not data:
             self.eof = True
-        self.buf = self.buf[self.pos :] + data
-        self.pos = 0
+        if self.pos:
+            del self.buf[: self.pos]
+            self.scan, self.pos = max(0, self.scan - self.pos), 0
+        self.buf += data
 
     def next(self, block: bool) -> Any:
         """The next line (bytes, no newline), _OVERLONG, None at the end, or _WAIT when `block` is False and no
         whole line is there yet."""
         while True:
-            end = self.buf.find(b"\n", self.pos)
+            end = self.buf.find(b"\n", max(self.pos, self.scan))
             if end >= 0:
-                line, self.pos = self.buf[self.pos : end], end + 1
-                if self.skipping:
+                line, self.pos = bytes(self.buf[self.pos : end]), end + 1
+                if self.skipping or len(line) > self.max:
                     self.skipping = False
                     return _OVERLONG
                 return line
+            self.scan = len(self.buf)
             if self.eof:
-                line, self.buf, self.pos = self.buf[self.pos :], b"", 0
-                if self.skipping:
+                line = bytes(self.buf[self.pos :])
+                self.buf, self.pos, self.scan = bytearray(), 0, 0
+                if self.skipping or len(line) > self.max:
                     self.skipping = False
                     return _OVERLONG
                 return line if line else None
             if len(self.buf) - self.pos > self.max:  # no newline in sight: skip to the end of this line
-                self.skipping, self.buf, self.pos = True, b"", 0
+                self.skipping, self.buf, self.pos, self.scan = True, bytearray(), 0, 0
             if not block and not self.skipping and not self._ready():
                 return _WAIT
             self._fill()

@@ -199,3 +199,33 @@ def test_nonexistent_model_fails_once_before_reading(tmp_path: Path) -> None:
         )
     result = CliRunner().invoke(app, ["solve", "--batch", str(tmp_path / "missing.txt")])
     assert result.exit_code == 2 and "cannot read --batch" in result.stderr
+
+
+def _read_all(data: bytes, max_line_bytes: int) -> list[object]:
+    from drt_agent.cli import _OVERLONG, _LineReader
+
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the producer writes in its own time
+        os.close(r)
+        for k in range(0, len(data), 4096):
+            os.write(w, data[k : k + 4096])
+        os._exit(0)
+    os.close(w)
+    reader, out = _LineReader(r, max_line_bytes), []
+    while (line := reader.next(block=True)) is not None:
+        out.append("OVERLONG" if line is _OVERLONG else line)
+    os.waitpid(pid, 0)
+    os.close(r)
+    return out
+
+
+def test_line_reader_splits_on_newline_only() -> None:
+    data = b"a\r\n\nb\x0cc\xe2\x80\xa8d\n" + b"x" * 50_000 + b"\nlast"
+    assert _read_all(data, 10_000) == [b"a\r", b"", b"b\x0cc\xe2\x80\xa8d", "OVERLONG", b"last"]
+    assert _read_all(b"", 100) == [] and _read_all(b"\n", 100) == [b""]
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        data = bytes(rng.choice(list(b"ab\n"), size=int(rng.integers(0, 300))))
+        want = data.split(b"\n")
+        assert _read_all(data, 1000) == (want[:-1] if want[-1] == b"" else want)
