@@ -903,12 +903,35 @@ def frontier(
     typer.echo("wrote " + ", ".join(str(p) for p in paths), err=True)
 
 
-@app.command()
-def version() -> None:
-    """Print the installed version."""
+def _installed_version() -> str:
     from importlib.metadata import version as pkg_version
 
-    typer.echo(pkg_version("drt-agent"))
+    return pkg_version("drt-agent")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(_installed_version())
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the installed version and exit.", is_eager=True, callback=_print_version
+        ),
+    ] = False,
+) -> None:
+    """A depth-recurrent Transformer that reasons in latent space: graph reachability, boolean logic,
+    relational text."""
+
+
+@app.command()
+def version() -> None:
+    """Print the installed version (also `drt-agent --version`)."""
+    typer.echo(_installed_version())
 
 
 def _click_exception() -> type[Exception]:

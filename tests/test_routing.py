@@ -165,3 +165,11 @@ def test_cli_input_paths_agree(tmp_path: Path) -> None:
     assert len(set(answers)) == 1
     human = runner.invoke(app, ["solve", f"{graph}\n{question}"])
     assert "read as: directed graph, 4 nodes, 3 edges" in human.stdout
+
+
+def test_version_option_and_command_print_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    for argv in (["--version"], ["version"]):
+        result = runner.invoke(app, argv)
+        assert result.exit_code == 0 and result.output.strip() == version("drt-agent")
