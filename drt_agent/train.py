@@ -314,18 +314,18 @@ def train(
         ddp_model = torch.nn.parallel.DistributedDataParallel(model, find_unused_parameters=cfg.freeze_core)
     model.train()
     t0 = time.time()
-    bar = tqdm(
-        range(start, cfg.iters),
-        initial=start,
-        total=cfg.iters,
-        disable=not progress or rank != 0,
-        desc=f"{'finetune' if corpus is not None else 'train'} {cfg.task}",
-        dynamic_ncols=True,
-    )
     ema = None
     stopped = False
     signals = _SignalCatcher(enabled=world == 1)  # under torchrun, ranks cannot agree on where to stop
-    with signals:
+    with signals:  # caught from before the progress bar first shows: no signal falls between the two
+        bar = tqdm(
+            range(start, cfg.iters),
+            initial=start,
+            total=cfg.iters,
+            disable=not progress or rank != 0,
+            desc=f"{'finetune' if corpus is not None else 'train'} {cfg.task}",
+            dynamic_ncols=True,
+        )
         for it in bar:
             batch, steps = corpus.batch(task, cfg, it) if corpus is not None else global_batch(task, cfg, it)
             n_global = n_targets(batch)
