@@ -55,8 +55,9 @@ def main(argv: list[str] | None = None) -> dict:
     args = ap.parse_args(argv)
     n, reps = (32, 2) if args.quick else (args.n, args.reps)
 
-    import drt_agent
     from drt_agent.parsers import read
+
+    import drt_agent
     from drt_agent.reasoner import get_reasoner
 
     items = texts(n)

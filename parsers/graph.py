@@ -46,8 +46,8 @@ from .graph_questions import EXAMPLES as QUESTION_EXAMPLES
 from .graph_questions import QUESTION_START, Question, find_question, match_question
 from .graph_records import matrix_at, read_record, sql_inserts
 from .graph_segments import Segment, segment, sentences
-from .lexicon_graph import lazy
 from .graph_structured import RawGraph, clip, find_structured, graph_from_object, where
+from .lexicon_graph import lazy
 
 __all__ = [
     "EXAMPLE",

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from drt_agent.errors import ParseError
 
 from . import lexicon_graph as lex
-from .lexicon_graph import lazy
 from .graph_structured import clip
+from .lexicon_graph import lazy
 
 EXAMPLE = "A-B, B-C, C-F. Is A connected to F?"
 

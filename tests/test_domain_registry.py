@@ -88,8 +88,9 @@ def test_limits_serve_the_toy_domain(parity_model):
 
 
 def test_python_api_and_tools_serve_the_toy_domain(toy, parity_model):
-    import drt_agent
     from drt_agent.tools.langchain import get_tools
+
+    import drt_agent
 
     sols = drt_agent.solve_many([f"parity of {b}" for b in BITS], model=str(parity_model))
     assert [s.exact for s in sols] == [b.count("1") % 2 == 1 for b in BITS]

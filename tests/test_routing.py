@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from drt_agent.parsers import detect_domain, parse
 from typer.testing import CliRunner
 
 from drt_agent import domains
@@ -15,7 +16,6 @@ from drt_agent.checkpoint import load_checkpoint
 from drt_agent.cli import app
 from drt_agent.domains import Domain
 from drt_agent.errors import CheckpointError, DomainError, ParseError
-from drt_agent.parsers import detect_domain, parse
 from drt_agent.problems import GraphProblem, LogicProblem
 
 runner = CliRunner()
