@@ -196,7 +196,7 @@ def run_tests(tree: Path, tests: list[str], timeout: float) -> tuple[str, float,
     seconds = time.perf_counter() - t0
     if proc.returncode == 0:
         return "passed", seconds, ""
-    failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", proc.stdout, re.M)
+    failed = re.findall(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", proc.stdout, re.M)
     return "failed", seconds, failed[0] if failed else proc.stdout.strip().splitlines()[-1][:200]
 
 
