@@ -508,7 +508,7 @@ def finetune(
     )
     validate(cfg)
     before = answer_accuracy(loaded.model, loaded.task, hold_p, hold_a)
-    torch.manual_seed(cfg.seed)  # rows for new words start from the seed: a rerun (or a resume) is the same run
+    torch.manual_seed(cfg.seed)  # new words' rows start from the seed: a rerun (or a resume) is the same run
     model = grown(loaded.model, task)
     t0 = time.time()
     model = train(
