@@ -344,7 +344,7 @@ def _row(seg: Segment, st: _State, header: list[str] | None) -> None:
                     (
                         a,
                         name_or_error(piece, where_, f"a neighbour of {a!r}", loose=True),
-                        kind,
+                        "adj" if kind == "any" else kind,
                     )
                 )
         return
@@ -963,6 +963,23 @@ def _check_adjacency_direction(problem: GraphProblem, facts: Facts, q: Question,
     )
 
 
+def _check_loose_direction(
+    problem: GraphProblem, facts: Facts, loose: set[int], q: Question, lim: Any
+) -> None:
+    """Edges one-way only by a noun that is often two-way ("srv-1 has a direct link to srv-2", among cables) decide
+    nothing on their own: answer only where reading them two-way gives the same answer."""
+    edges = [(a, b, "two" if i in loose else k) for i, (a, b, k) in enumerate(facts.edges)]
+    as_two_way = _build(edges, facts.nodes, any(k == "one" for _, _, k in edges), q, None, None, False, lim)
+    if (shortest_path(as_two_way) is None) == (shortest_path(problem) is None):
+        return
+    said = facts.origin(min(loose))
+    raise ParseError(
+        f"{clip(said)} may be one-way or two-way, no direction was stated, and the answer depends on it: "
+        f"{problem.target!r} is reachable from {problem.source!r} only if such links go both ways; say which "
+        f"(e.g. 'Every link is two-way.' or 'The graph is directed.')"
+    )
+
+
 def _check_edge_question(problem: GraphProblem, q: Question, facts: Facts) -> None:
     """A question that may ask about one edge ("Is there a road between A and B?") is answered only where that
     reading and reachability agree: a direct edge (yes, yes) or no path at all (no, no)."""
@@ -1073,6 +1090,8 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
             if facts.edges
             else ParseError(f"could not find edges or a question in {clip(text)}; e.g. {EXAMPLE!r}")
         )
+    loose = {i for i, (_, _, k) in enumerate(facts.edges) if k == "one~"}
+    facts.edges = [(a, b, "one" if k == "one~" else k) for a, b, k in facts.edges]
     if facts.families:
         _orient_families(facts, q)
     is_directed, assumptions = _direction(facts.edges, facts, directed)
@@ -1082,6 +1101,8 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
     problem = _build(facts.edges, facts.nodes, is_directed, q, None, None, False, lim)
     if assumptions and not is_directed and any(k == "adj" for _, _, k in facts.edges):
         _check_adjacency_direction(problem, facts, q, lim)
+    if loose and is_directed and directed is None and facts.directed is None:
+        _check_loose_direction(problem, facts, loose, q, lim)
     _check_claims(problem, facts)
     _check_edge_question(problem, q, facts)
     notes = list(st.notes)
@@ -1110,7 +1131,7 @@ def _from_raw(raw: RawGraph, rest: str, q: Question | None, directed: bool | Non
                     f"structured graph and only the question outside it"
                 )
     kind = (
-        ("adj" if raw.form == "adjacency matrix" else "any")
+        ("adj" if raw.form.endswith(("adjacency", "adjacency matrix")) else "any")
         if raw.directed is None
         else "one"
         if raw.directed

@@ -299,7 +299,13 @@ def _kind_of_noun(adj: str | None, noun: str, from_to: bool) -> str:
         return "sym"
     if not from_to:
         return "sym"
-    return "one" if noun.lower() in lex.ONE_WAY_NOUNS else "two"
+    return _noun_kind(noun)
+
+
+def _noun_kind(noun: str) -> str:
+    """'one' for a one-way noun, 'one~' where the noun is often two-way too (settled in graph.py), else 'two'."""
+    noun = noun.lower()
+    return ("one~" if noun in lex.LOOSE_ONE_WAY_NOUNS else "one") if noun in lex.ONE_WAY_NOUNS else "two"
 
 
 def _object(raw: str) -> str | None:
@@ -331,7 +337,7 @@ def _frame_kind(kind: str, m: re.Match[str]) -> str | None:
         return "one" if kind == "noun-from" else None  # "A and B are joined by a one-way road": which way?
     if kind == "noun-between":
         return "sym"
-    return "one" if m.group("noun").lower() in lex.ONE_WAY_NOUNS else "two"
+    return _noun_kind(m.group("noun"))
 
 
 # one scan says whether any frame or relation verb can match: most clauses then try a handful of patterns
@@ -716,7 +722,7 @@ def read_negated(s: str, out: Facts, where_: str) -> None:
                 out.nodes.append(other)
                 for subj in c[1]:
                     a, b = (other, subj) if c[3] == "rev" else (subj, other)
-                    out.claims.append(Claim(a, b, kind, c[3] in ("one", "rev"), False, s))
+                    out.claims.append(Claim(a, b, kind, c[3] in ("one", "one~", "rev"), False, s))
             return
     positive = s
     for rx, repl in _TO_POSITIVE:
@@ -866,7 +872,8 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
     names = [name_or_error(n, where_, f"a neighbour of {head!r}", loose=True) for n in nbrs]
     out.nodes.append(head)
     start = len(out.edges)
-    out.edges.extend((head, n, out.adj_kind) for n in names)
+    # a one-sided adjacency list may be a directed graph: "adj" edges are answered where both readings agree
+    out.edges.extend((head, n, "adj" if out.adj_kind == "any" else out.adj_kind) for n in names)
     if out.adj_family:
         out.families.update(dict.fromkeys(range(start, len(out.edges)), out.adj_family))
     return None, None

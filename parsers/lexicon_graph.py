@@ -234,6 +234,9 @@ ONE_WAY_NOUNS = frozenset(
     ["edge", "arc", "arrow", "link", "hyperlink", "pointer", "flight", "direct flight", "transition", "dependency", "pipe",
      "portal", "slide", "teleporter", "valve", "conduit"]
 )  # fmt: skip
+# of those, nouns just as often two-way ("srv-1 has a direct link to srv-2" among cables): an edge they make one-way
+# decides an answer only where reading it two-way gives the same answer
+LOOSE_ONE_WAY_NOUNS = frozenset(["link", "pipe", "conduit"])
 # nouns whose "is there a road between A and B?" may ask for one road rather than a route
 EDGE_NOUNS = frozenset(
     ["road", "street", "edge", "arc", "link", "bridge", "tunnel", "flight", "direct flight", "highway", "railway",

@@ -182,13 +182,37 @@ def test_unstated_direction_refused_where_no_convention_says_and_the_answer_depe
 
 
 def test_adjacency_conventions() -> None:
-    """Adjacency lists and dicts follow networkx (undirected unless said, an assumption reported); a matrix that
-    is not symmetric is one-way by definition."""
-    reading = read_graph("A: B\nB: C\nCan C reach A?")
+    """An adjacency list or dict that lists an edge at one end only may be directed (out-neighbours, as code walks
+    it) or undirected (networkx's reading): answered where both readings agree, with the assumption reported,
+    refused where they differ (a blind-corpus Python dict was read undirected and answered wrongly); a matrix
+    that is not symmetric is one-way by definition."""
+    reading = read_graph("A: B\nB: C\nCan A reach C?")
     assert oracle(reading.problem) and "undirected: no direction was stated" in reading.assumptions
+    assert oracle(parse_graph("A: B\nB: A, C\nC: B\nCan C reach A?"))  # listed at both ends: undirected
+    for one_sided in (
+        "A: B\nB: C\nCan C reach A?",
+        "graph = {'a': ['b'], 'b': ['c'], 'c': []}\nCan c reach a?",
+    ):
+        with pytest.raises(ParseError, match="one-way"):
+            parse_graph(one_sided)
+    assert oracle(parse_graph("A: B\nB: C\nThe graph is undirected.\nCan C reach A?"))
     assert not oracle(parse_graph("A: B\nB: C\nThe graph is directed.\nCan C reach A?"))
     assert not oracle(parse_graph("   A B C\nA 0 1 0\nB 0 0 1\nC 0 0 0\nCan C reach A?"))
     assert not oracle(parse_graph("[[0,1,0],[0,0,1],[0,0,0]]\nCan node 2 reach node 0?"))
+
+
+def test_links_that_may_go_either_way_decide_nothing_alone() -> None:
+    """'X has a direct link to Y' among two-way cables: answered where reading the link both ways agrees, refused
+    naming the link where it does not (a blind-corpus answer was wrong), read as the text says once it says."""
+    cables = "s1 has a direct link to s2. There is a cable between s2 and s3. s4 is cabled to s3."
+    assert oracle(parse_graph(cables + " Can s1 reach s4?"))
+    with pytest.raises(ParseError, match="has a direct link to s2.*one-way or two-way"):
+        parse_graph(cables + " Can s4 reach s1?")
+    assert oracle(parse_graph(cables + " Every link is two-way. Can s4 reach s1?"))
+    assert not oracle(parse_graph(cables + " Links are one-way. Can s4 reach s1?"))
+    assert not oracle(
+        parse_graph("A flight goes from X to Y. There is a road between Y and Z. Can Z reach X?")
+    )
 
 
 def test_direction_statements_with_negations_are_read_or_refused_never_guessed() -> None:
