@@ -83,6 +83,133 @@ def test_fuzz_tools(call: tuple) -> None:
     run("tools", call)
 
 
+# -- issue 17: negation, contradictions and MCP, scored against independent oracles ------------------------------
+# A known library bug (docs/results/reliability.md, section 14): a denial that contradicts the story only through
+# a person's first-name gender ("Michael is not Carol's son" beside "Carol is Michael's mother") is accepted when
+# the question does not ask about that person, even where no gender makes the story consistent.
+KNOWN_WRONG = "deny_name_gender"
+
+
+def score_all(cases: list) -> list[tuple[object, str]]:
+    import drt_agent
+
+    sols = drt_agent.solve_many([c.text for c in cases])
+    assert len(sols) == len(cases)
+    out = []
+    for case, sol in zip(cases, sols, strict=True):
+        if isinstance(sol, BaseException):
+            assert isinstance(sol, DrtError), f"{type(sol).__name__}: {sol} for {case.text!r}"
+            out.append((case, fuzz.score(case, error=type(sol).__name__)))
+        else:
+            out.append((case, fuzz.score(case, sol.answer)))
+    return out
+
+
+@settings(FAST, max_examples=6)
+@given(fuzz.st.lists(fuzz.negation_case(), min_size=8, max_size=20))
+def test_negation_and_contradictions_are_answered_right_or_refused(cases: list) -> None:
+    """Generated graph / logic / kinship texts with negated facts, negated questions and contradictions, through
+    drt_agent.solve_many with the shipped models: never an answer the oracle disagrees with, never an answer to a
+    contradiction."""
+    wrong = [
+        (c.text, c.expected) for c, o in score_all(cases) if o == "WRONG" and KNOWN_WRONG not in c.strategy
+    ]
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("domain", sorted(fuzz.CASE_MAKERS))
+def test_every_domain_is_answered_and_contradictions_refused(domain: str) -> None:
+    """40 seeded cases per domain: most consistent ones answered (and right), every contradiction refused."""
+    import random
+
+    cases = [fuzz.CASE_MAKERS[domain](random.Random(1000 + i)) for i in range(40)]
+    scored = score_all(cases)
+    assert not [c.text for c, o in scored if o == "WRONG" and KNOWN_WRONG not in c.strategy]
+    consistent = [o for c, o in scored if c.expected != fuzz.CONTRADICTION]
+    assert consistent.count("correct") >= len(consistent) // 2, consistent
+    assert any(c.expected == fuzz.CONTRADICTION for c, _ in scored)
+
+
+@pytest.mark.xfail(
+    reason="library bug (section 14 of reliability.md): a first-name-gender contradiction is answered"
+)
+def test_known_bug_a_denial_that_leaves_two_fathers_is_refused() -> None:
+    """'Donna is not Michael's mother' next to 'Michael is Donna's son' makes Donna Michael's father, and Richard
+    is his father too: no reading is consistent, so any answer is wrong."""
+    import drt_agent
+
+    with pytest.raises(DrtError):
+        drt_agent.solve(
+            "Michael is Donna's son. Richard is Michael's father. Donna is not Michael's mother. "
+            "Who is Richard to Michael?"
+        )
+
+
+def test_oracles_on_hand_made_cases() -> None:
+    """The harness's own oracles, checked by hand (they are what every score above rests on)."""
+    g = {"Ann": "f", "Bob": "m", "Carol": "f", "Dave": "m", "Eve": "f", "Fred": "m"}
+    facts = [("parent", "Ann", "Bob"), ("sibling", "Carol", "Ann"), ("parent", "Carol", "Dave")]
+    assert fuzz.kin_oracle(facts, "Carol", "Bob", g) == "aunt"
+    assert fuzz.kin_oracle(facts, "Dave", "Bob", g) == "first cousin"
+    assert fuzz.kin_oracle(facts, "Bob", "Carol", g) == "nephew"
+    assert fuzz.kin_oracle(facts, "Bob", "Ann", g) == "son"
+    two = [("parent", "Ann", "Bob"), ("parent", "Ann", "Eve"), ("parent", "Fred", "Ann")]
+    assert fuzz.kin_oracle(two, "Eve", "Bob", g) == "sister"  # children of one parent are siblings
+    assert fuzz.kin_oracle(two, "Fred", "Eve", g) == "grandfather"
+    assert fuzz.kin_oracle([("spouse", "Ann", "Fred"), *two], "Fred", "Ann", g) == "husband"
+    assert fuzz.kin_oracle([("parent", "Ann", "Bob"), ("parent", "Fred", "Bob")], "Fred", "Ann", g) is None
+    assert fuzz.score(fuzz.Case("x", True, "s"), True) == "correct"
+    assert fuzz.score(fuzz.Case("x", fuzz.CONTRADICTION, "s"), False) == "WRONG"
+    assert fuzz.score(fuzz.Case("x", fuzz.CONTRADICTION, "s"), error="ParseError") == "refused:ParseError"
+    import random
+
+    for i in range(200):  # the logic generator checks its rendering against Python's eval as it goes
+        fuzz.logic_case(random.Random(i))
+
+
+def test_negation_through_the_cli_batch() -> None:
+    """The same cases through `solve --batch` (each domain's shipped model): one line out per case, none wrong."""
+    import random
+
+    report = fuzz.Report()
+    run = fuzz.make_targets(tiny_ckpt(), report)["negation_cli"][1]
+    cases = [fuzz.CASE_MAKERS[d](random.Random(i)) for i in range(6) for d in sorted(fuzz.CASE_MAKERS)]
+    counts = run(cases)
+    assert sum(counts.values()) == len(cases)
+    assert not [w for w in report.wrong if KNOWN_WRONG not in w["strategy"]], report.wrong
+
+
+def test_mcp_generated_lines_are_answered_in_time() -> None:
+    """60 generated JSON-RPC lines to one `drt-agent mcp` subprocess: every due reply within 1 s (tools/call 30 s)
+    with the code the specification names, no reply to notifications, generated cases scored."""
+    pytest.importorskip("mcp")
+    report = fuzz.Report()
+    run = fuzz.make_targets(tiny_ckpt(), report)["mcp"][1]
+    seen: list = []
+
+    @settings(FAST, max_examples=12)
+    @given(fuzz.st.lists(fuzz.mcp_line(), min_size=5, max_size=5))
+    def body(lines: list) -> None:
+        seen.append(run(lines))
+
+    body()
+    total = sum((c for c in seen), start=fuzz.Counter())
+    assert sum(total.values()) >= 50 and total["HANG"] == 0
+    assert not [w for w in report.wrong if KNOWN_WRONG not in w["strategy"]], report.wrong
+
+
+def test_mcp_expectations_follow_the_specification() -> None:
+    """The harness's reading of JSON-RPC 2.0 (it does not call the server's screen())."""
+    e = fuzz.mcp_expect
+    assert (e(b"junk").code, e(b"junk").reply_id) == (-32700, None)
+    assert e(b"\xff").code == -32700 and e(b"[]").code == -32600 and e(b"42").code == -32600
+    assert e(b'{"jsonrpc":"2.0","id":true,"method":"ping"}').code == -32600
+    assert e(b'{"jsonrpc":"1.0","id":3,"method":"ping"}').reply_id == 3
+    assert e(b'{"jsonrpc":"2.0","id":5,"method":"tools/list","params":[1]}').code == -32602
+    assert not e(b'{"jsonrpc":"2.0","method":"notifications/x"}').reply_due
+    assert e(b'{"jsonrpc":"2.0","id":"a","method":"ping"}').reply_due
+
+
 def test_fuzz_summary_counts_inputs() -> None:
     """The bench harness itself: counts every input, separates documented errors from unhandled ones."""
     report = fuzz.fuzz(tiny_ckpt(), 40, {"parse": 0.5, "cli_batch": 0.5}, verbose=False, with_huge=False)
@@ -145,10 +272,14 @@ def test_fuzz_quick_run(tmp_path: Path) -> None:
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "fuzz.py"), "--quick", "--out", str(out)],
                           capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)  # fmt: skip
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     summary = json.loads(out.read_text())
+    # exit 1 also flags wrong answers; the known bug's class is the only wrong tolerated (see KNOWN_WRONG)
+    assert proc.returncode == 0 or summary["wrong"] > 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert summary["inputs"] >= 400 and summary["unhandled"] == 0 and summary["timeouts"] == 0
-    assert set(summary["per_target"]) == {"parse", "solve", "cli_batch", "tools"}
+    assert summary["hangs"] == 0
+    assert set(summary["per_target"]) == set(fuzz.SHARES)
+    known = [w for w in summary["wrong_answers"] if KNOWN_WRONG not in w["strategy"]]
+    assert not known, known
     assert {row["kind"] for row in summary["huge"]} >= set(fuzz.QUICK_HUGE_KINDS)
 
 
