@@ -58,7 +58,8 @@ def solve_many(
     device: str = "auto",
 ) -> list[Solution | DrtError]:
     """Solve many problems, batched per domain; a bad item yields its error and the rest are still answered."""
-    resolve_limits(limits).check_batch(len(items))
+    resolved = resolve_limits(limits)  # once for the batch, not once per text
+    resolved.check_batch(len(items))
     out: list[Solution | DrtError | None] = [None] * len(items)
     groups: dict[str, list[tuple[int, Reading]]] = defaultdict(list)
     model_domain = get_reasoner(model, device).domain if model is not None else None
@@ -66,7 +67,7 @@ def solve_many(
         text, domain = item if isinstance(item, tuple) else (item, None)
         domain = domain or model_domain
         try:
-            reading = _read(text, domain, limits)
+            reading = _read(text, domain, resolved)
             groups[model or checkpoint_for(reading.problem)].append((i, reading))
         except DrtError as exc:
             out[i] = exc

@@ -13,6 +13,7 @@ Three ways to raise a limit, most local first:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
@@ -139,8 +140,19 @@ def env_var(name: str) -> str:
 
 
 def default_limits() -> Limits:
-    """The limits in force when a call passes none: the defaults, overridden by DRT_AGENT_MAX_* variables."""
-    return Limits.from_env()
+    """The limits in force when a call passes none: the defaults, overridden by DRT_AGENT_MAX_* variables (read
+    on every call, so a changed variable takes effect at once; the Limits built from them are cached)."""
+    return _limits_from(tuple(os.environ.get(var) for var in _env_vars()))
+
+
+@functools.cache
+def _env_vars() -> tuple[str, ...]:
+    return tuple(env_var(name) for name in names())
+
+
+@functools.lru_cache(maxsize=16)
+def _limits_from(values: tuple[str | None, ...]) -> Limits:
+    return Limits.from_env({var: v for var, v in zip(_env_vars(), values, strict=True) if v is not None})
 
 
 def resolve(limits: Limits | None) -> Limits:
@@ -149,6 +161,8 @@ def resolve(limits: Limits | None) -> Limits:
 
 def nesting_depth(text: str) -> int:
     """The deepest bracket nesting in text, counting (), [] and {} alike; linear time, no recursion."""
+    if "(" not in text and "[" not in text and "{" not in text:
+        return 0
     depth = best = 0
     for ch in text:
         if ch in "([{":

@@ -156,14 +156,12 @@ class Reasoner:
             [typed[i] for i in order], batch_size, lim, sparse_from, [lengths[i] for i in order]
         ):
             # a fresh policy per chunk: `auto` narrows its cap to the chunk, which must not leak to the next
-            solved.extend(self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check, progress))
+            said = [readings[i] for i in order[len(solved) : len(solved) + len(chunk)]]
+            solved.extend(
+                self._solve_chunk(chunk, policy_for(steps, lim.max_steps), check, progress, readings=said)
+            )
         out: list[Solution] = [None] * len(typed)  # type: ignore[list-item]
         for i, sol in zip(order, solved, strict=True):
-            r = readings[i]
-            if r.read_as or r.skipped or r.assumptions:  # text input: say how it was read
-                sol = sol.model_copy(
-                    update={"read_as": r.read_as, "skipped": r.skipped, "assumptions": r.assumptions}
-                )
             out[i] = sol
         return out
 
@@ -211,8 +209,14 @@ class Reasoner:
         return max(1, min(self._max_threads, int(idle) + 1))
 
     def _solve_chunk(
-        self, problems: list[Any], policy: DepthPolicy, check: bool, progress: Progress | None = None
+        self,
+        problems: list[Any],
+        policy: DepthPolicy,
+        check: bool,
+        progress: Progress | None = None,
+        readings: list[Reading] | None = None,
     ) -> list[Solution]:
+        """Solutions for one chunk; `readings` (text input) say how each problem was read."""
         batch = self.task.encode(problems).to(self.device)
         if policy.auto:
             policy.max_steps = self.task.step_limit(batch, policy.max_steps)
@@ -246,6 +250,7 @@ class Reasoner:
                     model=self.name,
                     problem=p,
                     stopped_by=STOP_REASONS[stopped[i]],
+                    **_how_read(readings[i] if readings is not None else None),
                     **checked,
                 )
             )
@@ -260,6 +265,13 @@ class Reasoner:
             "agrees_with_exact": None if exact is None else exact == answer,
             **dom.witness_of(problem),
         }
+
+
+def _how_read(reading: Reading | None) -> dict[str, Any]:
+    """A text input's Solution says how it was read; a typed one keeps the defaults."""
+    if reading is None or not (reading.read_as or reading.skipped or reading.assumptions):
+        return {}
+    return {"read_as": reading.read_as, "skipped": reading.skipped, "assumptions": reading.assumptions}
 
 
 def _chunks(

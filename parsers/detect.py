@@ -127,6 +127,10 @@ def _read(text: str, domain: str | None, limits: Limits) -> Reading:
         from .graph import clean_text
 
         clean_text(text)  # binary junk is rejected the same way whatever the domain
+        for d in domains.all_domains() if domain is None else [_reader(domain)]:
+            fast = d.read_fast(text, limits)
+            if fast is not None:
+                return fast
         if domain is None:
             return _route(text, limits)[1]
         return _reader(domain).read(text, limits)

@@ -44,6 +44,7 @@ from .graph_facts import (
 )
 from .graph_questions import EXAMPLES as QUESTION_EXAMPLES
 from .graph_questions import QUESTION_START, Question, find_question, match_question
+from .graph_compact import read_compact
 from .graph_records import matrix_at, read_record, sql_inserts
 from .graph_segments import Segment, segment, sentences
 from .graph_structured import RawGraph, clip, find_structured, graph_from_object, where
@@ -1036,6 +1037,10 @@ def _read(text: str, question: str | None, directed: bool | None, limits: Any) -
     text = clean_text(text)
     if not text.strip():
         raise ParseError(f"empty input; expected edges and a question, e.g. {EXAMPLE!r}")
+    if question is None and directed is None:
+        fast = read_compact(text, lim)  # "A-B, B-C. Is A connected to C?": the same Reading, sooner
+        if fast is not None:
+            return fast
     q_sep = None
     if question is not None:
         q_sep = match_question(clean_text(question))

@@ -163,11 +163,11 @@ def test_batches_split_by_dense_budget_without_changing_answers(
     sizes: list[int] = []
     real = reasoner._solve_chunk
 
-    def spy(chunk, policy, check, progress=None):
+    def spy(chunk, policy, check, progress=None, **kw):
         sizes.append(len(chunk))
         longest = max(len(p.node_names()) for p in chunk)
         assert len(chunk) * longest**2 <= 40 * 40 * 2
-        return real(chunk, policy, check, progress)
+        return real(chunk, policy, check, progress, **kw)
 
     monkeypatch.setattr(reasoner, "_solve_chunk", spy)
     split = reasoner.solve_batch(problems, steps=6, limits=Limits(max_dense_cells=40 * 40 * 2))

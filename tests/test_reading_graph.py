@@ -358,3 +358,51 @@ def test_the_graph_reader_imports_neither_torch_nor_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# -- the compact fast path ------------------------------------------------------------------------------------------
+_TRICKY = ["A", "a", "B", "I", "Is", "to", "NO", "DO", "IF", "NOT", "T", "F", "True", "x1", "n10", "0", "7", "42",
+           "the", "srv", "Node", "path", "edge"]  # fmt: skip
+
+
+def _compact_texts(n: int, seed: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        pool = rng.sample(_TRICKY, rng.choice([0, 0, 2, 4])) + [f"n{i}" for i in range(rng.randint(2, 8))]
+        pairs = [
+            (rng.choice(pool), rng.choice(pool), rng.choice(["-", "-", "->", " - "]))
+            for _ in range(rng.randint(1, 9))
+        ]
+        names = [x for a, b, _ in pairs for x in (a, b)]
+        a, b = rng.choice(names), rng.choice(names + ["zz"])
+        q = rng.choice(
+            [f"Is {a} connected to {b}?", f"Is there a path from {a} to {b}?", f"Can {a} reach {b}?"]
+        )
+        out.append(", ".join(f"{x}{op}{y}" for x, y, op in pairs) + rng.choice([". ", ".  "]) + q)
+    return out
+
+
+def test_the_compact_fast_path_reads_exactly_as_the_full_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`a-b, c-d. Is a connected to d?` skips detection and the full reader: it must give the same Reading (or fall
+    back), on texts with names the full reader treats specially (articles, keywords, digits)."""
+    import drt_agent.parsers.graph as graph
+    from drt_agent.parsers.graph_compact import read_compact
+
+    texts = _compact_texts(400, seed=3)
+    fast = [read_compact(t, None) for t in texts]
+    monkeypatch.setattr(graph, "read_compact", lambda text, lim: None)
+    taken = 0
+    for text, got in zip(texts, fast, strict=True):
+        try:
+            full = read_graph(text)
+        except ParseError:
+            assert got is None, text  # what the full reader refuses, the fast path never answers
+            continue
+        if got is not None:
+            taken += 1
+            assert (got.problem, got.read_as, got.assumptions, got.skipped) == (
+                full.problem, full.read_as, full.assumptions, full.skipped), text  # fmt: skip
+    assert taken > 150  # the fast path does serve the common shape

@@ -7,6 +7,7 @@ on first use. Routing text therefore imports no torch, and `import drt_agent` st
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,8 +42,11 @@ class Reading:
 
 def load_ref(ref: str | Any) -> Any:
     """'package.module:attribute' -> the attribute (imported on first use); anything else is returned as is."""
-    if not isinstance(ref, str):
-        return ref
+    return _load_str(ref) if isinstance(ref, str) else ref
+
+
+@functools.lru_cache(maxsize=512)
+def _load_str(ref: str) -> Any:
     module, _, attr = ref.partition(":")
     obj: Any = importlib.import_module(module)
     for part in attr.split("."):
@@ -68,6 +72,9 @@ class Domain:
     tasks: dict[str, Ref]  # task name -> Task class ("module:Class"); the first is this domain's default
     exact: Callable[[Any], Answer]  # the ground truth of a problem, None where no exact solver applies
     detector: Ref | None = None  # (text) -> 0..1, how much the text looks like this domain
+    # (text, limits) -> Reading or None: the commonest inputs, in a shape no other domain writes, read before any
+    # detector runs (None: the text takes the detectors and the full reader)
+    fast_reader: Ref | None = None
     # (facts text, question, limits) -> Reading or problem: facts and question given apart (CLI --facts FILE)
     parts_reader: Ref | None = None
     example: str = ""  # one example input, shown in errors and help
@@ -105,6 +112,9 @@ class Domain:
             return out if isinstance(out, Reading) else Reading(problem=out)
 
         return read
+
+    def read_fast(self, text: str, limits: Limits) -> Reading | None:
+        return None if self.fast_reader is None else load_ref(self.fast_reader)(text, limits)
 
     def detect(self, text: str) -> float:
         if self.detector is None:
