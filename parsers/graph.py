@@ -31,6 +31,7 @@ from drt_agent.domains.graph import GraphProblem, shortest_path
 from drt_agent.errors import ParseError
 
 from . import lexicon_graph as lex
+from .graph_compact import read_compact
 from .graph_facts import (
     EXAMPLE,
     PAIR_LINE,
@@ -44,7 +45,6 @@ from .graph_facts import (
 )
 from .graph_questions import EXAMPLES as QUESTION_EXAMPLES
 from .graph_questions import QUESTION_START, Question, find_question, match_question
-from .graph_compact import read_compact
 from .graph_records import matrix_at, read_record, sql_inserts
 from .graph_segments import Segment, segment, sentences
 from .graph_structured import RawGraph, clip, find_structured, graph_from_object, where

@@ -651,6 +651,9 @@ _BUT_NOT = lazy(
 )
 _TO_POSITIVE = [
     (lazy(r"^there (?:is|are|exists?|was|were) (?:no|not (?:a|an|any|one)|none|never (?:a|an|any)) ", re.I), "there is a "),
+    # "No edge exists between A and B", "no direct road runs between A and B"
+    (lazy(rf"^no ((?:(?:direct|one-way|two-way|single) )?(?:{lex.NOUNS}))s? (?:exists?|is present|runs) ", re.I),
+     r"there is a \1 "),
     (lazy(rf"^no (?=(?:(?:direct|one-way|two-way|single) )?(?:{lex.NOUNS})s? )", re.I), "a "),
     (lazy(r"\b(is|are|was|were) not\b", re.I), r"\1"),
     (lazy(r"\b(?:does|do|did|will|would) not (?:ever )?", re.I), ""),
@@ -809,7 +812,12 @@ def _spaced_neighbours(rest: str, out: Facts, where_: str) -> list[str]:
     )
 
 
-_NO_NEIGHBOURS = lazy(r"^\(?\s*(?:none|nothing|no [\w -]+|-|n/a|empty|\(\s*\))\s*\)?$", re.I)
+_NO_NEIGHBOURS = lazy(
+    r"^\(?\s*(?:none|nothing|-|n/a|empty|\(\s*\))\s*\)?$|^\(?\s*no (?:[\w-]+ ){0,2}(?:dependencies|neighbou?rs|edges|"
+    r"links|connections|successors|children|requirements|prerequisites|prereqs|targets|imports|outgoing(?: \w+)?|"
+    r"out-?neighbou?rs|callees|subordinates|reports|friends|followers|routes|roads|flights|exits|doors)\s*\)?$",
+    re.I,
+)
 
 
 def title_kind(title: str) -> str | None:
@@ -839,6 +847,8 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
     graph_label = re.search(rf"\b(?:{lex.GRAPH_WORD})\b", label, re.I) and (
         name(label) is None or " " in label
     )
+    if lex.NOTE_LABEL.match(label):  # "Important: no edge exists between A and B": read the sentence
+        return rest, None
     if (
         lex.LABEL_WORDS.match(label)
         or any(rx.match(label) for rx in lex.META)

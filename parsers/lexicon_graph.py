@@ -420,4 +420,10 @@ LABEL_WORDS = lazy(
     rf"facts|relations?|friendships|adjacency(?: list)?|flights|routes|pairs)(?:\s*\((?:{DIR_ADJ})\))?$",
     re.I,
 )
+# a sentence's lead-in label, not a node with neighbours: "Important: no edge exists between A and B."
+NOTE_LABEL = lazy(
+    r"^(?:important|note|nb|n\.b\.|warning|caution|fyi|update|edit|reminder|ps|p\.s\.|also|careful|heads up|"
+    r"correction|clarification|context|remember)$",
+    re.I,
+)
 NODE_LABEL = lazy(r"^(?:the )?(?:nodes|vertices|node list|isolated nodes|node set|vertex set)$", re.I)

@@ -201,6 +201,19 @@ def test_adjacency_conventions() -> None:
     assert not oracle(parse_graph("[[0,1,0],[0,0,1],[0,0,0]]\nCan node 2 reach node 0?"))
 
 
+def test_a_denial_after_a_lead_in_label_is_read_not_taken_as_an_empty_adjacency_line() -> None:
+    """'Important: no edge exists between A and B' was read as node 'Important' with no neighbours, dropping the
+    denial and answering a contradictory text (blind2 dev)."""
+    with pytest.raises(ParseError, match="contradiction"):
+        parse_graph(
+            "Undirected links:\nA - B\nImportant: no edge exists between A and C.\nC - A\nIs A connected to B?"
+        )
+    assert not oracle(
+        parse_graph("A - B\nNote: no edge exists between B and C.\nC - D\nIs A connected to D?")
+    )
+    assert oracle(parse_graph("pkg-a: no dependencies\npkg-b: pkg-a\nIs pkg-b connected to pkg-a?"))
+
+
 def test_links_that_may_go_either_way_decide_nothing_alone() -> None:
     """'X has a direct link to Y' among two-way cables: answered where reading the link both ways agrees, refused
     naming the link where it does not (a blind-corpus answer was wrong), read as the text says once it says."""
