@@ -59,7 +59,6 @@ def main(argv: list[str] | None = None) -> dict:
     n, reps = (32, 2) if args.quick else (args.n, args.reps)
 
     import torch
-
     from drt_agent.parsers import read
 
     import drt_agent

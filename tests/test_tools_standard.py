@@ -10,12 +10,12 @@ from typing import Any
 
 from _tool_cases import need
 from drt_agent.tools.langchain import tool_for
+from langchain_tests.integration_tests import ToolsIntegrationTests
+from langchain_tests.unit_tests import ToolsUnitTests
 
 GraphReachabilityTool, LogicTool, RelationalTool, SolveTool = (
     tool_for(name) for name in ("graph", "logic", "relational", "drt_solve")
 )
-from langchain_tests.integration_tests import ToolsIntegrationTests
-from langchain_tests.unit_tests import ToolsUnitTests
 
 GRAPH_ARGS = {
     "edges": [{"src": "A", "dst": "B"}, {"src": "B", "dst": "C"}, {"src": "C", "dst": "D"}],
