@@ -91,9 +91,15 @@ def main(argv: list[str] | None = None) -> dict:
     cpu = res["cpu"]
     print(f"load average {res['load_before'][0]:.1f}; {n} short graph problems, median of {reps}; one thread")
     print(f"{'':21s}{'wall':>10s}{'CPU time':>12s}")
-    print(f"reading alone        {res['read_ms_per_problem']:8.3f}  {cpu['read_ms_per_problem']:10.3f}  ms per problem")
-    print(f"text path (--batch)  {res['text_problems_per_s']:8.0f}  {cpu['text_problems_per_s']:10.0f}  problems/s")
-    print(f"typed path           {res['typed_problems_per_s']:8.0f}  {cpu['typed_problems_per_s']:10.0f}  problems/s")
+    print(
+        f"reading alone        {res['read_ms_per_problem']:8.3f}  {cpu['read_ms_per_problem']:10.3f}  ms per problem"
+    )
+    print(
+        f"text path (--batch)  {res['text_problems_per_s']:8.0f}  {cpu['text_problems_per_s']:10.0f}  problems/s"
+    )
+    print(
+        f"typed path           {res['typed_problems_per_s']:8.0f}  {cpu['typed_problems_per_s']:10.0f}  problems/s"
+    )
     print(f"text / typed         {res['text_over_typed']:8.2f}  {cpu['text_over_typed']:10.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(res, indent=2) + "\n")

@@ -26,8 +26,10 @@ _SPLIT_PAIR = re.compile(r"[ \t]*(->|-)[ \t]*")
 # words the full reader may take as something other than a node name in these places (articles, pronouns,
 # keywords, yes/no): such texts take the full path
 _WORDS = frozenset(
-    ["a", "an", "the", "i", "is", "it", "to", "of", "and", "or", "not", "no", "yes", "true", "false", "t", "f", "do", "if", "in", "on", "at", "by", "as", "be", "are", "can", "there", "path", "from", "connected", "reach", "edge", "edges", "node", "nodes", "graph", "directed", "undirected"]
-)
+    ["a", "an", "the", "i", "is", "it", "to", "of", "and", "or", "not", "no", "yes", "true", "false", "t", "f", "do",
+     "if", "in", "on", "at", "by", "as", "be", "are", "can", "there", "path", "from", "connected", "reach", "edge",
+     "edges", "node", "nodes", "graph", "directed", "undirected"]
+)  # fmt: skip
 
 
 def read_compact(text: str, lim: Any) -> Reading | None:

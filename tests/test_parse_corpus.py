@@ -92,7 +92,9 @@ def _batch(rows: list[dict], tmp_path: Path) -> list[dict]:
     errors = [o for o in out if "error" in o]
     assert not errors, errors[:3]
     for o, r in zip(out, rows, strict=True):  # every Solution reports its own disagreement truthfully
-        assert o["exact"] == r["answer"] and o["agrees_with_exact"] == (o["model_answer"] == r["answer"]), r["id"]
+        assert o["exact"] == r["answer"] and o["agrees_with_exact"] == (o["model_answer"] == r["answer"]), r[
+            "id"
+        ]
     return out
 
 

@@ -46,7 +46,9 @@ class GraphProblem(Strict):
 
     def node_names(self) -> list[str]:
         """All node names in first-seen order: explicit nodes, then edge endpoints, then source and target."""
-        ends = chain.from_iterable(map(_ENDS, self.edges))  # C-level iteration: this runs several times a solve
+        ends = chain.from_iterable(
+            map(_ENDS, self.edges)
+        )  # C-level iteration: this runs several times a solve
         return list(dict.fromkeys(chain(self.nodes, ends, (self.source, self.target))))
 
 
