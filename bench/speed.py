@@ -549,6 +549,14 @@ QUICK = {
 }
 
 
+def reading_section(quick: bool, folder: Path) -> dict[str, Any]:
+    """What reading text costs beside solving typed problems: bench/reading_speed.py, run in this process."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from reading_speed import main as reading_speed
+
+    return reading_speed([*(["--quick"] if quick else []), "--out", str(folder / "reading_speed.json")])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or auto")
@@ -711,6 +719,9 @@ def main() -> None:
     res["logic"] = logic_section(args, z["logic"])
     show("logic: drt-agent vs Python evaluation")
     print(json.dumps(res["logic"], indent=1))
+
+    show("reading: short graph texts, the reader alone, the text path and the typed path (one thread)")
+    res["reading"] = reading_section(quick, ROOT / "runs")
 
     res["cli_startup"] = c = cli_startup(z["cli_runs"], args.model, solve=not quick)
     show("cold start (seconds, median)")
@@ -930,6 +941,21 @@ def markdown(res: dict[str, Any]) -> str:
             f"{lg['batched_drt_problems_per_s']:,.0f}/s vs {lg['python_eval_problems_per_s']:,.0f}/s; accuracy "
             f"{lg['accuracy']:.3f}\n"
         )
+    rd = res.get("reading")
+    if rd is not None:
+        out.append(
+            f"**Reading** ({rd['n']} short graph texts, one thread; load {rd['load_before'][0]:.1f})\n"
+        )
+        cpu = rd["cpu"]
+        table(
+            ["", "wall", "CPU time"],
+            [
+                ["reader alone, ms per problem", f"{rd['read_ms_per_problem']:.3f}", f"{cpu['read_ms_per_problem']:.3f}"],
+                ["text path (`--batch`), problems/s", f"{rd['text_problems_per_s']:,.0f}", f"{cpu['text_problems_per_s']:,.0f}"],
+                ["typed path, problems/s", f"{rd['typed_problems_per_s']:,.0f}", f"{cpu['typed_problems_per_s']:,.0f}"],
+                ["text / typed", f"{rd['text_over_typed']:.2f}", f"{cpu['text_over_typed']:.2f}"],
+            ],
+        )  # fmt: skip
     c = res["cli_startup"]
     if "solve_s" in c:
         out.append(f"**Cold start** (median of {c['runs']})\n")
