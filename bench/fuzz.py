@@ -767,6 +767,8 @@ def kinship_case(rng: random.Random) -> Case:
                 spare_f.remove(moms[0])
             else:
                 extra = []
+                if not set(moms) & stated_gender:  # two mothers only if her first name gives her gender
+                    sub = "two_mothers_name_gender"
             extra.append(f"{rng.choice(spare_f)} is {m}'s mother.")
         elif sub == "two_genders":
             q1, q2 = rng.sample(spare_m + spare_f, 2)
@@ -903,35 +905,43 @@ def mcp_expect(raw: bytes, case: Case | None = None, kind: str = "") -> McpLine:
     """What JSON-RPC 2.0 asks of a server for this line, worked out here (not by the server's screen())."""
     line = raw.strip()
     if not line:
-        return McpLine(raw, False, kind=kind or "blank")
+        return McpLine(raw, False, kind=_k(kind, "blank"))
     try:
         obj = json.loads(line.decode("utf-8"), parse_constant=_reject)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-        return McpLine(raw, True, None, -32700, kind=kind or "junk")
+        return McpLine(raw, True, None, -32700, kind=_k(kind, "junk"))
     if not isinstance(obj, dict):
-        return McpLine(raw, True, None, -32600, kind=kind or "not_an_object")
+        return McpLine(raw, True, None, -32600, kind=_k(kind, "not_an_object"))
     id_ = obj.get("id")
     good_id = isinstance(id_, str | int) and not isinstance(id_, bool) and not _has_surrogate(id_)
     if "id" in obj and not good_id:
-        return McpLine(raw, True, None, -32600, kind=kind or "bad_id")
+        return McpLine(raw, True, None, -32600, kind=_k(kind, "bad_id"))
     reply_id = id_ if good_id else None
     if obj.get("jsonrpc") != "2.0":
-        return McpLine(raw, True, reply_id, -32600, kind=kind or "bad_version")
+        return McpLine(raw, True, reply_id, -32600, kind=_k(kind, "bad_version"))
     method = obj.get("method")
     if "method" in obj and (not isinstance(method, str) or not method or _has_surrogate(method)):
-        return McpLine(raw, True, reply_id, -32600, kind=kind or "bad_method")
+        return McpLine(raw, True, reply_id, -32600, kind=_k(kind, "bad_method"))
     if "method" not in obj:
         if "id" in obj and (("result" in obj) != ("error" in obj)):
-            return McpLine(raw, False, kind=kind or "response")  # a response to nothing: dropped
-        return McpLine(raw, True, reply_id, -32600, kind=kind or "no_method")
+            if set(obj) <= {"jsonrpc", "id", "result", "error"}:
+                return McpLine(raw, False, kind=_k(kind, "response"))  # a response to nothing: dropped
+            # neither a valid response (extra members) nor a request: dropped, or answered -32600 (both fine)
+            return McpLine(raw, False, reply_id, -32600, kind=_k(kind, "response_with_extra_members"))
+        return McpLine(raw, True, reply_id, -32600, kind=_k(kind, "no_method"))
     if "id" not in obj:
-        return McpLine(raw, False, kind=kind or "notification")
+        return McpLine(raw, False, kind=_k(kind, "notification"))
     params = obj.get("params")
     if "params" in obj and not isinstance(params, dict):
-        return McpLine(raw, True, reply_id, -32602, kind=kind or "params_not_object")
+        return McpLine(raw, True, reply_id, -32602, kind=_k(kind, "params_not_object"))
     if _has_surrogate(params):
-        return McpLine(raw, True, reply_id, -32602, kind=kind or "surrogate_in_params")
-    return McpLine(raw, True, reply_id, None, case=case, kind=kind or f"request:{method}")
+        return McpLine(raw, True, reply_id, -32602, kind=_k(kind, "surrogate_in_params"))
+    return McpLine(raw, True, reply_id, None, case=case, kind=_k(kind, f"request:{method}"))
+
+
+def _k(generator: str, spec_class: str) -> str:
+    """An MCP line's kind: the generator that made it / what the specification makes of it."""
+    return f"{generator}/{spec_class}" if generator else spec_class
 
 
 def _has_surrogate(value: Any) -> bool:
@@ -1105,7 +1115,7 @@ class McpServer:
         strays: list[dict[str, Any]] = []
         outcome = "no_reply_due"
         if item.reply_due:
-            limit = self.call_limit_s if item.kind.startswith("tools/call") else self.limit_s
+            limit = self.call_limit_s if "tools/call" in item.kind else self.limit_s  # a call runs a model
             reply = self._wait_for(item.reply_id, limit, strays)
             if reply is None:
                 self.start()
@@ -1118,6 +1128,10 @@ class McpServer:
         if self._wait_for(ping_id, self.call_limit_s, strays) is None:
             self.start()
             return "HANG"
+        if strays and not item.reply_due and item.code is not None and len(strays) == 1:
+            stray = strays[0]  # an optional reply (see mcp_expect): only the named error, to this id
+            if stray.get("id") == item.reply_id and (stray.get("error") or {}).get("code") == item.code:
+                return f"error:{item.code}"
         if strays:
             return f"WRONG:unexpected reply {json.dumps(strays[0])[:200]}"
         return outcome

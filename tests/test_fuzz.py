@@ -87,7 +87,7 @@ def test_fuzz_tools(call: tuple) -> None:
 # A known library bug (docs/results/reliability.md, section 14): a denial that contradicts the story only through
 # a person's first-name gender ("Michael is not Carol's son" beside "Carol is Michael's mother") is accepted when
 # the question does not ask about that person, even where no gender makes the story consistent.
-KNOWN_WRONG = "deny_name_gender"
+KNOWN_WRONG = "name_gender"
 
 
 def score_all(cases: list) -> list[tuple[object, str]]:
