@@ -30,8 +30,18 @@ from drt_agent.domains.logic import LogicProblem
 from drt_agent.errors import LimitError, ParseError
 
 from .logic_expr import RESERVED, REWRITES, Builder, Node, Tok, build, render, tokenize
+from .logic_formats import read_structured
 from .logic_framing import Found, check_framing, check_question, find_expression, piece_tokens
-from .logic_given import Given, Piece, Values, resolve_given, segments, split_given, unquoted
+from .logic_given import (
+    Given,
+    Piece,
+    Values,
+    conflicting_values,
+    resolve_given,
+    segments,
+    split_given,
+    unquoted,
+)
 
 EXAMPLE = "(a and not b) or c where a=True, b=False, c=False"
 _CODE_CUES = re.compile(r"&&|\|\||!(?!=)|`|\bTrue\b|\bFalse\b|;\s*$", re.M)
@@ -131,6 +141,10 @@ def read_logic(text: str, limits: Any = None, *, simplify_negations: bool = Fals
     model sees is the one written."""
     if not text or not text.strip():
         raise ParseError(f"empty input; give a boolean expression, e.g. {EXAMPLE!r}")
+    structured = read_structured(text, limits, simplify_negations)
+    if structured is not None:
+        return structured
+    conflicting_values(text)
     parts = _read_parts(text)
     if not parts.candidates:
         raise _no_expression(text, parts)

@@ -50,6 +50,8 @@ BINARY = {  # spelling (lower case) -> operator kind
     "⊼": "nand",
     "nor": "nor",
     "⊽": "nor",
+    "↑": "nand",  # the Sheffer stroke
+    "↓": "nor",  # the Peirce arrow
     "implies": "imp",
     "->": "imp",
     "=>": "imp",
@@ -129,7 +131,7 @@ _TOKEN = re.compile(
     r"|(?P<iff>if\s+and\s+only\s+if\b)"
     r"|(?P<ps>(?<![\w-])-(?:and|or|xor|not)\b)"
     r"|(?P<tex>\\[A-Za-z]+)"
-    r"|(?P<sym><->|<=>|->|=>|===|!==|==|!=|<=|>=|&&|\|\||/\\|\\/|:=|<-|[&|!~^()\[\]¬∧∨⊕⊻⊼⊽→⇒⟹↔⇔⟺≡⊤⊥=+*←<>%/])"
+    r"|(?P<sym><->|<=>|->|=>|===|!==|==|!=|<=|>=|&&|\|\||/\\|\\/|:=|<-|[&|!~^()\[\]¬∧∨⊕⊻⊼⊽↑↓→⇒⟹↔⇔⟺≡⊤⊥=+*←<>%/])"
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z]+)?)"
     r"|(?P<num>\d+(?:\.\d+)?)"
     r"|(?P<quote>[`'\"“”‘’])"

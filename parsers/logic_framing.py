@@ -76,7 +76,8 @@ _QUESTION_WORDS = {
 }  # fmt: skip
 _ANSWER_FORMAT = re.compile(
     r"\b(?:true|yes)(?:\s*\(\s*1\s*\))?\s*(?:or|/|\|)\s*(?:false|no)\b(?:\s*\(\s*0\s*\))?"
-    r"|\b(?:false|no)\s*(?:or|/)\s*(?:true|yes)\b|\bT\s*/\s*F\b|\b1\s*/\s*0\b",
+    r"|\b(?:false|no)\s*(?:or|/)\s*(?:true|yes)\b|\bT\s*/\s*F\b|\b1\s*/\s*0\b"
+    r"|\(\s*(?:1\s+or\s+0|0\s+or\s+1|T\s+or\s+F|F\s+or\s+T)\s*\)",
     re.I,
 )
 _CUES = re.compile(
@@ -94,7 +95,7 @@ _CONDITIONAL = re.compile(r"\bif\b[^.?!]*\bthen\b", re.I)  # "If X, then Y": an 
 _SAFE = re.compile(
     r"\b(?:do\s+not|don't|dont|never)\s+(?:explain|show|include|add|give|write|use|repeat|output|print|elaborate|"
     r"justify|provide|reason)\b|\bno\s+(?:explanation|reasoning|other\s+text|extra\s+text|additional\s+text|"
-    r"markdown|code)\b|\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*[?.:]?\s*$)",
+    r"markdown|code)\b|\bno\s+variables\b|\bwhether\s+or\s+not\b|\bor\s+not\b(?=\s*[?.:]?\s*$)",
     re.I,
 )
 _SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]+)'(?![A-Za-z])")

@@ -79,6 +79,11 @@ _ENTRY = re.compile(
     r"(?P<value>[A-Za-z0-9_⊤⊥]+)(?![\w(])",
     re.I,
 )
+_NEG_ENTRY = re.compile(  # "q is not true", "it is not the case that u is true", "s isn't false"
+    r"(?P<case>it\s+is\s+not\s+the\s+case\s+that\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"(?P<verb>\s+is\s+(?P<neg>not\s+)?|\s+(?P<negc>isn't|is\s+not)\s+)(?P<value>true|false|T|F)(?![\w(])",
+    re.I,
+)
 _OPERATOR_NAMES = {
     "and": "and",
     "conjunction": "and",
@@ -91,22 +96,25 @@ _OPERATOR_NAMES = {
     "complement": "not",
     "nand": "nand",
     "nor": "nor",
+    "sheffer stroke": "nand",
+    "peirce arrow": "nor",
     "implies": "imp",
     "implication": "imp",
     "iff": "iff",
     "equivalence": "iff",
 }
 _OPERATOR_ENTRY = re.compile(  # "& is AND", "^ means XOR", "~ = NOT", "' is complement", "juxtaposition is AND"
-    r"(?P<name>&&|\|\||<->|<=>|->|=>|[&|^~!¬∧∨⊕→↔+*·'’]|juxtaposition)\s*"
+    r"(?P<name>&&|\|\||<->|<=>|->|=>|[&|^~!¬∧∨⊕↑↓→↔+*·'’]|juxtaposition)\s*"
     r"(?P<verb>is|means|=|:|stands\s+for|denotes|represents)\s*"
-    r"(?:the\s+)?(?:logical\s+|boolean\s+)?(?P<value>exclusive\s+or|conjunction|disjunction|negation|complement|"
+    r"(?:the\s+)?(?:logical\s+|boolean\s+)?(?:sheffer\s+stroke\s*/\s*(?=nand)|peirce\s+arrow\s*/\s*(?=nor))?"
+    r"(?P<value>sheffer\s+stroke|peirce\s+arrow|exclusive\s+or|conjunction|disjunction|negation|complement|"
     r"implication|equivalence|and|or|xor|not|nand|nor|implies|iff)\b",
     re.I,
 )
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\n\s*)", re.I)
 _END = re.compile(r"\s*[.;,?]?\s*$")
 _KEYWORD = (
-    r"(?:let|given(?:\s+that)?|suppose(?:\s+that)?|assume(?:\s+that)?|assuming(?:\s+that)?|if|when|where|with|"
+    r"(?:let|given(?:\s+that)?|(?:we\s+)?know\s+that|suppose(?:\s+that)?|assume(?:\s+that)?|assuming(?:\s+that)?|if|when|where|with|"
     r"using|here|for)"
 )
 _LEAD_KEYWORD = re.compile(r"\s*" + _KEYWORD + r"\s+", re.I)
@@ -144,9 +152,21 @@ def _entries(text: str, pos: int, end: int) -> list[re.Match[str]] | None:
     None."""
     out = []
     while True:
-        m = _OPERATOR_ENTRY.match(text, pos, end) or _ENTRY.match(text, pos, end)
+        m = _OPERATOR_ENTRY.match(text, pos, end) or _negated(text, pos, end) or _ENTRY.match(text, pos, end)
         if m is None:
             return None
+        if m.re is _NEG_ENTRY:
+            if m.group("name").lower() in _STOPWORDS:
+                return None
+            out.append(m)
+            pos = m.end()
+            if _END.match(text, pos, end):
+                return out
+            sep = _SEP.match(text, pos, end)
+            if sep is None:
+                return None
+            pos = sep.end()
+            continue
         value = m.group("value").lower()
         name = m.group("name")
         output = value not in DIGITS or name in ("T", "F")  # "F = C + A", "F = 0'": F names an output
@@ -167,7 +187,25 @@ def _entries(text: str, pos: int, end: int) -> list[re.Match[str]] | None:
         pos = sep.end()
 
 
+def _negated(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """A value stated through a negation (`q is not true`, `it is not the case that u is true`); None when the
+    entry has no negation (the plain entry grammar reads it)."""
+    m = _NEG_ENTRY.match(text, pos, end)
+    if m is None or not (m.group("case") or m.group("neg") or m.group("negc")):
+        return None
+    return m
+
+
+def negated_value(m: re.Match[str]) -> str:
+    """The value an entry states once its negations are counted: 'not true' is false."""
+    flips = sum(1 for g in ("case", "neg", "negc") if m.group(g))
+    value = TRUTH[m.group("value").lower()]
+    return "true" if value != (flips % 2 == 1) else "false"
+
+
 def _given(m: re.Match[str]) -> Given:
+    if m.re is _NEG_ENTRY:
+        return Given(m.group("name"), "is", negated_value(m), m.group().strip())
     return Given(
         m.group("name"),
         m.group("verb").strip().lower(),
@@ -457,3 +495,33 @@ def _legend_entry(out: Values, g: Given) -> None:
         raise ParseError(
             f"the legend gives 1 and 0 the same value ({out.legend_sources['1']!r}, {out.legend_sources['0']!r})"
         )
+
+
+_PLAIN_VALUE = re.compile(
+    r"(?<![\w.$])(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?::=|=(?!=)|\s+is\s+)\s*(?P<value>true|false|T|F|[01])(?![\w(])",
+    re.I,
+)
+
+
+def conflicting_values(text: str) -> None:
+    """Refuse a text that states one variable's value twice with different values anywhere ("p := F ... Later:
+    p := T"), quoting both, even where the statements are not in a list the reader takes apart."""
+    seen: dict[str, tuple[str, bool, str]] = {}
+    negated = [m for m in _NEG_ENTRY.finditer(text) if m.group("case") or m.group("neg") or m.group("negc")]
+    plain = [
+        m for m in _PLAIN_VALUE.finditer(text) if not any(n.start() <= m.start() < n.end() for n in negated)
+    ]
+    for m in sorted(negated + plain, key=lambda x: x.start()):
+        name = m.group("name")
+        if name.lower() in _STOPWORDS or name.lower() in RESERVED or name in ("T", "F"):
+            continue
+        raw = m.group("value").lower()
+        kind = "digit" if raw in DIGITS else "word"
+        value = (
+            TRUTH[negated_value(m)] if m.re is _NEG_ENTRY else (raw == "1" if kind == "digit" else TRUTH[raw])
+        )
+        if m.re is _NEG_ENTRY and not (m.group("case") or m.group("neg") or m.group("negc")):
+            continue
+        if name in seen and seen[name][0] == kind and seen[name][1] != value:
+            raise _conflict(name, seen[name][2], m.group().strip())
+        seen.setdefault(name, (kind, value, m.group().strip()))

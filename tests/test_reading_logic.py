@@ -354,3 +354,299 @@ def test_shipped_model_answers_the_bbh_items_the_old_parser_refused() -> None:
     assert answers == [label for _, label in BBH_SAMPLE[:9]]
     stacked = read_logic(BBH_SAMPLE[9][0], simplify_negations=True)
     assert drt_agent.solve_many([stacked])[0].answer is BBH_SAMPLE[9][1]
+
+
+# -- blind2 families: programs in many languages, prefix/postfix, netlists, CNF, tables, tool calls ---------------
+def _py(expression: str, **values: bool) -> bool:
+    """The oracle: Python's own value of an expression written with explicit brackets for the other language's
+    precedence (hand-translated, never produced by the reader)."""
+    return bool(eval(expression, {}, dict(values)))  # noqa: S307 - test-written expressions only
+
+
+def _fence(tag: str, body: str, question: str) -> str:
+    return f"```{tag}\n{body}\n```\n{question}"
+
+
+PROGRAMS = [  # (text, oracle expression, values): each checks one precedence rule of its language
+    (
+        _fence(
+            "go",
+            'package main\n\nimport "fmt"\n\nfunc main() {\n\ta := true\n\tb := false\n\tfmt.Println(!a == b || b)\n}',
+            "What's the output?",
+        ),
+        "((not a) == b) or b",
+        {"a": True, "b": False},
+    ),
+    (
+        _fence("lua", "local a = true\nlocal b = true\nprint(not a == b)", "What does this Lua chunk print?"),
+        "(not a) == b",
+        {"a": True, "b": True},
+    ),
+    (
+        _fence(
+            "cpp",
+            "#include <iostream>\nint main() {\n    bool a = true;\n    bool b = false;\n    bool c = true;\n"
+            "    bool result = a and b xor c;\n    std::cout << std::boolalpha << result << '\\n';\n}",
+            "What does the program print?",
+        ),
+        "a and (b != c)",
+        {"a": True, "b": False, "c": True},
+    ),
+    (
+        _fence(
+            "cpp",
+            "#include <iostream>\nint main() {\n    bool a = false;\n    bool b = false;\n"
+            "    bool result = a == b xor a;\n    std::cout << result << '\\n';\n}",
+            "What does the program print?",
+        ),
+        "(a == b) != a",
+        {"a": False, "b": False},
+    ),
+    (
+        _fence(
+            "vbnet",
+            "Module Program\n    Sub Main()\n        Dim a As Boolean = True\n        Dim b As Boolean = True\n"
+            "        Console.WriteLine(Not a = b OrElse a Xor b)\n    End Sub\nEnd Module",
+            "What does the console show?",
+        ),
+        "((not (a == b)) or a) != b",
+        {"a": True, "b": True},
+    ),
+    (
+        _fence(
+            "lean",
+            "def a : Bool := false\ndef b : Bool := true\n#eval !a == b && b",
+            "What does `#eval` output (Lean 4)?",
+        ),
+        "(not (a == b)) and b",
+        {"a": False, "b": True},
+    ),
+    (
+        _fence(
+            "lean",
+            "def a : Bool := true\n#eval !Bool.xor a false || false",
+            "What does `#eval` output (Lean 4)?",
+        ),
+        "(not (a != False)) or False",
+        {"a": True},
+    ),
+    (
+        "R console session:\n> a <- TRUE\n> b <- FALSE\n> !a == b & xor(a, b)\n[1] ?\nWhat does R print in place of the ?",
+        "not ((a == b) and (a != b))",
+        {"a": True, "b": False},
+    ),
+    (
+        "OCaml toplevel:\n```ocaml\n# let a = true and b = false in\n  not a = b || a && b;;\n```\nWhat value does the toplevel print?",
+        "((not a) == b) or (a and b)",
+        {"a": True, "b": False},
+    ),
+    (
+        _fence(
+            "python",
+            "import operator\n\na = True\nb = False\n\nprint(not a == b and any([b, operator.xor(a, b)]))",
+            "What gets printed?",
+        ),
+        "(not (a == b)) and (b or (a != b))",
+        {"a": True, "b": False},
+    ),
+    (
+        _fence(
+            "python",
+            "from sympy import symbols, And, Or, Not, Xor, Equivalent, Nand\na, b, c = symbols('a b c')\n"
+            "expr = Or(Equivalent(a, b, c), Xor(a, b, c), Nand(a))\nprint(expr.subs({a: True, b: True, c: False}))",
+            "What is printed?",
+        ),
+        "(a == b == c) or ((a + b + c) % 2 == 1) or (not a)",
+        {"a": True, "b": True, "c": False},
+    ),
+    (
+        _fence(
+            "bash",
+            "#!/usr/bin/env bash\na=1\nb=0\nif (( a ^ b && !b == a )); then echo yes; else echo no; fi",
+            "Does this script print yes?",
+        ),
+        "((a != b) and ((not b) == a))",
+        {"a": True, "b": False},
+    ),
+    (
+        _fence(
+            "bash",
+            "#!/usr/bin/env bash\na=1\nb=1\nif (( a && b )); then echo yes; else echo no; fi",
+            "Does this script print no?",
+        ),
+        "not (a and b)",
+        {"a": True, "b": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "oracle", "values"), PROGRAMS)
+def test_programs_are_read_with_their_languages_precedence(text: str, oracle: str, values: dict) -> None:
+    assert value(text) is _py(oracle, **values)
+
+
+PROGRAM_REFUSALS = [
+    (_fence("python", "a = True\nb = True\nc = True\nprint(a == b == c)", "What gets printed?"), "chain"),
+    (
+        _fence(
+            "cpp",
+            "#include <iostream>\nint main() {\n    bool a = true;\n    bool result = compl a;\n    std::cout << result;\n}",
+            "What does it print?",
+        ),
+        "compl",
+    ),
+    ("OCaml toplevel:\n```ocaml\n# let a = true in not not a;;\n```\nWhat does it print?", "not"),
+    (
+        _fence(
+            "go",
+            'package main\n\nimport "fmt"\n\nfunc main() {\n\ta := true\n\ta = false\n\tfmt.Println(a)\n}',
+            "What's the output?",
+        ),
+        "twice",
+    ),
+    (_fence("lua", "local a = true\nx.y = 3\nprint(a)", "What does it print?"), "not read"),
+    (_fence("lua", "local a = true\nprint(a)", "What would it print if a were false?"), "false"),
+    (
+        _fence(
+            "bash",
+            "#!/usr/bin/env bash\na=2\nif (( a )); then echo yes; else echo no; fi",
+            "Does it print yes?",
+        ),
+        "truth value",
+    ),
+    (_fence("python", "a = True\nprint(~a)", "What gets printed?"), "integer"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), PROGRAM_REFUSALS)
+def test_programs_that_could_mislead_are_refused_with_a_reason(text: str, why: str) -> None:
+    with pytest.raises(ParseError, match=why):
+        read_logic(text)
+
+
+FORMATS = [  # (text, expected by hand)
+    # Polish: N K p q with p=1, q=0 -> not (p and q) = True
+    (
+        "Polish notation, with N = not, K = and, A = or. Evaluate the formula NKpq where p = 1, q = 0. Is it true?",
+        True,
+    ),
+    # C p q = p -> q; with p=1, q=0 false; A with 0: false
+    (
+        "Łukasiewicz (Polish) notation, with C = implies, A = or. Evaluate the formula ACpq0 where p = 1, q = 0. Is it true?",
+        False,
+    ),
+    # postfix: p q IMP with p=1, q=0 -> False; NOT -> True
+    (
+        "Evaluate the reverse Polish (postfix) Boolean program\n  p q IMP NOT\nwith p=1; q=0. What is left on the stack: 1 (true) or 0 (false)?",
+        True,
+    ),
+    (
+        "Evaluate the reverse Polish (postfix) Boolean program\n  p q EQV q XOR\nwith p=0; q=1. What is left on the stack: 1 (true) or 0 (false)?",
+        True,
+    ),
+    # netlist: g1 = NAND(A, B) = 0 (A=B=1); g2 = XOR(A, B, g1) = parity(1,1,0) = 0; Y = NOR(g1, g2) = 1
+    (
+        "INPUT A = 1\nINPUT B = 1\ng1 = NAND(A, B)\ng2 = XOR(A, B, g1)\ng3 = NOR(g1, g2)\nOUTPUT Y = g3\n\nIs output Y at logic 1?",
+        True,
+    ),
+    ("INPUT A = 1\nINPUT B = 1\ng1 = NAND(A, B)\nOUTPUT Y = g1\n\nIs output Y at logic 0?", True),
+    # DIMACS: (x1 | -x2) & (x2 | x3) with x1=0, x2=0, x3=1 -> (T) & (T) = True; with x3=0 -> False
+    (
+        "```\np cnf 3 2\n1 -2 0\n2 3 0\n```\nCandidate model (positive = true, negative = false): v -1 -2 3 0\nDoes this assignment satisfy every clause of the CNF above?",
+        True,
+    ),
+    (
+        "```\np cnf 3 2\n1 -2 0\n2 3 0\n```\nCandidate model (positive = true, negative = false): v -1 -2 -3 0\nDoes this assignment satisfy every clause of the CNF above?",
+        False,
+    ),
+    # truth-table row: p=T, q=F: (p ↑ q) ↓ q = NOR(NAND(1,0)=1, 0) = 0
+    (
+        "Complete the missing entry of this truth-table row (T or F):\n\n| p | q | (p ↑ q) ↓ q |\n|---|---|---|\n| T | F | ? |",
+        False,
+    ),
+    # tool call: (a nor b) iff c with a=0,b=0,c=1 -> 1 iff 1 = True
+    (
+        'Agent log: the model requested\n{"name": "evaluate_boolean", "arguments": {"expression": "(a nor b) iff c", "variables": {"a": false, "b": false, "c": true}}}\nReturn the boolean the tool should produce.',
+        True,
+    ),
+    # Sheffer / Peirce: 1 ↑ 1 = 0; 0 ↓ 0 = 1; 0 ∨ 1 = 1
+    ("Digital logic quiz: with ↑ = NAND and ↓ = NOR, what does (1 ↑ 1) ∨ (0 ↓ 0) evaluate to?", True),
+    (
+        "Compute the value (1 or 0): (1 ↑ 1) ∨ 0   (↑ is the Sheffer stroke / NAND, ↓ is the Peirce arrow / NOR)",
+        False,
+    ),
+    # negated facts: q is not true -> q=F; it is not the case that u is false -> u=T
+    ("Suppose q is not true, it is not the case that u is false. Is the following true: u ∧ ¬q?", True),
+    ("Suppose s is not false, r is not true. Is the following true: s → r?", False),
+    ("pls help, whats false xor true ?? no variables just constants, need it for a quiz", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMATS)
+def test_structured_notations_read_to_the_hand_worked_value(text: str, expected: bool) -> None:
+    assert value(text) is expected
+
+
+FORMAT_REFUSALS = [
+    (
+        "INPUT A = 1\nINPUT B = 0\nINPUT C = 1\ng1 = XNOR(A, B, C)\nOUTPUT Y = g1\n\nIs output Y at logic 1?",
+        "XNOR",
+    ),
+    ("INPUT A = 1\ng1 = MUX(A, A)\nOUTPUT Y = g1\n\nIs output Y at logic 1?", "MUX"),
+    (
+        "```\np cnf 3 2\n1 -2 0\n2 3 0\n```\nCandidate model: v 1 2 0\nDoes this assignment satisfy every clause?",
+        "no value",
+    ),
+    ("Polish notation, with N = not, K = and. Evaluate the formula NKp where p = 1. Is it true?", "missing"),
+    (
+        "Evaluate the reverse Polish (postfix) Boolean program\n  p q AND q\nwith p=1; q=0. What is left?",
+        "alone on one line",
+    ),
+    ("Complete the truth-table row (T or F):\n\n| p | q | p ∧ q |\n|---|---|---|\n| T | ? | F |", "last"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), FORMAT_REFUSALS)
+def test_structured_notations_refuse_what_they_cannot_read(text: str, why: str) -> None:
+    with pytest.raises(ParseError, match=why):
+        read_logic(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "We know that p is true; s is true; p is not true. What is the value of p ∧ s?",
+            ["p is true", "p is not true"],
+        ),
+        (
+            "Assignment: p := F, q := T. Later in the same problem statement: p := T (no reassignment is intended). "
+            "Evaluate p ∨ q.",
+            ["p := F", "p := T"],
+        ),
+        ("Given q = 0, r = 0, q = 1, evaluate q ∨ r.", ["q = 0", "q = 1"]),
+    ],
+)
+def test_values_stated_twice_anywhere_are_refused_quoting_both(text: str, quoted: list[str]) -> None:
+    with pytest.raises(ParseError) as err:
+        read_logic(text)
+    for q in quoted:
+        assert q in str(err.value)
+
+
+def test_blind2_dev_corpus_has_no_wrong_reading() -> None:
+    rows = [
+        json.loads(x)
+        for x in (ROOT / "tests/data/blind2/logic_dev.jsonl").read_text().splitlines()
+        if x.strip()
+    ]
+    read = 0
+    for row in rows:
+        try:
+            got = value(row["text"])
+        except DrtError:
+            continue
+        assert row["expected"] is not None, row["text"]
+        assert got is row["expected"], row["text"]
+        read += 1
+    assert read >= 120
