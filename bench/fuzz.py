@@ -337,6 +337,7 @@ class Case:
     text: str
     expected: Any
     strategy: str
+    accept: tuple[Any, ...] = ()  # other right answers (a story that more than one reading leaves open)
 
 
 GRAPH_NAMES = [
@@ -702,11 +703,72 @@ def _render_fact(rng: random.Random, fact: tuple[str, str, str], gender: dict[st
     return f"{a} is {b}'s {'wife' if gender[a] == 'f' else 'husband'}.", a
 
 
+def _parent_classes(facts: list[tuple[str, str, str]]) -> list[set[str]]:
+    """The parents of each sibling class (siblings share every parent either has; children of one parent are
+    siblings), as kin_oracle reads them."""
+    people = {p for f in facts for p in f[1:]}
+    root = {p: p for p in people}
+
+    def find(p: str) -> str:
+        while root[p] != p:
+            root[p] = root[root[p]]
+            p = root[p]
+        return p
+
+    for kind, a, b in facts:
+        if kind == "sibling":
+            root[find(a)] = find(b)
+    for _ in range(len(people)):
+        by_parent: dict[str, str] = {}
+        for kind, p, c in facts:
+            if kind == "parent":
+                if p in by_parent:
+                    root[find(c)] = find(by_parent[p])
+                by_parent.setdefault(p, c)
+    out: dict[str, set[str]] = {}
+    for kind, p, c in facts:
+        if kind == "parent":
+            out.setdefault(find(c), set()).add(p)
+    return list(out.values())
+
+
+def gender_readings(
+    facts: list[tuple[str, str, str]],
+    gender: dict[str, str],
+    fixed: set[str],
+    denials: list[tuple[str, str, str]],
+) -> list[dict[str, str]]:
+    """The consistent readings that change the fewest first-name genders: the people in `fixed` have a gender a
+    relation word states; anyone else may be of the other gender than the name suggests. Consistent: at most one
+    mother and one father per child, and every denial (n is not m's word) holds. [] if none exists (up to two
+    changed names)."""
+    from itertools import combinations
+
+    free = sorted({p for f in facts for p in f[1:]} - fixed)
+    classes = _parent_classes(facts)
+    for k in range(3):
+        found = []
+        for flips in combinations(free, k):
+            g = dict(gender)
+            for p in flips:
+                g[p] = "m" if g[p] == "f" else "f"
+            if any(len(ps) > 2 or len({g[p] for p in ps}) < len(ps) for ps in classes):
+                continue
+            if any(kin_oracle(facts, n, m, g) == w for n, m, w in denials):
+                continue
+            found.append(g)
+        if found:
+            return found
+    return []
+
+
 def kinship_case(rng: random.Random) -> Case:
     """A story rendered from a generated family tree; the oracle (kin_oracle) reads the rendered facts only.
     Negated facts that hold, negated questions (refusal expected, or a right answer), and contradictions:
     a denied fact the others imply, two people each other's mother, two mothers, two genders, siblings who are
-    spouses, someone their own relative."""
+    spouses, someone their own relative. Where a contradiction rests only on the gender a first name suggests
+    (classes `*_name_gender`), the reading that changes the fewest such genders (gender_readings) is the truth:
+    its answer is right, and if no reading is consistent, any answer is wrong."""
     fam = _family(rng)
     every: list[tuple[str, str, str]] = []
     for c, ps in fam.parents.items():
@@ -732,8 +794,11 @@ def kinship_case(rng: random.Random) -> Case:
     rendered = [_render_fact(rng, f, fam.gender) for f in facts]
     sentences = [text for text, _ in rendered]
     stated_gender = {who for _, who in rendered}  # the others' gender comes from their first name only
+    gender = dict(fam.gender)
     kind = "plain"
-    expected: Any = rel
+    contradiction = False
+    name_gender: list[tuple[str, str, str]] | None = None  # the denials of a first-name-gender case
+    all_facts = list(facts)
     roll = rng.random()
     if (
         roll < 0.35 and len(known) > 1
@@ -749,27 +814,33 @@ def kinship_case(rng: random.Random) -> Case:
         spare_f = [p for p in FEMALE if p not in fam.gender]
         spare_m = [p for p in MALE if p not in fam.gender]
         n, m, r = rng.choice(known)
+        contradiction = True
         if sub == "deny":
             tmpl = rng.choice(
                 ["{n} is not {m}'s {w}.", "It is false that {n} is {m}'s {w}.", "{n} isn't {m}'s {w}."]
             )
             extra = [tmpl.format(n=n, m=m, w=r)]
-            if n not in stated_gender and r not in ("first cousin",):  # the denial holds if n's name misleads
-                sub = "deny_name_gender"
+            if n not in stated_gender and r != "first cousin":  # it may hold if n's first name misleads
+                sub, name_gender = "deny_name_gender", [(n, m, r)]
         elif sub == "cycle":
             p, q = rng.sample(spare_f, 2)
             extra = [f"{p} is {q}'s mother.", f"{q} is {p}'s mother.", f"{p} is {n}'s sister."]
         elif sub == "two_mothers":
             moms = [p for kind_, p, c in facts if kind_ == "parent" and c == m and fam.gender[p] == "f"]
+            extra = []
             if not moms:
                 moms = [rng.choice(spare_f)]
-                extra = [f"{moms[0]} is {m}'s mother."]
+                extra.append(f"{moms[0]} is {m}'s mother.")
                 spare_f.remove(moms[0])
-            else:
-                extra = []
-                if not set(moms) & stated_gender:  # two mothers only if her first name gives her gender
-                    sub = "two_mothers_name_gender"
-            extra.append(f"{rng.choice(spare_f)} is {m}'s mother.")
+                all_facts.append(("parent", moms[0], m))
+                stated_gender.add(moms[0])
+            elif not set(moms) & stated_gender:  # two mothers only if her first name gives her gender
+                sub, name_gender = "two_mothers_name_gender", []
+            new = rng.choice(spare_f)
+            extra.append(f"{new} is {m}'s mother.")
+            all_facts.append(("parent", new, m))
+            stated_gender.add(new)
+            gender.update({p: "f" for p in moms + [new]})
         elif sub == "two_genders":
             q1, q2 = rng.sample(spare_m + spare_f, 2)
             extra = [f"{n} is {q1}'s mother.", f"{n} is {q2}'s father."]
@@ -779,30 +850,41 @@ def kinship_case(rng: random.Random) -> Case:
             wife = "wife" if fam.gender[n] == "f" else "husband"
             extra = [f"{n} is {q}'s {word}.", f"{n} is {q}'s {wife}."]
         else:
-            extra = [
-                f"{n} is {n}'s {rng.choice(['mother', 'sister', 'aunt', 'grandmother'] if fam.gender[n] == 'f' else ['father', 'brother', 'uncle'])}."
-            ]
+            words = (
+                ["mother", "sister", "aunt", "grandmother"] if fam.gender[n] == "f" else ["father", "brother"]
+            )
+            extra = [f"{n} is {n}'s {rng.choice(words)}."]
         for e in extra:
             sentences.insert(rng.randint(0, len(sentences)), e)
-        expected, kind = CONTRADICTION, f"contradiction_{sub}"
+        kind = f"contradiction_{sub}"
     q_roll = rng.random()
+    word = ""
     if q_roll < 0.5:
         question = rng.choice(["How is {x} related to {y}?", "Who is {x} to {y}?", "What is {x} to {y}?"])
         question = question.format(x=x, y=y)
-    elif q_roll < 0.85:
-        yes = rng.random() < 0.5
-        word = rel if yes else rng.choice([w for w in ALL_KIN if w != rel])
-        question = f"Is {x} {y}'s {word}?"
-        if expected != CONTRADICTION:
-            expected = yes
-    else:  # a negated question: answered as its negation, or refused
-        yes = rng.random() < 0.5
-        word = rel if yes else rng.choice([w for w in ALL_KIN if w != rel])
-        question = rng.choice([f"Is {x} not {y}'s {word}?", f"Is {x} not the {word} of {y}?"])
-        if expected != CONTRADICTION:
-            expected = not yes
-        kind += "+negated_question"
-    return Case(" ".join([*sentences, question]), expected, f"kinship:{kind}")
+    else:
+        word = rel if rng.random() < 0.5 else rng.choice([w for w in ALL_KIN if w != rel])
+        if q_roll < 0.85:
+            question = f"Is {x} {y}'s {word}?"
+        else:  # a negated question: answered as its negation, or refused
+            question = rng.choice([f"Is {x} not {y}'s {word}?", f"Is {x} not the {word} of {y}?"])
+            kind += "+negated_question"
+
+    def answer(g: dict[str, str]) -> Any:
+        r = kin_oracle(all_facts, x, y, g)
+        if not word:
+            return r
+        return (r != word) if q_roll >= 0.85 else (r == word)
+
+    text = " ".join([*sentences, question])
+    if name_gender is not None:
+        readings = gender_readings(all_facts, gender, stated_gender, name_gender)
+        answers = sorted({answer(g) for g in readings}, key=repr)
+        if answers:
+            return Case(text, answers[0], f"kinship:{kind}", accept=tuple(answers))
+    if contradiction:
+        return Case(text, CONTRADICTION, f"kinship:{kind}")
+    return Case(text, answer(gender), f"kinship:{kind}")
 
 
 CASE_MAKERS = {"graph": graph_case, "logic": logic_case, "kinship": kinship_case}
@@ -825,7 +907,7 @@ def score(case: Case, answer: Any = None, error: str | None = None) -> str:
         return f"refused:{error}"
     if case.expected == CONTRADICTION:
         return "WRONG"
-    return "correct" if answer == case.expected else "WRONG"
+    return "correct" if answer == case.expected or answer in case.accept else "WRONG"
 
 
 # -- targets -------------------------------------------------------------------------------------------------
