@@ -31,7 +31,8 @@ SYNONYMS = {
     "grand-father": "grandfather", "grand-daughter": "granddaughter", "grand-son": "grandson",
     "grandaunt": "great-aunt", "granduncle": "great-uncle", "grand-aunt": "great-aunt",
     "grand-uncle": "great-uncle", "grandniece": "great-niece", "grandnephew": "great-nephew",
-    "grand-niece": "great-niece", "grand-nephew": "great-nephew", "twin": "sibling",
+    "grand-niece": "great-niece", "grand-nephew": "great-nephew", "twin": "sibling", "sis": "sister",
+    "bro": "brother", "sibs": "sibling", "wifey": "wife",
 }  # fmt: skip
 # relation words this reader refuses by name: they are not relations the exact solver knows
 UNSUPPORTED = {

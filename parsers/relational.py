@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -70,6 +70,8 @@ from .relational_extract import (
     roles,
     titles,
 )
+from .relational_lines import rewrite_lines
+from .relational_prose import rewrite_prose
 from .relational_rows import rewrite
 
 EXAMPLE = "Alice is Bob's mother. Carol is Alice's sister. How is Carol related to Bob?"
@@ -92,6 +94,8 @@ _TASK = re.compile(r"\bquery\s*:|fill in the blank|true or false|_{3,}", re.IGNO
 GENERATION = {"parent": 1, "child": -1, "sibling": 0, "spouse": 0}
 GENDER_WORD = {"f": "female", "m": "male"}
 FRAME_WORDS = {*BE, *ADVERBS, "the", "a", "an", "of"}
+MONTH_NAMES = {"april", "may", "june", "july", "august"}  # months that are also first names
+SURNAME_WORDS = {"young", "little", "good", "great", "old", "big", "happy", "dear", "new", "well"}
 
 
 @lru_cache(maxsize=1)
@@ -319,6 +323,12 @@ class _Reader:
         word = sent.words[wi]
         pron = word.value[1]
         g = PRONOUNS.get(pron) if word.role == "PR" else POSSESSIVES.get(pron)
+        if word.role == "POSS":  # 'his mother Rita, his son Jack and his wife Mila': one owner for the list
+            k = wi - 1
+            while k >= 0 and (sent.words[k].role in ("K", "KS", "N", "SEP") or sent.words[k].text == ","):
+                k -= 1
+            if k >= 0 and k < wi - 1 and sent.words[k].role == "POSS" and sent.words[k].value == word.value:
+                return self.resolve(si, k, other)
         cands = [p for p in self.mentions(si, wi) if p != other]
         before = sent.words[wi - 2 : wi]
         if g != "p" and len(before) == 2 and before[1].text.lower() in ("and", "&") and before[0].role == "N":
@@ -421,8 +431,11 @@ class _Reader:
             return
         found = matches(sent.words)
         covered = sent.covered
+        label = len(sent.words) - len(labels(sent.words)[0])  # 'The family would also like to note: ...'
         for i, w in enumerate(sent.words):
-            if w.role == "U" and i not in covered:  # 'introduced Bob to the family as her husband'
+            if (
+                w.role == "U" and i not in covered and i >= label
+            ):  # 'introduced Bob to the family as her husband'
                 raise ParseError(
                     f"{w.text!r} in {sent.text!r} is not a relation this reader can reason with (it knows parents, "
                     "children, siblings, spouses and the relations they make: grandmother, aunt, cousin, "
@@ -496,6 +509,33 @@ def _name_test(words: list[tuple[str, int, bool]], mid: set[str], custom: bool =
     in a custom story ('Noa reports to Max') any capitalised word does."""
 
     def is_name(word: str, i: int) -> bool:
+        low = word.lower()
+        if low in MONTH_NAMES and _capitalised(word):
+            nxt = words[i + 1][0] if i + 1 < len(words) else ""
+            before = [w[0].lower() for w in words[max(0, i - 2) : i]]
+            # 'June Varga', "June's", 'the husband of June': a name; 'June 14', 'in June,': a month
+            if nxt in ("'s", "’s") or (_capitalised(nxt) and nxt.isalpha() and nxt.lower() not in NOT_NAMES):
+                return True
+            if len(before) == 2 and before[1] in ("of", "to") and relation_word(before[0]):
+                return True
+        if low in MONTH_NAMES and _capitalised(word):
+            back = [w[0].lower() for w in words[max(0, i - 3) : i] if w[0].lower() not in ("is", "was", ",")]
+            if back and relation_word(back[-1]):  # "Noah's daughter June", "Rosa's daughter is June"
+                return True
+            ahead = [w[0] for w in words[i + 1 : i + 4]]
+            if (
+                len(ahead) == 3
+                and ahead[0] in ("is", "was")
+                and (  # "June is Barry's daughter"
+                    (_capitalised(ahead[1]) and ahead[2] in ("'s", "’s"))
+                    or (ahead[1] in ("the", "a") and relation_word(ahead[2].lower()))
+                )
+            ):
+                return True
+        if low in SURNAME_WORDS and _capitalised(word) and i > 0 and not _opens(words, i):
+            prev = words[i - 1][0]  # 'Ella Young': a surname after a first name
+            if _capitalised(prev) and prev.lower() not in NOT_NAMES and name_gender(prev) is not None:
+                return True
         if not _capitalised(word) or word.lower() in NOT_NAMES:
             return False
         if not _opens(words, i) or custom or word in mid or name_gender(word) is not None:
@@ -561,6 +601,11 @@ _OPEN = [
     (("what", "relationship", "does"), ("have", "to")),
     (("what", "relationship", "does"), ("have", "with")),
     (("what", "relation", "does"), ("have", "to")),
+    (("what", "kinship", "term", "describes"), ("with", "respect", "to")),
+    (("which", "kinship", "term", "describes"), ("with", "respect", "to")),
+    (("what", "term", "describes"), ("with", "respect", "to")),
+    (("what", "kinship", "term", "describes"), ("in", "relation", "to")),
+    (("what", "kinship", "term", "describes"), ("relative", "to")),
     ((), ("is", "what", "to")),
     ((), ("is", "related", "to", "how")),
 ]
@@ -651,7 +696,15 @@ def _yes_no(words: list[Word], stated: bool) -> tuple[str, Kin, str] | None:
     """'Is X Y's R' -> (X, R, Y): the question turned into the statement it asks about, then read as a fact;
     `stated`: the words are already the statement ('True or false: X is Y's R')."""
     low = [w.text.lower() for w in words]
-    for lead in (["would", "it", "be", "correct", "to", "call"], ["is", "it", "correct", "to", "call"]):
+    for lead in (
+        ["would", "it", "be", "correct", "to", "call"],
+        ["is", "it", "correct", "to", "call"],
+        ["would", "you", "call"],
+        ["could", "you", "call"],
+        ["can", "you", "call"],
+        ["should", "we", "call"],
+        ["would", "we", "call"],
+    ):
         if low[: len(lead)] == lead and len(words) > len(lead) + 1:  # "call X Y's R" -> "X is Y's R"
             rest = words[len(lead) :]
             words, low, stated = [rest[0], Word("is", "X"), *rest[1:]], [], True
@@ -724,12 +777,15 @@ def _infer(edges: list[Edge]) -> list[Edge]:
         return x
 
     parents: dict[str, set[str]] = {}
+    why_of: dict[str, list[str]] = {}  # person -> the sentences making them someone's sibling or child
     for e in edges:
         if e.kind == "sibling":
             group[find(e.a)] = find(e.b)
+            why_of.setdefault(e.a, []).append(e.source)
         elif e.kind in ("parent", "child"):
             parent, child = (e.a, e.b) if e.kind == "parent" else (e.b, e.a)
             parents.setdefault(child, set()).add(parent)
+            why_of.setdefault(child, []).append(e.source)
             find(child)
     by_parent: dict[str, list[str]] = {}
     for child, ps in parents.items():
@@ -747,7 +803,13 @@ def _infer(edges: list[Edge]) -> list[Edge]:
         if len(sibs) < 2:
             continue
         shared = sorted({p for x in sibs for p in parents.get(x, ())})
-        why = "inferred: " + ", ".join(sibs) + " are siblings"
+        said = list(dict.fromkeys(x for p in sibs for x in why_of.get(p, []) if not x.startswith("inferred")))
+        why = (
+            "inferred: "
+            + ", ".join(sibs)
+            + " are siblings"
+            + (f" (from {'; '.join(said[:6])})" if said else "")
+        )
         for i, x in enumerate(sibs):
             for y in sibs[i + 1 :]:
                 if (x, "sibling", y) not in have:
@@ -915,12 +977,17 @@ def _read(text: str, family: str | None = None) -> Reading:
             f"the story has {len(text):,} characters; the relational parser reads at most {nlp().max_length:,} "
             "(spaCy's limit): split it into smaller stories"
         )
-    spoken, heard = _speech(_clean(text.strip()))
+    lined = rewrite_lines(text.strip())
+    prose = rewrite_prose(lined.text)
+    spoken, heard = _speech(_clean(prose.text))
     rows = rewrite(spoken)
     reader = _Reader(
-        rows.text, sources=rows.sources, skipped=list(rows.skipped), assumptions=[*rows.assumptions, *heard]
+        rows.text,
+        sources={**lined.sources, **rows.sources},
+        skipped=[*lined.skipped, *prose.skipped, *rows.skipped],
+        assumptions=[*lined.assumptions, *prose.assumptions, *rows.assumptions, *heard],
     )
-    reader.forms = rows.forms
+    reader.forms = [*lined.forms, *prose.forms, *rows.forms]
     reader.segment()
     kinship = reader.read_facts()
     if len(reader.questions) != 1:
@@ -932,9 +999,39 @@ def _read(text: str, family: str | None = None) -> Reading:
         return Reading(problem=problem, read_as=f"{len(problem.facts)} facts ({problem.family}), as written")
     reader.tell()
     reader.note_genders()
+    question = _aliases(reader, question)
     if question.paper or family == "paper":
         return _paper(reader, question)
     return _kinship(reader, question)
+
+
+def _aliases(reader: _Reader, q: Question) -> Question:
+    """A first name used alone for someone the text also names in full ('Student name: Robert Novak' ...
+    'Liam is Robert's uncle') is that person when exactly one full name starts with it (an assumption,
+    reported); when several do, a question that uses it is refused."""
+    named = {t.subject for t in reader.told} | {t.object for t in reader.told} | {q.subject, q.anchor}
+    named = {p for p in named if p not in reader.unnamed_people and "'s " not in p}
+    alias: dict[str, str] = {}
+    for short in sorted(p for p in named if " " not in p):
+        full = sorted(p for p in named if " " in p and p.split()[0] == short)
+        if len(full) == 1:
+            alias[short] = full[0]
+        elif len(full) > 1 and short in (q.subject, q.anchor):
+            raise ParseError(
+                f"the question names {short}, and the text names {', '.join(full)}: write the full name"
+            )
+    if not alias:
+        return q
+    for short, full in alias.items():
+        reader.assumptions.append(f"{short} taken as {full} (the one person of that first name)")
+        if short in reader.genders:
+            g, because = reader.genders.pop(short)
+            reader.note_gender(full, g, because)
+    reader.told = [
+        replace(t, subject=alias.get(t.subject, t.subject), object=alias.get(t.object, t.object))
+        for t in reader.told
+    ]
+    return replace(q, subject=alias.get(q.subject, q.subject), anchor=alias.get(q.anchor, q.anchor))
 
 
 def _kinship_question(sent: Sentence, custom_possible: bool) -> Question | None:
@@ -975,14 +1072,16 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
     genders = {p: g for p, (g, _) in reader.genders.items()}
     edges = _named_unnamed(edges, reader.unnamed_people, genders)
     _check_consistent(edges)
+    _check_one_of_each(edges, genders)  # two mothers are said plainly before siblings are inferred
     inferred = _infer(edges)
     told_edges, edges = edges, edges + inferred
     _check_consistent(edges)  # siblings by inference who are also spouses
     _check_one_of_each(edges, genders)
+    denial_genders = _genders_from_denials(negated, edges, genders)
     people = {e.a for e in told_edges} | {e.b for e in told_edges}
     people -= set(hidden)
     _check_mentioned(q.subject, q.anchor, people, negated, reader.sentences)
-    assumptions = [*reader.assumptions, *(t.note for t in positive if t.note)]
+    assumptions = [*reader.assumptions, *(t.note for t in positive if t.note), *denial_genders]
     assumptions += [q.note] if q.note else []
     subject_gender = genders.get(q.subject)
     if subject_gender is None:
@@ -995,7 +1094,7 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
     keys = kin_keys(facts, q.anchor)
     key = keys.get(q.subject, "other")
     for t in negated:
-        _check_negated(t, facts, genders)
+        _check_negated(t, facts, genders, edges)
     if key == "other":
         _unconnected(reader, q, facts, negated)
     unnamed = [*hidden, *(p for p in reader.unnamed_people if p in people)]
@@ -1087,20 +1186,34 @@ def _check_one_of_each(edges: list[Edge], genders: dict[str, str]) -> None:
     """Refuse facts giving someone more than two parents, two parents of one gender, or two spouses."""
     parents: dict[str, set[str]] = {}
     spouses: dict[str, set[str]] = {}
+    said: dict[tuple[str, str], list[str]] = {}  # (person, parent|spouse) -> the sentences that say so
     for e in edges:
         if e.kind in ("parent", "child"):
             parent, child = (e.a, e.b) if e.kind == "parent" else (e.b, e.a)
             parents.setdefault(child, set()).add(parent)
+            said.setdefault((child, "parent"), []).append(e.source)
         elif e.kind == "spouse":
             spouses.setdefault(e.a, set()).add(e.b)
             spouses.setdefault(e.b, set()).add(e.a)
+            said.setdefault((e.a, "spouse"), []).append(e.source)
+            said.setdefault((e.b, "spouse"), []).append(e.source)
+
+    def quoted(key: tuple[str, str]) -> str:
+        return "; ".join(dict.fromkeys(repr(x) for x in said.get(key, [])))
+
     for child, ps in parents.items():
         known = [genders[p] for p in ps if p in genders]
         if len(ps) > 2 or len(known) != len(set(known)):
-            raise ParseError(f"contradiction: the facts give {child} the parents {', '.join(sorted(ps))}")
+            raise ParseError(
+                f"contradiction: the facts give {child} the parents {', '.join(sorted(ps))} "
+                f"({quoted((child, 'parent'))})"
+            )
     for person, ss in spouses.items():
         if len(ss) > 1:
-            raise ParseError(f"contradiction: the facts give {person} the spouses {', '.join(sorted(ss))}")
+            raise ParseError(
+                f"contradiction: the facts give {person} the spouses {', '.join(sorted(ss))} "
+                f"({quoted((person, 'spouse'))})"
+            )
 
 
 def _check_unnamed(
@@ -1139,17 +1252,48 @@ def _name_gender(person: str, unnamed: list[str]) -> str | None:
     return g if g in ("f", "m") else None
 
 
-def _check_negated(t: Told, facts: list[Fact], genders: dict[str, str]) -> None:
-    """A negated fact the other facts imply is a contradiction."""
+def _check_negated(t: Told, facts: list[Fact], genders: dict[str, str], edges: list[Edge]) -> None:
+    """A negated fact the other facts imply is a contradiction; the message quotes both."""
     if t.subject == t.object:
         return
     key = kin_keys(facts, t.object).get(t.subject, "other")
     g = gender_of_term(t.term)
     if KEY_OF_TERM.get(t.term) == key and (g is None or genders.get(t.subject) == g):
+        adj: dict[str, list[tuple[str, Edge]]] = {}
+        for e in edges:
+            adj.setdefault(e.a, []).append((e.b, e))
+            adj.setdefault(e.b, []).append((e.a, e))
+        implied = "; ".join(dict.fromkeys(repr(x) for x in _path(adj, t.object, t.subject)))
         raise ParseError(
             f"contradiction: {t.source!r} denies what the other facts imply ({t.subject} is the {t.term} of "
-            f"{t.object}); correct one of them"
+            f"{t.object}: {implied}); correct one of them"
         )
+
+
+def _genders_from_denials(negated: list[Told], edges: list[Edge], genders: dict[str, str]) -> list[str]:
+    """'Donna is not Michael's mother' where the facts make Donna a parent of Michael: Donna is his father.
+    The gender so inferred is recorded (it outranks a first-name guess) and the one-of-each checks rerun, so
+    'Richard is Michael's father' next to it is refused as two fathers. Returns what was inferred."""
+    out: list[str] = []
+    for t in negated:
+        g = gender_of_term(t.term)
+        if g is None or t.subject == t.object or genders.get(t.subject) is not None:
+            continue
+        facts = _facts(edges, genders, t.subject)
+        if kin_keys(facts, t.object).get(t.subject) != KEY_OF_TERM.get(t.term):
+            continue
+        other = "m" if g == "f" else "f"
+        genders[t.subject] = other
+        out.append(
+            f"{t.subject} taken as {GENDER_WORD[other]}: the facts make {t.subject} {t.object}'s "
+            f"{term_for(KEY_OF_TERM[t.term], None)}, and {t.source!r} denies {GENDER_WORD[g]}"
+        )
+    if out:
+        try:
+            _check_one_of_each(edges, genders)
+        except ParseError as e:
+            raise ParseError(f"{e} (with {'; '.join(out)})") from None
+    return out
 
 
 def _unconnected(reader: _Reader, q: Question, facts: list[Fact], negated: list[Told]) -> None:

@@ -510,6 +510,14 @@ def matches(words: list[Word]) -> list[tuple[str, int, int]]:
     doc = doc_of(words)
     raw = [(doc.vocab.strings[k], s, e) for k, s, e in matcher()(doc)]
     starts = {s for _, s, _ in raw}
+    # 'her son Emil, her daughter Wanda': 'Emil, her daughter' is no apposition when a name follows it
+    raw = [
+        (k, s, e)
+        for k, s, e in raw
+        if not (
+            k == "apposition_after" and e < len(words) and words[e].role == "N" and words[e - 1].role == "K"
+        )
+    ]
     found = sorted({_trim(words, k, s, e, starts) for k, s, e in raw}, key=lambda x: (x[1], -x[2]))
     out: list[tuple[str, int, int]] = []
     for key, s, e in found:
@@ -737,7 +745,7 @@ def labels(words: list[Word]) -> tuple[list[Word], list[str]]:
     out: list[str] = []
     while True:
         k = next((i for i, w in enumerate(words) if w.text in (":", "-", "—", "–")), None)
-        if k is None or k + 1 >= len(words) or any(w.role != "X" and w.role != "SEP" for w in words[:k]):
+        if k is None or k + 1 >= len(words) or any(w.role not in ("X", "SEP", "U") for w in words[:k]):
             return words, out
         out.append(" ".join(w.text.lower() for w in words[:k]))
         words = words[k + 1 :]

@@ -21,6 +21,7 @@ from typing import Any
 from drt_agent.errors import ParseError
 
 from .kinship_lexicon import kin_word, unsupported_word
+from .relational_documents import Doc, document
 
 # header words, normalised (lower case, '_' and '-' as spaces), by the part of 'S is the R of O' they name
 SUBJECT = {"person", "name", "who", "individual", "member", "family member", "person name"}
@@ -209,6 +210,24 @@ class _Reader:
         kin = kin_word(attr.replace(" ", "-"))
         word = kin.term if kin is not None and kin.plural else attr
         return (self.kv_legend or "{val} is {who}'s {attr}.").format(who=who, attr=word, val=val)
+
+    def doc(self, doc: Doc, lines: list[str]) -> list[str]:
+        """The sentences of a document (GEDCOM, SQL, Python, RDF, a tool log), its records read as records."""
+        out: list[str] = []
+        for sentence, source in doc.sentences:
+            out += self.emit([sentence], source)
+        for rec, source in doc.records:
+            said = self.record(rec, source)
+            if said is None:
+                raise ParseError(
+                    f"could not read the record {source!r}: a field of it is neither a name, a sex nor a kinship "
+                    "relation this reader knows"
+                )
+            out += self.emit(said, source)
+        self.out.skipped += doc.skipped
+        self.out.assumptions += doc.assumptions
+        self.out.forms.append(doc.form)
+        return out
 
     def emit(self, sentences: list[str], source: str) -> list[str]:
         for s in sentences:
@@ -409,14 +428,17 @@ def _records(obj: Any) -> list[dict[str, Any]]:
 
 def _cells(line: str) -> list[str] | None:
     """The cells of a table or delimited row ('| Ann | daughter | Laura |', 'Ann,daughter,Laura'), or None."""
-    s = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+    raw = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line)
+    s = raw.strip()
     if s.endswith((".", "?", "!")):
         return None
     for sep in ("|", "\t", ","):
-        if s.count(sep) >= 2 or (sep == "|" and s.startswith("|")):
+        if (raw if sep == "\t" else s).count(sep) >= 2 or (sep == "|" and s.startswith("|")):
             cells = (
                 [c.strip() for c in s.strip("|").split(sep)]
                 if sep == "|"
+                else [c.strip() for c in raw.strip(" \r").split(sep)]  # empty last cells are cells
+                if sep == "\t"
                 else [c.strip() for c in s.split(sep)]
             )
             if len(cells) >= 3 and all(len(c.split()) <= 4 for c in cells):
@@ -440,11 +462,18 @@ def rewrite(text: str) -> Rows:
             end = next((j for j in range(i + 1, len(lines)) if _FENCE.match(lines[j])), len(lines))
             reader.out.skipped.append(line.strip())
             block = lines[i + 1 : end]
-            said = _block(reader, block)
+            doc = document(lines, i + 1, line.strip().strip("`~").strip())
+            said = reader.doc(doc, block) if doc is not None else _block(reader, block)
             out += said if said is not None else block
             i = end + 1
             continue
+        doc = document(lines, i)
+        if doc is not None:
+            out += reader.doc(doc, lines[i : doc.end])
+            i = max(doc.end, i + 1)
+            continue
         j = _run(lines, i)
+        j = next((k for k in range(i + 1, j) if document(lines, k) is not None), j)  # a document starts
         if j > i:
             said = _block(reader, lines[i:j])
             out += said if said is not None else lines[i:j]
