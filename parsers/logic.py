@@ -317,6 +317,7 @@ _GRAPH_CUE = re.compile(
 )
 
 
+_LOGIC_ONLY = re.compile(r"[∧∨¬⊕↑↓↔⊼⊽]")
 # anything an expression in any accepted notation must hold: a truth value, an operator word or symbol
 _ANY_LOGIC = re.compile(
     r"\b(?:true|false|and|or|not|xor|nand|nor|implies|iff)\b|(?<![\w-])[TF01](?![\w-])|[&|!~^¬∧∨⊕→↔⊤⊥]",
@@ -341,4 +342,6 @@ def looks_like_logic(text: str) -> bool:
     vocab = RESERVED | {"where", "with", "given", "is", "what", "evaluate"}
     if words and all(w in vocab for w in words) and not _GRAPH_CUE.search(text):
         return True  # only logic words (a bracket or operator must be wrong): the logic parser explains
+    if _LOGIC_ONLY.search(text):  # ∧ ∨ ¬ ⊕ ↑ ↓ ↔ beside an arrow: the arrow is an implication, not an edge
+        text = text.replace("→", " ").replace("->", " ")
     return bool(_CUE.search(_ANSWER_WORDS.sub(" ", text))) and not _GRAPH_CUE.search(text)

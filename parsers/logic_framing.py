@@ -490,3 +490,29 @@ def check_framing(texts: list[str]) -> None:
                 f"the text around the expression says {t.strip()[:120]!r}: {m.group()!r} asks something other than "
                 "the expression's truth value, which is all this reads; ask 'What is X?'"
             )
+
+
+_ASKED_FORMATS = re.compile(
+    r"\b1\s*\(\s*true\s*\)\s*or\s*0\s*\(\s*false\s*\)|\bis\s+it\s+true\b|\b(?:true|yes)\s*(?:or|/)\s*(?:false|no)\b"
+    r"|\(\s*(?:T\s+or\s+F|1\s+or\s+0)\s*\)",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|when|whenever|assuming|assume|suppose|supposing|were|had|instead|unless|otherwise|but)\b"
+    r"|(?<![\w.])[01](?![\w.])|\b(?:true|false|high|low)\b",
+    re.I,
+)
+
+
+def check_plain_question(text: str, what: str) -> None:
+    """The words around a structured problem (a netlist, a formula, a policy) must only ask for its value: no
+    negation or other question (check_framing), and no condition or value of their own ("Is Y at 1 if A were
+    0?"), which would change the problem rather than ask about it."""
+    cleaned = _ASKED_FORMATS.sub(" ", text)
+    check_framing([cleaned])
+    m = _HYPOTHETICAL.search(cleaned)
+    if m is not None:
+        raise ParseError(
+            f"{what}: the question says {m.group()!r} ({' '.join(text.split())[:120]!r}); it may add a condition "
+            "or value of its own: ask only for the value, e.g. 'Is it true?'"
+        )

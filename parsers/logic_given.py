@@ -513,7 +513,11 @@ def conflicting_values(text: str) -> None:
     ]
     for m in sorted(negated + plain, key=lambda x: x.start()):
         name = m.group("name")
-        if name.lower() in _STOPWORDS or name.lower() in RESERVED or name in ("T", "F"):
+        if (
+            name.lower() in _STOPWORDS
+            or (name.lower() in RESERVED and name not in ("t", "f"))
+            or name in ("T", "F")
+        ):
             continue
         raw = m.group("value").lower()
         kind = "digit" if raw in DIGITS else "word"

@@ -284,7 +284,7 @@ OCAML = Dialect(
     },
     prefix={"not": 100},
     literals={"true": True, "false": False},
-    calls={"xor": ("xor", 2), "Bool.not": ("notf", 1), "Bool.equal": ("eq", 2)},
+    calls={"Bool.not": ("notf", 1), "Bool.equal": ("eq", 2)},
     apply=True,
     no_double_not=True,
     bad={"&": "OCaml's deprecated '&'", "or": "OCaml's deprecated 'or'", **_CMP_REFUSED},

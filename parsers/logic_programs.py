@@ -22,7 +22,7 @@ from typing import Any
 from drt_agent.domains.base import Reading
 from drt_agent.errors import ParseError
 
-from .logic_framing import check_framing
+from .logic_framing import check_plain_question
 from .logic_lang import (
     BASH,
     CPP,
@@ -211,7 +211,7 @@ def _check_question(outside: list[str], program: _Program, extra: str = "") -> l
         cleaned,
         flags=re.I,
     )
-    check_framing([cleaned])
+    check_plain_question(cleaned, "the text around the code")
     m = re.search(r"\b(?:true|false|yes|no|[01])\b", cleaned, re.I)
     if m is not None:
         raise ParseError(
@@ -229,21 +229,8 @@ def _check_question(outside: list[str], program: _Program, extra: str = "") -> l
     return kept
 
 
-_QUESTION_WORDS = {
-    "a",
-    "i",
-    "it",
-    "is",
-    "the",
-    "what",
-    "does",
-    "do",
-    "this",
-    "print",
-    "output",
-    "show",
-    "value",
-}
+_QUESTION_WORDS = {"a", "i", "it", "is", "the", "what", "does", "do", "this", "print", "output", "show", "value",
+                   "result", "expr", "expression", "answer", "out", "program", "code", "script"}  # fmt: skip
 
 
 def _read_lines(lang: Lang, code: str, outside: list[str], limits: Any, simplify: bool) -> Reading:
@@ -315,6 +302,9 @@ def _bash_question(words: str, outside: list[str]) -> tuple[str, str]:
     asks = {a.group("w").lower() for a in asked.finditer(note.sub(" ", joined))}
     if n is not None:
         asks.add(n.group("tw").lower())
+    if not asks and {yes.lower(), no.lower()} in ({"yes", "no"}, {"true", "false"}):
+        # "What does the script print?": the words themselves say which branch is the true one
+        asks = {yes.lower() if yes.lower() in ("yes", "true") else no.lower()}
     if len(asks) != 1:
         raise ParseError(
             f"ask whether the script echoes {yes!r} (or {no!r}), e.g. 'Does the script print {yes}?'"

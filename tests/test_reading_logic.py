@@ -588,6 +588,15 @@ def test_structured_notations_read_to_the_hand_worked_value(text: str, expected:
 
 
 FORMAT_REFUSALS = [
+    ("INPUT A = 1\ng1 = NOT(A)\nOUTPUT Y = g1\n\nIs output Y at logic 1 if A were 0?", "condition"),
+    (
+        "Polish notation, with N = not. Evaluate the formula Np where p = 1. Is it true when p is flipped?",
+        "flip",
+    ),
+    (
+        '{"arguments": {"expression": "a and b", "variables": {"a": true, "b": true}}}\nWhat if a were false?',
+        "were false",
+    ),
     (
         "INPUT A = 1\nINPUT B = 0\nINPUT C = 1\ng1 = XNOR(A, B, C)\nOUTPUT Y = g1\n\nIs output Y at logic 1?",
         "XNOR",
@@ -650,3 +659,50 @@ def test_blind2_dev_corpus_has_no_wrong_reading() -> None:
         assert got is row["expected"], row["text"]
         read += 1
     assert read >= 120
+
+
+_POLICY = (
+    "Access policy (attribute names in lower case):\n  grant = (admin OR owner) AND NOT suspended\n\n"
+    "Facts: Ann is an admin. Ann owns the repository. Ann is not suspended.\n\nIs Ann granted access?"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_POLICY, True),  # (T or T) and not F
+        (_POLICY.replace("Ann is not suspended.", "Ann is suspended."), False),
+        (_POLICY.replace("Ann is an admin. Ann owns", "Ann is not an admin. Ann does not own"), False),
+    ],
+)
+def test_access_policies_read_each_fact_as_one_attribute(text: str, expected: bool) -> None:
+    assert value(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (_POLICY.replace("Ann is not suspended.", "Ann is never suspended."), "never"),
+        (_POLICY.replace("Ann is not suspended.", "Bob is not suspended."), "not about Ann"),
+        (_POLICY.replace(" Ann is not suspended.", ""), "no fact says"),
+        (_POLICY.replace("Ann is not suspended.", "Ann is an admin who is not suspended."), "2 attributes"),
+        (_POLICY.replace("Is Ann granted access?", "Is Ann denied access?"), "one person"),
+    ],
+)
+def test_access_policies_refuse_facts_they_cannot_map(text: str, why: str) -> None:
+    with pytest.raises(ParseError, match=why):
+        read_logic(text)
+
+
+def test_a_reserved_letter_stated_both_ways_is_refused_quoting_both() -> None:
+    with pytest.raises(ParseError) as err:
+        read_logic("We know that s is false; t is true; t is not true. What is the value of t ↓ s?")
+    assert "t is true" in str(err.value) and "t is not true" in str(err.value)
+
+
+def test_a_contradiction_with_arrows_reaches_the_user_as_the_logic_readers_message() -> None:
+    from drt_agent.parsers.detect import parse
+
+    with pytest.raises(ParseError) as err:  # '→' beside '↑': an implication, not a graph edge
+        parse("Given q = 0, r = 0, q = 1, evaluate ((q → r) → r) ∨ (r ↑ q).")
+    assert "q = 0" in str(err.value) and "q = 1" in str(err.value)
