@@ -31,6 +31,7 @@ from drt_agent.domains.graph import GraphProblem, shortest_path
 from drt_agent.errors import ParseError
 
 from . import lexicon_graph as lex
+from .graph_code import find_code, looks_like_code
 from .graph_compact import read_compact
 from .graph_facts import (
     EXAMPLE,
@@ -548,8 +549,55 @@ def _read_segments(text: str, st: _State) -> None:
         if seg.form == "code":
             _facts(text_, where_, st, under)
             continue
-        for s in sentences(text_):
+        for s in _paired(sentences(text_), st) if st.want_question else sentences(text_):
             _sentence(s, where_, st, under)
+
+
+_START_SAID = lazy(
+    r"\b(?:lands|starts|begins|arrives|enters|opens|land|start|begin|arrive)(?: out)? (?:on|at|in|with|from)\b",
+    re.I,
+)
+
+
+_PRONOUNS = frozenset(["it", "they", "he", "she", "this", "that", "them"])
+
+
+def _asks_about_it(s: str) -> bool:
+    """The sentence is no question on its own, or one whose subject is a pronoun ("Does it reach Otto?")."""
+    found = find_question(s)
+    return found is None or found[1].source.casefold() in _PRONOUNS
+
+
+def _paired(sents: list[str], st: _State) -> list[str]:
+    """A start told in one sentence and asked about in the next ("A visitor lands on /a.html. Only clicking links,
+    can they end up on /b.html?"): the two read as one question, when the second is no question on its own. A
+    lead-in label of the first ("Snow-day phone tree: the message starts with Karl.") is reported as skipped."""
+    out: list[str] = []
+    i = 0
+    while i < len(sents):
+        s = sents[i]
+        nxt = sents[i + 1] if i + 1 < len(sents) else ""
+        if (
+            nxt.rstrip().endswith("?")
+            and not s.rstrip().endswith("?")
+            and _START_SAID.search(s)
+            and _asks_about_it(nxt)
+        ):
+            label = re.match(r"^[^:.?!]{1,40}:\s+", s)
+            for head in (s, s[label.end() :] if label else None):
+                if head is not None and match_question(f"{head.rstrip()} {nxt.strip()}") is not None:
+                    if head is not s:
+                        st.facts.skipped.append(s[: label.end()].strip())  # type: ignore[union-attr]
+                    out.append(f"{head.rstrip()} {nxt.strip()}")
+                    i += 2
+                    break
+            else:
+                out.append(s)
+                i += 1
+            continue
+        out.append(s)
+        i += 1
+    return out
 
 
 def _heads(text: str) -> frozenset[str]:
@@ -677,7 +725,8 @@ def _direction_statement(s: str, st: _State, exc: ParseError) -> None:
     main = _UNLESS.sub("", s)
     both = lex.DIRECTED_WORDS.search(main) and lex.UNDIRECTED_WORDS.search(main)
     neither = not lex.DIRECTED_WORDS.search(main) and not lex.UNDIRECTED_WORDS.search(main)
-    if both or neither or lex.NEGATION.search(main.replace("no direction", "")):
+    backwards = re.search(r"\b(?:backwards?|reverse\w*|against|opposite|inverted?|upstream)\b", main, re.I)
+    if both or neither or backwards or lex.NEGATION.search(main.replace("no direction", "")):
         raise ParseError(f"could not tell which direction {clip(s)} states; say 'the graph is directed' or "
                          f"'the graph is undirected'") from exc  # fmt: skip
     note_direction(main, st.facts, "a direction statement")
@@ -690,8 +739,25 @@ def _unread_question(where_: str, s: str) -> ParseError:
     )
 
 
+_ROLES = ("@first", "@second")
+
+
+def _same_question(a: Question, b: Question) -> bool:
+    """Two wordings of one question ("Will terraform create X before Y? In other words, does Y depend on X?")."""
+    return (key(a.source), key(a.target), a.negated, a.wants_path, a.edge_like) == (
+        key(b.source),
+        key(b.target),
+        b.negated,
+        b.wants_path,
+        b.edge_like,
+    )
+
+
 def _one_question(st: _State) -> Question | None:
-    concrete = [q for q in st.questions if not q.source.startswith("@") and not q.target.startswith("@")]
+    concrete = [q for q in st.questions if q.source not in _ROLES and q.target not in _ROLES]
+    if len(concrete) > 1 and all(_same_question(concrete[0], q) for q in concrete[1:]):
+        st.facts.skipped.extend(q.text for q in concrete[1:])
+        concrete = concrete[:1]
     if concrete:  # "Find a path from the start node to the goal node" is then only a task description
         st.facts.skipped.extend(q.text for q in st.questions if q not in concrete)
         questions = concrete
@@ -701,7 +767,7 @@ def _one_question(st: _State) -> Question | None:
         shown = "; ".join(clip(q.text) for q in questions[:3])
         raise ParseError(f"found {len(questions)} questions ({shown}); ask one question per problem")
     q = questions[0] if questions else None
-    if q is not None and (q.source.startswith("@") or q.target.startswith("@")):
+    if q is not None and (q.source in _ROLES or q.target in _ROLES):
         if st.query is None:
             raise ParseError(
                 f"the question {clip(q.text)} names roles (start, goal) but the text never says which nodes they are; "
@@ -797,7 +863,7 @@ def _orient_families(facts: Facts, q: Question) -> None:
 
 def _named(n: str, names: dict[str, None], in_graph: dict[str, str]) -> bool:
     """Whether a question's end names a node (or a role to be filled)."""
-    return n.startswith("@") or n in names or key(n) in in_graph or n.isdigit()
+    return n in _ROLES or n in names or key(n) in in_graph or n.isdigit()
 
 
 def _implied_nodes(q: Question, names: dict[str, None], st: _State) -> list[str]:
@@ -1047,7 +1113,7 @@ def _read(text: str, question: str | None, directed: bool | None, limits: Any) -
         if q_sep is None:
             examples = "; ".join(QUESTION_EXAMPLES)
             raise ParseError(f"could not understand the question {clip(question)}; ask one of: {examples}")
-    found = find_structured(text)
+    found = find_code(text) or find_structured(text)
     if found is not None:
         raw, rest = found
         return _from_raw(raw, rest, q_sep, directed, lim)
@@ -1077,7 +1143,7 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
         known = dict(in_graph)
         for q in st.questions:
             for n in (q.source, q.target):
-                if not n.startswith("@"):
+                if n not in _ROLES:
                     known.setdefault(n.casefold(), n)
         _settle_unread(st, known, in_graph)
     q = q_sep or _one_question(st)
@@ -1142,11 +1208,15 @@ def _from_raw(raw: RawGraph, rest: str, q: Question | None, directed: bool | Non
         if raw.directed
         else "two"
     )
-    st.facts.edges = [(a, b, kind) for a, b in raw.edges]
+    st.facts.edges = (
+        [(a, b, kind) for a, b in raw.edges]
+        if raw.edge_kinds is None
+        else [(a, b, k) for (a, b), k in zip(raw.edges, raw.edge_kinds, strict=True)]
+    )
     st.facts.nodes = list(raw.nodes)
     if st.facts.directed is None and raw.directed is not None:
         st.facts.directed, st.facts.direction_why = raw.directed, f"the {raw.form} graph"
-    st.notes.append(f"a {raw.form} graph")
+    st.notes.append(f"{'an' if raw.form[:1].lower() in 'aeiou' else 'a'} {raw.form} graph")
     if q is None and not st.questions and not st.unread_questions and raw.source is not None:
         assert raw.target is not None
         q = Question(raw.source, raw.target, raw.negated, f"the {raw.form} question fields")
@@ -1217,6 +1287,8 @@ def looks_like_graph(text: str) -> float:
     score = 0.0
     if _DETECT_STRONG.search(low):
         score = 1.0
+    if looks_like_code(head):  # Terraform, Makefile, Mermaid, Cypher, networkx, spreadsheet formulas...
+        score = max(score, 0.8)
     if _DETECT_OPS.search(head):
         score = max(score, 0.8)
     if _DETECT_DASH_LIST.search(head):  # A-B, B-C

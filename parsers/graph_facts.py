@@ -193,8 +193,36 @@ _VERBISH = lazy(
 )
 
 
+# an arrow that carries a label (an event, a relation type): `A --resume--> B`, `A -[:NEXT]-> B`, `A -->|ok| B`,
+# `A ==go==> B`; the label names the edge, not a node. Only the tight forms: `A -- B --> C` stays a chain.
+_LABELLED_ARROW = lazy(
+    r"(?<!\S)(?:(?P<d>--?|==?)(?:\[[^\[\]<>]*\]|\|[^|<>]*\||[A-Za-z_][\w.:/]*)(?P=d)(?P<head>>)"
+    r"|(?P<tail><)(?P<e>--?|==?)(?:\[[^\[\]<>]*\]|\|[^|<>]*\||[A-Za-z_][\w.:/]*)(?P=e)"
+    r"|(?P<m>-->|==>)\|[^|<>]*\|)(?!\S)"
+)
+
+
+_ARROW_VERB = lazy(
+    r"(?P<op>->|=>)\s*(?:forwards?|forwarded|redirects?|relays?|sends?|routes?|goes|go|leads?|points?|"
+    r"transitions?|maps?|links?|delivers?)(?: (?:on|onward|onwards))? to\s+",
+    re.I,
+)
+
+
+def _unlabel(m: re.Match[str]) -> str:
+    if m.group("m"):
+        return m.group("m")
+    if m.group("head"):
+        return "=>" if m.group("d")[0] == "=" else "->"
+    return "<-"
+
+
 def op_edges(piece: str, where_: str, out: Facts) -> list[tuple[str, str, str]] | None:
     """`A-B`, `A -> B -> C`, `A <-> B`, `New York - Boston`: edges along the chain, or None if no operator."""
+    if ("-" in piece or "=" in piece) and (">" in piece or "<" in piece):
+        piece = _LABELLED_ARROW.sub(_unlabel, piece)
+        if ">" in piece:  # `a -> forward to b`: the arrow's own verb, not part of the name
+            piece = _ARROW_VERB.sub(r"\g<op> ", piece)
     if " " not in piece:  # one token: "A-B", "A->B", or no notation at all
         if "-" not in piece and ">" not in piece and "<" not in piece:
             return None
@@ -272,7 +300,7 @@ _NAMEISH = lazy(r"\b(?:[A-Z][\w-]*|\w*\d\w*)\b")  # a word that could be a node'
 _PLURAL_RE = lazy(rf"^(?P<s>.+?)\s+(?:{lex.PLURAL_RELATIONS})$", re.I)
 _THERE_FROM = lazy(
     rf"^{_THERE}(?:{_ADJ}\s+)?{_NOUN}s?\s+(?:(?:that\s+)?(?:goes|going|leading|leads|runs|running|pointing|points|"
-    rf"directly)\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$",
+    rf"directly|straight)\s+)?(?:(?:straight|directly)\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$",
     re.I,
 )
 _THERE_BETWEEN = lazy(
@@ -284,7 +312,8 @@ _PLURAL_VERB = lazy(rf"^.+?\s+(?:{lex.PLURAL_VERB})\b", re.I)
 _FROM_TO = lazy(r"^(?:also\s+)?from\s+(?P<a>.+?)\s+(?:to|into|towards)\s+(?P<b>.+)$", re.I)
 _X_TO_Y = lazy(r"^(?P<a>[^\s].*?)\s+to\s+(?P<b>.+)$", re.I)
 _NOUN_VERB = lazy(
-    rf"^(?:(?:a|an|the|one)\s+)?(?:{_ADJ}\s+)?{_NOUN}\s+(?P<verb>connects|joins|links|goes from|runs from|"
+    rf"^(?:(?:a|an|the|one)\s+)?(?:{_ADJ}\s+)?(?:[A-Z][\w-]*\s+){{0,2}}{_NOUN}\s+(?P<verb>connects|joins|links|"
+    rf"goes from|runs from|"
     rf"leads from|points from)\s+(?P<a>.+?)\s+(?:and|to|with)\s+(?P<b>.+)$",
     re.I,
 )
@@ -652,7 +681,8 @@ _BUT_NOT = lazy(
 _TO_POSITIVE = [
     (lazy(r"^there (?:is|are|exists?|was|were) (?:no|not (?:a|an|any|one)|none|never (?:a|an|any)) ", re.I), "there is a "),
     # "No edge exists between A and B", "no direct road runs between A and B"
-    (lazy(rf"^no ((?:(?:direct|one-way|two-way|single) )?(?:{lex.NOUNS}))s? (?:exists?|is present|runs) ", re.I),
+    (lazy(rf"^no ((?:(?:direct|one-way|two-way|single) )?(?:{lex.NOUNS}))s? (?:exists?|is present|runs|goes|leads)"
+          r"(?: straight| directly)? ", re.I),
      r"there is a \1 "),
     (lazy(rf"^no (?=(?:(?:direct|one-way|two-way|single) )?(?:{lex.NOUNS})s? )", re.I), "a "),
     (lazy(r"\b(is|are|was|were) not\b", re.I), r"\1"),

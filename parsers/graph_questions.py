@@ -39,7 +39,7 @@ _MOVE = (
     r"transported|driven))"
 )
 _PATH = (
-    r"(?:path|route|way|connection|walk|chain of (?:edges|links|roads)|sequence of (?:edges|links|roads)|road|"
+    r"(?:path|route|way|connection|walk|chain of [\w-]+|sequence of [\w-]+|(?:[\w-]+ )?path|road|"
     r"series of (?:edges|links|roads)|link|trail|chain|edge|flight|bridge|street|(?:network )?connectivity)"
 )
 _ART = (
@@ -47,6 +47,10 @@ _ART = (
     r"continuous|complete)\s+)?"
 )
 _CONN = r"(?:connected|linked|joined|attached|adjacent)"
+_SEARCH = (
+    r"(?:bfs|dfs|breadth[- ]first(?: search)?|depth[- ]first(?: search)?|(?:graph )?search|traversal|flood fill)"
+    r"(?: traversal| search)?"
+)
 _FIND = r"(?:find|give|show|list|return|output|compute|determine|identify|name|provide|print|write|trace|get|state)"
 _A_PATH = (
     r"(?:(?:a|the|one|any|some)\s+)?(?:(?:shortest|valid|possible|single|simple)\s+)?(?:path|route|way|walk)"
@@ -140,7 +144,8 @@ _QUESTIONS: list[tuple[str, bool]] = [
     ),
     (rf"is {_B} (?P<negw>unreachable|inaccessible|unattainable) from {_A}", False),
     (
-        rf"(?:is|are) there {_ART}{_PATH}s? (?:from|between|linking|connecting|joining) {_A} (?:to|and|with) {_B}",
+        rf"(?:is|are) there {_ART}{_PATH}s? (?:at all )?(?:from|between|linking|connecting|joining|leading from|"
+        rf"going from|running from) {_A} (?:to|and|with) {_B}",
         False,
     ),
     (rf"does there exist {_ART}{_PATH}s? (?:from|between) {_A} (?:to|and) {_B}", False),
@@ -186,6 +191,91 @@ _QUESTIONS: list[tuple[str, bool]] = [
         rf"(?:reach|get to|arrive at|come to) {_B}",
         False,
     ),
+    # graph searches: "Using BFS from 4, is 9 visited?"
+    (
+        rf"(?:using|with|if (?:we|you|i) (?:run|do|perform|start)|running|doing|performing|after(?: running)?) "
+        rf"(?:an? |the )?{_SEARCH} (?:starting |beginning )?(?:from|at) {_A},? (?:is|will|would|does|do) {_B} "
+        rf"{_NOT}(?:ever |eventually |still )?(?:get |be )?(?:visited|reached|discovered|found|explored|seen|marked)",
+        False,
+    ),
+    # dependencies: "is A (transitively) dependent on B", "does building A require B",
+    # "will terraform have to create B before A" (A depends on B)
+    (
+        rf"(?:is|are) {_A} {_NOT}(?:(?:directly|indirectly|transitively|ultimately|eventually) )*dependent on {_B}",
+        False,
+    ),
+    (
+        rf"(?:does|do|will|would) (?:building|making|compiling|deploying|installing|creating|running|evaluating|"
+        rf"computing) {_A} {_NOT}(?:(?:directly|indirectly|transitively|ultimately|eventually) )*(?:require|need|"
+        rf"depend on|pull in|trigger|involve) (?:(?:building|making|compiling|a build of|a rebuild of) )?{_B}",
+        False,
+    ),
+    (
+        rf"(?:will|would|does|do|must|can) (?:[\w-]+ ){{1,2}}(?:have to|need to|must|be required to) (?:create|build|"
+        rf"make|compile|deploy|provision|install|apply|run|evaluate|compute) {_B} (?:before|ahead of|prior to) "
+        rf"(?:creating |building |making |deploying |provisioning |installing |computing )?{_A}",
+        False,
+    ),
+    (
+        rf"if {_YOU} (?:run |type |execute |invoke |call )?(?:make|build|compile|deploy|install|create|provision|"
+        rf"apply|run|make target|build target) {_A},? (?:will|would|does|do|is|are) {_B} {_NOT}(?:also |then )?"
+        rf"(?:get |be |being )?(?:built|rebuilt|made|compiled|deployed|installed|created|provisioned|run|pulled in|"
+        rf"included|brought in|required|needed|triggered)(?: along the way| too| as well| first| also| in the process)?",
+        False,
+    ),
+    # walks written as a clause first: "Walking parent pointers starting at A, do we ever hit B?"
+    (
+        rf"(?:walking|following|traversing|crawling|moving|going|hopping|stepping|navigating|clicking|starting|"
+        rf"beginning)(?: [\w-]+){{0,3}}? (?:from|at|in|on) {_A}(?: and (?P<how>[^,]+))?, (?:do|does|can|could|will|"
+        rf"would) {_YOU} {_NOT}(?:ever |eventually |still |then )*(?:hit|reach|get to|arrive at|end up (?:at|on|in)|"
+        rf"discover|find|visit|encounter|come to|come across|land on|see) {_B}",
+        False,
+    ),
+    (
+        rf"from {_A},? (?:(?:by|through|via|after|when|following) [^,]+,\s*)?(?:is|are) {_B} {_NOT}(?:still |ever |"
+        rf"eventually |also )?(?:reachable|accessible|reached)",
+        False,
+    ),
+    (
+        rf"(?:is|are) {_A} {_NOT}(?:ever |still |eventually )?able to (?:reach|get to|access|arrive at|hit|visit) {_B}",
+        False,
+    ),
+    (
+        rf"(?:can|could|will|would) {_YOU} (?:starting|beginning|who starts|that starts) (?:at|from|in) {_A},? "
+        rf"{_NOT}(?:ever |eventually |still )?(?:reach|get to|arrive at|make it to|end up (?:at|in|on)) {_B}",
+        False,
+    ),
+    # messages: "Do the rules route mail addressed to A to B?", "If someone emails A, can the message end up at B?"
+    (
+        rf"(?:do|does|will|would) (?:the |these |those |our )?(?:[\w-]+ )?(?:rules?|config(?:uration)?|setup|"
+        rf"system|server|network|aliases|routing) {_NOT}(?:route|forward|send|deliver|redirect|relay|pass) "
+        rf"(?:mail|messages?|e-?mails?|traffic|packets?|requests?|calls?)? ?(?:addressed to|sent to|for|from|"
+        rf"arriving at|destined for|that arrives at) {_A} (?:on |onward |onwards )?to {_B}",
+        False,
+    ),
+    (
+        rf"if {_YOU} (?:e-?mails?|mails?|messages?|writes to|pings|calls|texts|sends (?:mail|a message|an e-?mail|"
+        rf"something) to) {_A},? (?:can|could|will|would|does|do) (?:it|they|the (?:message|mail|e-?mail|call|"
+        rf"request)) {_NOT}(?:ever |eventually |still )*(?:end up (?:at|in|on|with)|reach|get to|arrive at|"
+        rf"be (?:delivered|forwarded|routed|passed) to|land (?:at|in)) {_B}",
+        False,
+    ),
+    (
+        rf"if {_A} (?:starts|begins|kicks off|initiates|launches) (?:the |a |an )?[\w -]{{0,30}}?,? (?:will|would|"
+        rf"does|can|could) {_B} {_NOT}(?:ever |eventually |still |also )*(?:hear|get|receive|learn|be (?:called|"
+        rf"contacted|reached|notified|told|phoned|informed))(?: (?:the|about the) (?:news|message|word|call|alert))?"
+        rf"(?: (?:of|about) it)?",
+        False,
+    ),
+    # a start, then a question about it: "A visitor lands on A. Only clicking links, can they end up on B?"
+    (
+        rf"(?:(?:the|a|an|our|this|some) )?[\w -]{{0,30}}? (?:lands|starts|begins|arrives|is|enters|opens|begin|"
+        rf"start|land|arrive) (?:on|at|in|with|from) {_A}\. (?:(?P<how>[^?]{{1,120}}?),\s*)?(?:can|could|will|"
+        rf"would|does|do|is it possible for) (?:it|they|he|she|you|the [\w-]+) {_NOT}(?:ever |eventually |still |"
+        rf"then )*(?:end up (?:on|at|in|with)|reach|get to|arrive at|hear|make it to|land on|visit|get through to|"
+        rf"be (?:heard|received|passed) by) {_B}",
+        False,
+    ),
     (
         rf"{_FIND} (?:me |us )?{_A_PATH}s? (?:from|between|that (?:goes|leads) from|leading from) {_A} (?:to|and) {_B}",
         True,
@@ -196,7 +286,9 @@ _QUESTIONS: list[tuple[str, bool]] = [
 ]
 _DECLARATIVE = [
     rf"{_A} (?:is|are) {_NOT}(?:(?:directly|still|somehow|indirectly)\s+)?{_CONN} (?:to|with) {_B}",
-    rf"{_A} and {_B} are {_NOT}(?:connected|linked|joined|in the same component)",
+    rf"{_A} and {_B} (?:are|lie|belong) {_NOT}(?:connected|linked|joined|in the same (?:connected )?component|"
+    rf"to the same (?:connected )?component)",
+    rf"{_A} and {_B} (?:are|lie|belong) (?P<negw>in different (?:connected )?components|disconnected)",
     rf"{_A} (?:can|could) {_NOT}(?:reach|get to|access) {_B}",
     rf"{_A} (?P<neg>does not |do not )?(?:leads?|connects?|links?|goes|go) to {_B}",
     rf"{_B} (?:is|can be) {_NOT}(?:reachable|reached|accessible) from {_A}",
@@ -232,13 +324,15 @@ _EDGE_WORDS = lazy(
     r"prereq|requirement|dependency)\b",
     re.I,
 )
-_BY_MEANS = lazy(r"\b(?:by|via|using|over|along|following|through) (?:the |these |those |any |its |their )?"
+_BY_MEANS = lazy(r"\b(?:by|via|using|over|along|following|through|clicking|taking|walking|hiking|moving along) "
+                       r"(?:the |these |those |any |its |their )?(?:[\w-]+ )?"
                        r"(?:roads?|rail|metro|train|bus|air|flights?|links?|cables?|bridges?|streets?|edges?|arrows?|"
-                       r"routes?|portals?|pipes?)\b", re.I)  # fmt: skip
+                       r"routes?|portals?|pipes?|pointers?|hrefs?|references?)\b", re.I)  # fmt: skip
 # words that ask about any chain of edges, not one edge ("directly or transitively", "eventually")
 _TRANSITIVE = lazy(
-    r"\b(?:directly or (?:indirectly|transitively)|indirect(?:ly)?|transitive(?:ly)?|eventually|ever|any chain|"
-    r"somewhere|at all|chain of|through any|possibly indirect)\b",
+    r"\b(?:directly or (?:indirectly|transitively|through)|indirect(?:ly)?|transitive(?:ly)?|eventually|ever|"
+    r"any chain|somewhere|at all|chain of|through any|possibly indirect|ultimately|along the way|several hops|"
+    r"any number of|sequence of|some sequence|in the process|repeatedly)\b",
     re.I,
 )
 QUESTION_START = re.compile(
@@ -286,6 +380,13 @@ def _end(raw: str, known: Container[str] | None, context: list[str]) -> str | No
     if role:
         word = role.group("role").lower()
         return "@first" if word in lex.ROLE_FIRST else "@second" if word in lex.ROLE_SECOND else None
+    kind = _KIND.match(raw.strip())
+    if kind:
+        inner = raw.strip()[kind.end() :]
+        inner_name = name(inner, loose=True)
+        quoted = inner.strip()[:1] in "'\"" and inner_name is not None
+        if quoted or (known is not None and inner_name is not None and key(inner_name) in known):
+            return inner_name
     found = name(raw)
     if known is None or (found is not None and key(found) in known):
         return found
@@ -295,7 +396,8 @@ def _end(raw: str, known: Container[str] | None, context: list[str]) -> str | No
     words = raw.split()
     for i in range(len(words) - 1, 0, -1):
         head, tail = " ".join(words[:i]), " ".join(words[i:])
-        n = name(head, loose=True)
+        kind = _KIND.match(head)
+        n = name(head[kind.end() :] if kind and len(words[:i]) > 1 else head, loose=True)
         if n is None or key(n) not in known or not _MODIFIER.match(tail):
             continue
         others = any(key(w.strip(",.'\"")) in known for w in tail.split())
@@ -308,6 +410,23 @@ def _end(raw: str, known: Container[str] | None, context: list[str]) -> str | No
     return found
 
 
+_ONLY_EDGES = lazy(
+    r"^(?:by )?(?:only|just|solely) (?:by )?(?:clicking|following|using|taking|walking|moving along|going along) "
+    r"(?:the |these |those |its |their )?(?:[\w-]+ )?(?:links|hyperlinks|hrefs|edges|arrows|roads|trails|routes|"
+    r"pointers|rules|connections)\b[^()]*(?:\([^()]*\))?$",
+    re.I,
+)
+_DIRECTION_WORDS = lazy(
+    r"\b(?:direct\w*|revers\w*|backwards?|ignor\w*|against|either way|both ways|undirected|any direction)\b",
+    re.I,
+)
+# a kind noun before a name: "state ARCHIVED", "the box \"db-32\"", "commit 7749242", "the value in F7"
+_KIND = lazy(
+    r"^(?:the |a )?(?:value (?:in|of)|contents? of|building|making|compiling|deploying|installing|creating|box|state|commit|cell|resource|target|page|account|step|stage|"
+    r"job|task|module|file|service|package|node|vertex|address|mailbox|inbox|user|person|site|url|rule|stop)\s+"
+    r"(?=\S)",
+    re.I,
+)
 _RESTATED = lazy(
     r"\s*\((?:i\.?\s?e\.?|e\.?\s?g\.?|that is|in other words|namely|meaning)\b[^()]*\)"
     r"|,\s*(?:i\.\s?e\.?|that is|in other words|meaning)\s.*$",
@@ -315,11 +434,34 @@ _RESTATED = lazy(
 )
 
 
+# asides inside a question that only say "by any chain": "(transitively)", ", directly or indirectly,",
+# "(possibly after several hops)", "(as a direct or indirect prerequisite)"
+_ASIDE = lazy(
+    r"\s*\((?:(?:either )?directly or (?:indirectly|transitively)|transitively|indirectly|possibly indirectly|"
+    r"possibly (?:after|via|through) [^()]*|(?:either )?directly or through [^()]*|as an? (?:direct or indirect|"
+    r"direct or transitive|transitive|possibly indirect) [\w -]+|via any number of [\w -]+|after any number of "
+    r"[\w -]+|(?:in )?one or more (?:steps|hops))\)"
+    r"|,\s*(?:either\s+)?directly or (?:indirectly|transitively|through [\w -]+),(?=\s)"
+    r"|,\s*(?:either\s+)?directly or (?:indirectly|transitively|through (?:other|intermediate|any) [\w -]+)$",
+    re.I,
+)
+# a lead-in that says where or how to look, kept as context: "In this mermaid flowchart,", "Following arrow
+# direction,", "With this Makefile,", "Following cell references,"
+_LEAD_IN = lazy(
+    r"^(?P<lead>(?:(?:in|within|for|with|using|given|on|according to) (?:this|the|that|these|those|our|the above|"
+    r"the given|the following) [^,]{1,50}|(?:following|obeying|respecting|along) (?:the |its |their )?[^,]{1,40})),\s+",
+    re.I,
+)
+
+
 def _normalise(text: str) -> tuple[str, bool]:
     """The question without its '?', 'Q:' label, tails and a leading "Isn't" (returned as a flip)."""
     s = " ".join(text.split()).rstrip("?.! ").strip()
+    if "`" in s:  # `jasper.o`: code quotes around a name
+        s = re.sub(r"`([^`]+)`", r"\1", s)
     if "(" in s or "," in s:
         s = _RESTATED.sub("", s).rstrip("?.! ").strip()
+        s = _ASIDE.sub("", s).rstrip("?.! ").strip()
     if s[:1] in "Qq":
         s = re.sub(r"^(?:q|question|query)\s*[:.)-]\s*", "", s, flags=re.I)
     s = expand_contractions(s)
@@ -339,6 +481,15 @@ def match_question(text: str, known: Container[str] | None = None) -> Question |
 
     `known`: node keys of the graph; a grammar word ("is", "do") then counts as a name if a node has it."""
     s, flip = _normalise(text)
+    q = _match(text, s, flip, known, "")
+    lead_in = _LEAD_IN.match(s) if q is None else None
+    if lead_in and not lex.NEGATION.search(lead_in.group("lead")):
+        q = _match(text, s[lead_in.end() :], flip, known, lead_in.group("lead"))
+    return q
+
+
+def _match(text: str, s: str, flip: bool, known: Container[str] | None, lead: str) -> Question | None:
+    """match_question on the normalised text `s`, after a lead-in (`lead`, kept as context) was taken off."""
     prefix = _ASK_PREFIX.match(s)
     candidates = _DECLARATIVE_RE if prefix else _QUESTION_RE
     body = s[prefix.end() :] if prefix else _LEAD.sub("", s)
@@ -346,17 +497,24 @@ def match_question(text: str, known: Container[str] | None = None) -> Question |
         m = rx.match(body)
         if not m:
             continue
-        context: list[str] = []
+        context: list[str] = [lead] if lead else []
         a, b = _end(m.group("a"), known, context), _end(m.group("b"), known, context)
         if a is None or b is None:
             continue
         groups = m.groupdict()
+        how = groups.get("how") or ""
+        if how and _ONLY_EDGES.match(how):  # "Only clicking links (no typing URLs)": the graph's edges alone
+            how = re.sub(r"\([^()]*\)", "", how)
+        if how and (lex.NEGATION.search(how) or _DIRECTION_WORDS.search(how)):
+            continue  # "Ignoring the arrows, can they ...": how one moves changes the graph; refuse, not guess
+        if how:
+            context.append(how)
         negated = bool(groups.get("neg") or groups.get("negw"))
         negated ^= (groups.get("poss") or "").lower() == "impossible"
         art = (groups.get("art") or "").strip().lower()
         negated ^= art.startswith("no") or art.startswith("not")
         negated ^= flip
-        words = body[: m.start("a")] + " " + body[m.end("a") : m.start("b")] + " " + body[m.end("b") :]
+        words = f"{lead} {body[: m.start('a')]} {body[m.end('a') : m.start('b')]} {body[m.end('b') :]}"
         words = _BY_MEANS.sub(" ", words)  # "reachable by road": how one travels, not one road
         transitive = _TRANSITIVE.search(text) is not None
         edge_like = bool(_EDGE_WORDS.search(words)) and not transitive

@@ -31,6 +31,7 @@ class RawGraph:
     negated: bool = False
     question: str | None = None
     form: str = ""
+    edge_kinds: list[str] | None = None  # per edge (one / sym) where a notation mixes arrows and plain links
 
 
 def clip(text: str, n: int = 60) -> str:
@@ -129,6 +130,8 @@ _QUESTION_KEYS = {"source", "target", "negated", "question", "src", "dst", "from
 def graph_from_object(obj: Any, form: str = "json") -> RawGraph:
     """A decoded JSON/Python value -> RawGraph. Accepts edge lists, {"edges": ...}, node-link data,
     adjacency dicts and a serialised GraphProblem, optionally wrapped as {"graph": ..., "question": ...}."""
+    if isinstance(obj, (set, frozenset)):  # E = {(0, 1), (1, 2)}: a set of pairs
+        obj = sorted(obj, key=repr)
     if isinstance(obj, (list, tuple)):
         matrix = _matrix(obj)
         if matrix is not None:
@@ -146,6 +149,13 @@ def graph_from_object(obj: Any, form: str = "json") -> RawGraph:
         _question_fields(raw, rest)
         if "directed" in rest:
             raw.directed = _bool(rest["directed"], "directed")
+        return raw
+    call = _tool_arguments(obj)
+    if (
+        call is not None
+    ):  # {"tool": "graph.reachable", "arguments": {"edges": ..., "source": ..., "target": ...}}
+        raw = graph_from_object(call, form)
+        raw.form = f"{form} tool call"
         return raw
     links_key = "links" if "links" in obj else "edges" if "edges" in obj else None
     if links_key is not None:
@@ -181,6 +191,42 @@ def graph_from_object(obj: Any, form: str = "json") -> RawGraph:
         f"the {form} object has no edges (keys: {sorted(map(str, obj))[:8]}); give "
         f'"edges" (or node-link "nodes" + "links"), e.g. {JSON_EXAMPLE!r}'
     )
+
+
+_TOOL_NAME_KEYS = ("tool", "name", "function", "tool_name", "method")
+_TOOL_ARG_KEYS = ("arguments", "args", "parameters", "params", "input", "kwargs")
+_REACH_TOOL = re.compile(r"reach|has_?path|connect|path_?exists|route", re.I)
+
+
+def _tool_arguments(obj: dict[str, Any]) -> dict[str, Any] | None:
+    """The arguments of an agent's tool call whose tool asks reachability (`graph.reachable`, `has_path`), else
+    None. A call of another tool (shortest_path_length, neighbors) is refused: its result is not a yes/no reach."""
+    if {"edges", "links", "graph"} & set(obj):
+        return None
+    args_key = next((k for k in _TOOL_ARG_KEYS if k in obj), None)
+    name_key = next((k for k in _TOOL_NAME_KEYS if isinstance(obj.get(k), str)), None)
+    if args_key is None:
+        fn = obj.get("function")
+        if isinstance(fn, dict):  # OpenAI style {"function": {"name": ..., "arguments": "..."}}
+            return _tool_arguments(fn)
+        return None
+    args = obj[args_key]
+    if isinstance(args, str):
+        try:
+            args = json.loads(args)
+        except json.JSONDecodeError:
+            return None
+    if not isinstance(args, dict) or not ({"edges", "links", "graph"} & set(args)):
+        return None
+    tool = obj[name_key] if name_key else ""
+    if not _REACH_TOOL.search(tool) or re.search(
+        r"length|count|distance|shortest|neighbou?r|degree", tool, re.I
+    ):
+        raise ParseError(
+            f"the tool call names {tool!r}, not a reachability tool; only calls such as 'graph.reachable' or "
+            "'has_path' are answered (true/false)"
+        )
+    return args
 
 
 def _matrix(obj: list[Any] | tuple[Any, ...]) -> RawGraph | None:
@@ -391,4 +437,42 @@ def find_structured(text: str) -> tuple[RawGraph, str] | None:
             end = match_bracket(text, head.end() - 1)
             raw = parse_dot(text[start:end])
         return raw, (text[: m.start()] + "\n" + text[end:]).strip()
+    return _inline_literal(text)
+
+
+_INLINE_OPEN = re.compile(r"(?<=[=:\s])[\[{](?=[ \t]*[\[(])")
+_INLINE_LEAD = re.compile(
+    r"(?:^|(?<=[.?!:;]\s)|(?<=\n))(?P<lead>[^.?!\n]{0,120})$"
+)  # the sentence's words before the literal
+_INLINE_LABEL = re.compile(r"\b(?:edges?|edge (?:set|list)|arcs?|links?|pairs?|[A-Z]\s*=)", re.I)
+
+
+def _inline_literal(text: str) -> tuple[RawGraph, str] | None:
+    """An edge list inside a sentence: "Undirected graph with edge set E = [(0, 5), (1, 4)]. Is there a path ...?",
+    "Given the undirected edges [(8, 47), (32, 21)], decide whether ...". The words before it may only say what it
+    is and its direction; they are dropped from the text (the direction is kept), anything else stays to be read."""
+    from .lexicon_graph import DIRECTED_WORDS, NEGATION, UNDIRECTED_WORDS
+
+    for m in _INLINE_OPEN.finditer(text):
+        lead = _INLINE_LEAD.search(text, 0, m.start())
+        if lead is None or not _INLINE_LABEL.search(lead.group("lead")):
+            continue
+        words = lead.group("lead")
+        if NEGATION.search(words) or len(words.split()) > 12 or re.search(r"[=:(].*[=:(]", words):
+            continue  # more than a label: left to the sentence reader
+        try:
+            end = match_bracket(text, m.start())
+            raw = parse_literal(text[m.start() : end])
+        except ParseError:
+            continue
+        if not raw.form.endswith("edge list"):
+            continue
+        one, two = DIRECTED_WORDS.search(UNDIRECTED_WORDS.sub(" ", words)), UNDIRECTED_WORDS.search(words)
+        if one and two:
+            raise ParseError(f"{clip(words)} says both directed and undirected; say one")
+        if one or two:
+            raw.directed = bool(one)
+        raw.form = "inline edge list"
+        after = re.sub(r"^[\s,;:.]*", "", text[end:])
+        return raw, (text[: lead.start("lead")] + "\n" + after).strip()
     return None

@@ -119,6 +119,9 @@ RELATIONS: list[tuple[str, str, str]] = [
         "",
     ),
     (r"(?:feeds|supplies|drains)", "one", ""),
+    # who contacts whom (phone trees, alert chains): the caller -> the called
+    (r"(?:rings|phones|texts|emails|e-mails|messages|pings|notifies|alerts|contacts|pages)", "one", ""),
+    (r"(?:is|are|started|starts|began|begins|has been|have been) following", "one", ""),
     (
         r"(?:makes|sends|issues|forwards) (?:\w+ )?(?:requests?|calls?|rpcs?|queries|messages|traffic|data) to",
         "one",
@@ -151,6 +154,8 @@ FRAMES: list[tuple[str, str, str]] = [
      r"between {a} and {b}", "sym", ""),
     (r"from {a},? (?:you|one|we|people) can (?:drive|walk|travel|go|fly|ride|cycle|sail|move|get|take \w+) "
      r"(?:directly )?to {b}", "any", ""),  # the way back is not said
+    (r"from {a},? (?:you|one|we|people|hikers|visitors) can (?:hike|walk|drive|ride|cycle|sail|take|follow|use) "
+     r"(?:the |a )?(?:[\w-]+ ){{0,2}}{noun} (?:directly )?to {b}", "any", ""),
     (r"from {a},? (?:a|an|the|one) (?:[\w-]+ )?{noun} (?:leads|goes|runs|takes you|brings you) (?:directly )?"
      r"(?:to|into) {b}", "noun-from", ""),
     (r"(?:a|an|the|one) (?:[\w-]+ )?{noun} (?:in|at|from) {a} (?:leads|goes|takes you|sends you|brings you|opens) "
@@ -159,7 +164,7 @@ FRAMES: list[tuple[str, str, str]] = [
      r"(?:sends|takes|brings|teleports|transports|moves) (?:you|the player|players) to {b}", "one", ""),
     (r"{a} (?:has|have) (?:an? |one )?(?:(?:direct|one-way|two-way|private|dedicated|single|physical) )?{noun} "
      r"(?:to|into|towards|with) {b}", "noun-from", ""),
-    (r"{a} (?:and|&) {b} (?:are|were) (?:joined|connected|linked) by (?:an? |one )?(?:(?:[\w-]+) )?{noun}",
+    (r"{a} (?:and|&) {b} (?:are|were) (?:joined|connected|linked) by (?:an? |one |the )?(?:(?:[\w-]+) ){{0,2}}{noun}",
      "noun-between", ""),
     (r"(?:an? |the |one )?(?:(?:[\w-]+) ){{0,2}}{noun}s? (?:departs?|leaves?|leave) (?:from )?{a} (?:for|to|towards) "
      r"{b}", "one", ""),
@@ -228,7 +233,7 @@ NOUNS = (
     r"rail line|line|arrow|channel|pipe|cable|wire|door|passage|corridor|trail|track|way|friendship|"
     r"direct flight|hyperlink|pointer|transition|dependency|portal|slide|ladder|stairs?|staircase|stairway|elevator|"
     r"lift|hallway|gate|teleporter|valve|conduit|duct|canal|ramp|walkway|footpath|country road|ring road|road link|"
-    r"cable car|service|shuttle|connection"
+    r"cable car|service|shuttle|connection|connector|spur|cutoff|cut-off|loop"
 )
 ONE_WAY_NOUNS = frozenset(
     ["edge", "arc", "arrow", "link", "hyperlink", "pointer", "flight", "direct flight", "transition", "dependency", "pipe",
