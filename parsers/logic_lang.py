@@ -253,12 +253,64 @@ GO = Dialect(
     literals={"true": True, "false": False},
     bad=dict(_CMP_REFUSED),
 )
-JAVA_LIKE = Dialect(  # C#, Java, JavaScript, Rust, Kotlin, Swift, Dart: the C family's levels
-    "C-family",
+JAVA = Dialect(  # Java and C#: the C levels; & | ^ on booleans are logical and give booleans
+    "Java/C#",
     binary=dict(_C_LIKE),
     prefix={"!": 100},
     literals={"true": True, "false": False},
     bad={"~": "~ on a bool is not a boolean operator", **_CMP_REFUSED},
+)
+JAVASCRIPT = Dialect(
+    "JavaScript",
+    binary={
+        "||": ("or", 10, "left"),
+        "&&": ("and", 20, "left"),
+        "==": ("eq", 60, "left"),
+        "!=": ("ne", 60, "left"),
+        "===": ("eq", 60, "left"),
+        "!==": ("ne", 60, "left"),
+    },
+    prefix={"!": 100},
+    literals={"true": True, "false": False},
+    bad={
+        "&": "JavaScript's & on booleans gives a number",
+        "|": "JavaScript's | on booleans gives a number",
+        "^": "JavaScript's ^ on booleans gives a number",
+        "~": "~ on a boolean gives a number",
+        **_CMP_REFUSED,
+    },
+)
+RUST = Dialect(  # & ^ | bind tighter than == in Rust; comparisons do not chain
+    "Rust",
+    binary={
+        "||": ("or", 10, "left"),
+        "&&": ("and", 20, "left"),
+        "==": ("eq", 25, "none"),
+        "!=": ("ne", 25, "none"),
+        "|": ("or", 30, "left"),
+        "^": ("xor", 40, "left"),
+        "&": ("and", 50, "left"),
+    },
+    prefix={"!": 100},
+    literals={"true": True, "false": False},
+    bad=dict(_CMP_REFUSED),
+)
+SWIFT = Dialect(
+    "Swift",
+    binary={
+        "||": ("or", 10, "left"),
+        "&&": ("and", 20, "left"),
+        "==": ("eq", 30, "none"),
+        "!=": ("ne", 30, "none"),
+    },
+    prefix={"!": 100},
+    literals={"true": True, "false": False},
+    bad={
+        "&": "Swift has no & on Bool",
+        "|": "Swift has no | on Bool",
+        "^": "Swift has no ^ on Bool",
+        **_CMP_REFUSED,
+    },
 )
 LUA = Dialect(
     "Lua",
@@ -354,7 +406,7 @@ LEAN = Dialect(
 
 _TOKEN = re.compile(
     r"\s+|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(?P<num>\d+)"
-    r"|(?P<sym>\^\^|&&|\|\||==|!=|~=|<>|<=|>=|[!&|^~=<>()\[\],+\-*/%$])|(?P<bad>.)",
+    r"|(?P<sym>\^\^|&&|\|\||===|!==|==|!=|~=|<>|<=|>=|[!&|^~=<>()\[\],+\-*/%$])|(?P<bad>.)",
     re.S,
 )
 

@@ -27,10 +27,14 @@ from .logic_lang import (
     BASH,
     CPP,
     GO,
+    JAVA,
+    JAVASCRIPT,
     LEAN,
     LUA,
     OCAML,
     PYTHON,
+    RUST,
+    SWIFT,
     SYMPY,
     VB,
     Dialect,
@@ -142,7 +146,65 @@ LANGS = [
         _rx(r"\s*print\((?P<expr>.+)\)\s*"),
     ),
 ]
+# Languages the general reader already reads when they use only && || ! (JavaScript, Java, C#, Rust, Swift): read
+# here with their own precedence (so `==` and `!=` read too); a program this table cannot read is left to it.
+SOFT = [
+    Lang(
+        "JavaScript program",
+        JAVASCRIPT,
+        ("javascript", "js", "node", "typescript", "ts"),
+        _rx(r"^\s*console\.log\(", re.M),
+        _rx(r"\s*(?:[\"']use strict[\"'];?)\s*|\s*//.*"),
+        _rx(
+            r"\s*(?:let|const|var)\s+(?P<name>[A-Za-z_$][\w$]*)(?:\s*:\s*boolean)?\s*=\s*(?P<value>.+?)\s*;?\s*"
+        ),
+        _rx(r"\s*console\.log\((?P<expr>.+)\)\s*;?\s*"),
+    ),
+    Lang(
+        "Java program",
+        JAVA,
+        ("java",),
+        _rx(r"System\.out\.println\("),
+        _rx(
+            r"\s*(?:(?:public\s+)?(?:final\s+)?class\s+\w+\s*\{|(?:public\s+)?static\s+void\s+main\s*\(\s*String\s*\[\]\s*\w+\s*\)"
+            r"\s*\{|\{|\})\s*|\s*//.*"
+        ),
+        _rx(r"\s*(?:final\s+)?(?:boolean|var)\s+(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>.+?)\s*;\s*"),
+        _rx(r"\s*System\.out\.println\((?P<expr>.+)\)\s*;\s*"),
+    ),
+    Lang(
+        "C# program",
+        JAVA,
+        ("csharp", "c#", "cs"),
+        _rx(r"Console\.WriteLine\(.*;"),
+        _rx(
+            r"\s*(?:using\s+System\s*;|namespace\s+[\w.]+\s*\{?|(?:(?:public|internal|static)\s+)*class\s+\w+\s*\{?"
+            r"|(?:(?:public|private)\s+)?static\s+void\s+Main\s*\((?:\s*string\s*\[\]\s*\w+\s*)?\)\s*\{?|\{|\})\s*|\s*//.*"
+        ),
+        _rx(r"\s*(?:const\s+)?(?:bool|var)\s+(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>.+?)\s*;\s*"),
+        _rx(r"\s*Console\.WriteLine\((?P<expr>.+)\)\s*;\s*"),
+    ),
+    Lang(
+        "Rust program",
+        RUST,
+        ("rust", "rs"),
+        _rx(r"^\s*fn\s+main\s*\(\s*\)", re.M),
+        _rx(r"\s*(?:fn\s+main\s*\(\s*\)\s*\{|\{|\})\s*|\s*//.*"),
+        _rx(r"\s*let\s+(?:mut\s+)?(?P<name>[A-Za-z_]\w*)(?:\s*:\s*bool)?\s*=\s*(?P<value>.+?)\s*;\s*"),
+        _rx(r"\s*println!\(\s*\"\{(?::\?)?\}\"\s*,\s*(?P<expr>.+?)\s*\)\s*;\s*"),
+    ),
+    Lang(
+        "Swift program",
+        SWIFT,
+        ("swift",),
+        _rx(r"^\s*import\s+Foundation\b", re.M),
+        _rx(r"\s*import\s+Foundation\s*|\s*//.*"),
+        _rx(r"\s*(?:let|var)\s+(?P<name>[A-Za-z_]\w*)(?:\s*:\s*Bool)?\s*=\s*(?P<value>.+?)\s*;?\s*"),
+        _rx(r"\s*print\((?P<expr>.+)\)\s*;?\s*"),
+    ),
+]
 _BY_TAG = {t: lang for lang in LANGS for t in lang.tags}
+_SOFT_BY_TAG = {t: lang for lang in SOFT for t in lang.tags}
 _SYMPY = re.compile(r"^\s*from\s+sympy(?:\.logic(?:\.boolalg)?)?\s+import\b", re.M)
 
 
@@ -166,9 +228,17 @@ def read_program(text: str, limits: Any = None, simplify: bool = False) -> Readi
     lang = _BY_TAG.get(tag)
     if lang is None and fences and not tag:
         lang = next((x for x in LANGS if x.cue.search(code)), None)
-    if lang is None:
+    if lang is not None:
+        return _read_lines(lang, code, outside, limits, simplify)
+    soft = _SOFT_BY_TAG.get(tag)
+    if soft is None and fences and not tag:
+        soft = next((x for x in SOFT if x.cue.search(code)), None)
+    if soft is None:
         return None
-    return _read_lines(lang, code, outside, limits, simplify)
+    try:
+        return _read_lines(soft, code, outside, limits, simplify)
+    except ParseError:
+        return None  # not a program this table reads: the general reader tries it
 
 
 @dataclass

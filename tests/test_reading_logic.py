@@ -367,6 +367,32 @@ def _fence(tag: str, body: str, question: str) -> str:
     return f"```{tag}\n{body}\n```\n{question}"
 
 
+_JAVA = (
+    "```java\npublic class Main {\n    public static void main(String[] args) {\n        boolean a = false;\n"
+    "        boolean b = false;\n        System.out.println(a & b == b);\n    }\n}\n```\nWhat does it print?"
+)
+_RUST = '```rust\nfn main() {\n    let a = false;\n    let b = false;\n    println!("{}", a & b == b);\n}\n```\nOutput?'
+SOFT_PROGRAMS = [  # Java binds == tighter than &, Rust the other way round: the same line, two values
+    (_JAVA, "a and (b == b)", {"a": False, "b": False}),
+    (_RUST, "(a and b) == b", {"a": False, "b": False}),
+    (
+        "```javascript\nconst a = true;\nconst b = false;\nconsole.log(!a === b || b);\n```\nWhat is logged?",
+        "((not a) == b) or b",
+        {"a": True, "b": False},
+    ),
+    (
+        "```swift\nlet a = true\nlet b = false\nprint(a == b || !b)\n```\nWhat is printed?",
+        "(a == b) or not b",
+        {"a": True, "b": False},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "oracle", "values"), SOFT_PROGRAMS)
+def test_c_family_programs_keep_their_own_precedence(text: str, oracle: str, values: dict) -> None:
+    assert value(text) is _py(oracle, **values)
+
+
 PROGRAMS = [  # (text, oracle expression, values): each checks one precedence rule of its language
     (
         _fence(
