@@ -79,7 +79,8 @@ TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Jr.", "Sr.", "Rev.", "Me
 KNOWN_RELATIONS = set(FACT_WORDS) | set(KEY_OF_TERM) | set(OFFSET_OF_WORD)
 _RELATIONAL_HINT = re.compile(
     r"\b(mother|father|parent|son|daughter|child|children|kids?|brother|sister|sibling|husband|wife|spouse|"
-    r"grand\w*|aunt|uncle|niece|nephew|cousin|in-law|related to|married|mom|dad|mum)s?\b|\bquery\s*:",
+    r"grand\w*|aunt|uncle|niece|nephew|cousin|in-law|related to|married|mom|dad|mum)s?(?:\b|_)|\bquery\s*:|"
+    r"\b(?:mother|father|spouse|parent)_?(?:id|Of)\b|\bhas(?:Mother|Father|Son|Daughter|Wife|Husband|Child)\b",
     re.IGNORECASE,
 )
 KIND_OF_MOVE = {"U": "parent", "D": "child", "S": "sibling", "P": "spouse"}
@@ -94,6 +95,7 @@ _TASK = re.compile(r"\bquery\s*:|fill in the blank|true or false|_{3,}", re.IGNO
 GENERATION = {"parent": 1, "child": -1, "sibling": 0, "spouse": 0}
 GENDER_WORD = {"f": "female", "m": "male"}
 FRAME_WORDS = {*BE, *ADVERBS, "the", "a", "an", "of"}
+_DATA_LIKE = re.compile(r"\t|\|| -+>|-\[|→|=>|^\s*[:<@]|\w\s*=\s*\w")  # rows, arrows, triples, a = b
 MONTH_NAMES = {"april", "may", "june", "july", "august"}  # months that are also first names
 SURNAME_WORDS = {"young", "little", "good", "great", "old", "big", "happy", "dear", "new", "well"}
 
@@ -245,8 +247,9 @@ class _Reader:
     # -- words ---------------------------------------------------------------------------------------------
     def segment(self) -> None:
         segs = [(t, glue(toks)) for t, toks in _segments(self.text)]
-        self.skipped.extend(t for t, words in segs if _heading(words))
-        segs = [(t, words) for t, words in segs if not _heading(words)]
+        heading = [_heading(words) and not _DATA_LIKE.search(t) for t, words in segs]  # not 'Ann -> Bob'
+        self.skipped.extend(t for (t, _), h in zip(segs, heading, strict=True) if h)
+        segs = [seg for seg, h in zip(segs, heading, strict=True) if not h]
         # a story with no relation word at all (family custom) takes every capitalised word as a name
         custom = not any(relation_word(w.lower()) for _, words in segs for w, _, _ in words)
         mid = {
@@ -471,6 +474,13 @@ class _Reader:
                 for person in self.people(si, ref):
                     self.note_gender(person, g, f"{said!r} in {sent.text!r}")
             if not sent.facts:
+                names = {w.value[1] for w in sent.words if w.role in ("N", "POSS") and w.value[0] == "name"}
+                if len(names) >= 2 and _DATA_LIKE.search(sent.text):
+                    raise ParseError(
+                        f"could not read {sent.text!r}: it names {', '.join(sorted(names))} in a notation this "
+                        "reader does not know; write the relation as a sentence ('Ann is Bob's mother.') or give "
+                        "the rows a header"
+                    )
                 if not sent.genders:
                     self.skipped.append(sent.text)
                 continue
@@ -1090,6 +1100,13 @@ def _kinship(reader: _Reader, q: Question) -> Reading:
             genders[q.subject] = g
             subject_gender = g
             assumptions.append(f"{q.subject} taken as {GENDER_WORD[g]} from the first name")
+            try:  # a guess must not contradict the facts ('Laura is Henry's mother' beside a female Donna)
+                _check_one_of_each(edges, genders)
+            except ParseError as e:
+                raise ParseError(
+                    f"{e}, if {q.subject} is {GENDER_WORD[g]} as the first name suggests; the story never says "
+                    f"whether {q.subject} is female or male: state it"
+                ) from None
     facts = _facts(edges, genders, q.subject)
     keys = kin_keys(facts, q.anchor)
     key = keys.get(q.subject, "other")

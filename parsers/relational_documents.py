@@ -276,13 +276,14 @@ def _python(lines: list[str], i: int) -> Doc | None:
 
 
 # -- RDF triples ---------------------------------------------------------------------------------------------------
-_TRIPLE = re.compile(r"^\s*(\S+)\s+(\S+)\s+(\S+|\"[^\"]*\")\s*[.;]?\s*$")
 _PREFIX = re.compile(r"^\s*@?prefix\b", re.I)
 
 
 def _local(term: str) -> str | None:
     """':Ann', 'ex:Ann', '<http://x.org/f#Ann>' -> 'Ann'; a literal '"F"' -> 'F'."""
     term = term.strip()
+    if term == "a":  # Turtle's rdf:type
+        return "a"
     if term.startswith('"'):
         return term.strip('"')
     m = re.match(r"^(?:<[^>]*[#/]([\w-]+)>|[\w-]*:([\w-]+))$", term)
@@ -293,27 +294,66 @@ def _words(camel: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", camel.replace("_", " "))]
 
 
+def _turtle(lines: list[str], i: int) -> tuple[int, list[tuple[str, str, str, str]]] | None:
+    """Triples from line i on ('S P O .', 'S P O1, O2 .', and 'S P O ;' continued by 'P O .'), with the line of
+    each; None when line i holds none."""
+    triples: list[tuple[str, str, str, str]] = []
+    subject: str | None = None
+    j = i
+    while j < len(lines):
+        body = lines[j].strip()
+        if _PREFIX.match(body):
+            j += 1
+            continue
+        if not body:
+            break
+        end = body[-1] if body[-1] in ".;," else ""
+        terms = body.rstrip(".;, ").split(None, 1 if subject else 2)
+        if len(terms) < (2 if subject else 3):
+            break
+        if subject is None:
+            subject, terms = terms[0], terms[1:]
+        pred, objs = terms[0], [o.strip() for o in terms[1].split(",")]
+        parts = [_local(subject), _local(pred), *(_local(o) for o in objs)]
+        if None in parts or any(" " in str(x) for x in parts):
+            break
+        triples += [(parts[0], parts[1], o, body) for o in parts[2:]]  # type: ignore[misc]
+        subject = subject if end == ";" else None
+        j += 1
+        if end not in (".", ";"):
+            break
+    if not triples:
+        return None
+    return j, triples
+
+
 def _rdf(lines: list[str], i: int) -> Doc | None:
     """':Edgar :hasWife :Lisa .' (Lisa is Edgar's wife), ':Ann :motherOf :Bob .' / ':isMotherOf' (Ann is the
-    mother of Bob), ':Ann :marriedTo :Bob', ':Ann :gender "F"'. A bare ':Ann :mother :Bob' reads either way: refused."""
-    j = i
-    triples: list[tuple[str, str, str, str]] = []
-    while j < len(lines) and (_PREFIX.match(lines[j]) or (m := _TRIPLE.match(lines[j]))):
-        if not _PREFIX.match(lines[j]):
-            parts = [_local(x) for x in m.groups()]  # type: ignore[union-attr]
-            if None in parts:
-                return None
-            triples.append((*parts, lines[j].strip()))  # type: ignore[arg-type]
-        j += 1
-    if len(triples) < 1 or not any(lines[k].strip().startswith(":") or "<" in lines[k] for k in range(i, j)):
+    mother of Bob), ':Ann :marriedTo :Bob', ':Ann :gender "F"', ':Ann a :Woman'. A bare ':Ann :mother :Bob'
+    reads either way: refused."""
+    if not (
+        lines[i].lstrip().startswith((":", "<", "@prefix", "PREFIX")) or re.match(r"^\s*\w+:\w", lines[i])
+    ):
         return None
+    found = _turtle(lines, i)
+    if found is None:
+        return None
+    j, triples = found
     doc = Doc(j, f"RDF ({len(triples)} triples)")
     doc.skipped = [x.strip() for x in lines[i:j] if _PREFIX.match(x)]
     for s, p, o, src in triples:
-        words = _words(p)
+        words = _words(p) if p != "a" else ["type"]
         s_name, o_name = s[:1].upper() + s[1:], o[:1].upper() + o[1:]
-        if words and words[-1] in ("gender", "sex") and o.lower() in ("f", "m", "female", "male"):
-            doc.sentences.append((f"{s_name} is {'female' if o.lower().startswith('f') else 'male'}.", src))
+        sex = {
+            "f": "female",
+            "female": "female",
+            "woman": "female",
+            "m": "male",
+            "male": "male",
+            "man": "male",
+        }
+        if words and words[-1] in ("gender", "sex", "type") and o.lower() in sex:
+            doc.sentences.append((f"{s_name} is {sex[o.lower()]}.", src))
             continue
         if words[:1] in (["has"], ["have"]) and len(words) > 1:
             rel = "-".join(words[1:])
@@ -331,7 +371,7 @@ def _rdf(lines: list[str], i: int) -> Doc | None:
         if kin_word("-".join(core)) is not None:
             raise ParseError(
                 f"{src!r} does not say which way {p!r} reads ({s_name} the {'-'.join(core)} of {o_name}, or the "
-                f"other way round); name the property like ':has{p.lstrip(':').title()}' or ':{core[0]}Of'"
+                f"other way round); name the property like ':has{core[0].title()}' or ':{core[0]}Of'"
             )
         doc.skipped.append(src)
     return doc
@@ -373,7 +413,27 @@ def _tool_log(lines: list[str], i: int) -> Doc | None:
     return doc
 
 
-READERS = (_gedcom, _sql, _rdf, _tool_log)
+_CODE_START = re.compile(r"^(?:from dataclasses\b|@dataclass|class \w+|\w+ = [A-Z]\w*\()")
+_CODE_LINE = re.compile(r"^(?:\s+\S|[\w.]+(?:\s*,\s*[\w.]+)*\s*=|from |import |class |@|#|def |\s*$)")
+
+
+def _python_unfenced(lines: list[str], i: int) -> Doc | None:
+    """Python written without a code fence: from a 'class' / 'from dataclasses' / 'x = Person(...)' line to the
+    last line that reads as code."""
+    if not _CODE_START.match(lines[i]):
+        return None
+    j = i
+    while j < len(lines) and _CODE_LINE.match(lines[j]):
+        j += 1
+    while j > i and not lines[j - 1].strip():
+        j -= 1
+    doc = _python(lines[:j] + ["```"], i)
+    if doc is not None:
+        doc.end = j
+    return doc
+
+
+READERS = (_gedcom, _sql, _rdf, _tool_log, _python_unfenced)
 
 
 def document(lines: list[str], i: int, fenced: str = "") -> Doc | None:

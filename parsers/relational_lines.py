@@ -101,11 +101,14 @@ def _arrow(line: str, legend: tuple[str, str] | None) -> str | None:
 
 # -- entries: 'Ann – mother of Bob and wife of Cy' --------------------------------------------------------------
 _ENTRY = re.compile(
-    rf"^\s*(?:[-*•]\s*)?(?P<who>{_NAME}|[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)\s*(?:,|:|–|—|-)\s*(?P<rest>.+?)\.?\s*$"
+    rf"^\s*(?:[-*•]\s*)?(?P<who>{_NAME}|[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)\s*(?:,|:|–|—|-|\|)\s*(?P<rest>.+?)\.?\s*$"
 )
 _PART = re.compile(
     r"^(?:the |a |an )?(?P<rel>[a-z][a-z -]*?)\s+(?:of|to)\s+(?P<who>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)?)$"
 )
+
+
+_OWNED = re.compile(r"^(?P<who>[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)?)['’]s (?P<rel>[a-z][a-z -]*)$")
 
 
 def _entry(line: str) -> list[str] | None:
@@ -119,6 +122,12 @@ def _entry(line: str) -> list[str] | None:
     out: list[str] = []
     for part in parts:
         p = _PART.match(part.strip())
+        owned = _OWNED.match(part.strip())
+        if p is None and owned is not None and kin_word(owned["rel"].replace(" ", "-")) is not None:
+            out.append(
+                f"{who} is {_name(owned['who'])}'s {owned['rel'].replace(' ', '-')}."
+            )  # "Bob's mother"
+            continue
         if p is None:
             pair = re.match(
                 r"^(.*?\bof)\s+(\w+)\s+and\s+(\w+)$", part.strip()
@@ -207,7 +216,7 @@ def _register(line: str, out: Lines) -> list[str] | None:
             said.append(_emit(out, f"{name} is {_GENDER[g.lower()]}.", src))
     if b:
         said.append(_emit(out, f"{a} is married to {b}.", src))
-    for kid in re.split(r"\s*;\s*", m["kids"] or "") if m["kids"] else []:
+    for kid in re.split(r"\s*[;,]\s*(?:and\s+)?", m["kids"]) if m["kids"] else []:
         k = _CHILD.match(kid)
         if k is None:
             raise ParseError(f"could not read the child {kid!r} in {src!r}; write it like 'i. Ann Lee (f)'")
@@ -225,6 +234,9 @@ _FORM_NAME = re.compile(
     r"^\s*(?P<role>[A-Z]?[a-z]+)(?:'s)? (?:full )?name\s*:\s*(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)\s*$"
 )
 _FORM_SEX = re.compile(r"^\s*(?:sex|gender)\s*:\s*(?P<sex>female|male|f|m)\s*$", re.I)
+_FORM_PAREN = re.compile(
+    r"^\s*[A-Z][\w /]{0,30}:\s*(?P<who>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)\s*\((?P<rel>[a-z][a-z -]*)\)\s*\.?\s*$"
+)
 _FORM_CONTACT = re.compile(
     r"^\s*[A-Z][\w ]{0,30}:\s*(?P<who>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)\s*(?:—|–|-|,)\s*relationship to (?:the )?"
     r"(?P<role>\w+)\s*:\s*(?P<rel>[a-z][a-z -]*?)\s*\.?\s*$",
@@ -247,6 +259,12 @@ def _form(lines: list[str], out: Lines) -> dict[int, list[str]]:
         if (m := _FORM_SEX.match(line)) and last is not None:
             said[k] = [_emit(out, f"{last} is {_GENDER[m['sex'].lower()[0]]}.", line.strip())]
             continue
+        if (m := _FORM_PAREN.match(line)) and len(subject) == 1:  # 'Contact: Bob (father)'
+            rel = m["rel"].strip().replace(" ", "-")
+            if kin_word(rel) is not None:
+                who = next(iter(subject.values()))
+                said[k] = [_emit(out, f"{_name(m['who'])} is {who}'s {rel}.", line.strip())]
+            continue
         if m := _FORM_CONTACT.match(line):
             who = subject.get(m["role"].lower())
             rel = m["rel"].strip().replace(" ", "-")
@@ -268,7 +286,8 @@ def _html(text: str) -> str:
     """HTML as lines of text: list items and block ends break lines, tags are dropped, entities decoded."""
     if not re.search(r"<(li|ul|ol|p|div|h\d|br|b|tr|td|span)\b[^>]*>", text, re.I):
         return text
-    text = re.sub(r"</?(li|ul|ol|p|div|h\d|br|tr|table)\b[^>]*>", "\n", text, flags=re.I)
+    text = re.sub(r"</?(li|ul|ol|p|div|h\d|br|tr|table|dt|dd|dl)\b[^>]*>", "\n", text, flags=re.I)
+    text = re.sub(r"</t[dh]>[ \t]*<t[dh]\b[^>]*>", " | ", text, flags=re.I)  # table cells as pipe rows
     text = re.sub(r"<[^<>\n]+>", "", text)
     return "\n".join(line.strip() for line in html.unescape(text).split("\n"))
 

@@ -48,11 +48,25 @@ def _has_kin(text: str) -> bool:
     return any(kin_word(w.lower()) is not None for w in re.findall(r"[A-Za-z-]+", text))
 
 
+_COLON = re.compile(
+    r"^\s*(?:\[?\d{1,2}:\d{2}(?:\s*[ap]m)?\]?\s*)?(?P<who>[A-Z][a-z]+)\s*:\s+(?P<msg>.*?)\s*$"
+)
+_NOT_SENDERS = {"question", "answer", "note", "notes", "q", "a", "hint", "task", "story", "context", "facts"}
+
+
 def _chat(text: str, out: Prose) -> str:
     lines = text.split("\n")
     chat = [(k, m) for k, line in enumerate(lines) if (m := _CHAT.match(line))]
-    if len(chat) < 2:
-        return text
+    if len(chat) < 2:  # 'Ann: Bob is my son' lines, when several senders speak in the first person
+        chat = [
+            (k, m)
+            for k, line in enumerate(lines)
+            if (m := _COLON.match(line)) and m["who"].lower() not in _NOT_SENDERS
+        ]
+        senders = {m["who"] for _, m in chat}
+        first = sum(bool(re.search(r"\b(?:my|I'm|I am|me)\b", m["msg"])) for _, m in chat)
+        if len(chat) < 3 or len(senders) < 2 or first < 2:
+            return text
     for k, m in chat:
         who, msg = m["who"], m["msg"]
         if who.lower() in ("you", "me", "q", "question", "asker"):
@@ -106,8 +120,14 @@ def _shorthand(text: str, out: Prose) -> str:
 
 
 # -- places and wedding roles ---------------------------------------------------------------------------------------
-_PLACE = re.compile(rf"\b(?P<who>{_NAME}), of (?P<place>(?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?),")
-_COUPLE = re.compile(rf"\b(?P<a>{_NAME}) (?:and|&) (?P<b>{_NAME}) (?:were|are|got|have been) married\b")
+_WHO = r"(?<![\w'’])[A-Z][a-z]+(?: [A-Z][a-z]+)?"  # a name in prose (not 'M' of "'M', 4,")
+_AGE = re.compile(rf"(?P<who>{_WHO}), (?:aged? )?(?P<age>\d{{1,3}}),(?=\s+[a-z])")
+_PLACE = re.compile(rf"(?P<who>{_WHO}), of (?P<place>(?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?),")
+_COUPLE = re.compile(
+    rf"\b(?P<a>{_NAME}) (?:and|&) (?P<b>{_NAME}) (?:were|are|got|have been|will be) (?:married|wed)\b"
+    rf"|\b(?:marriage|wedding) of (?P<c>{_NAME}) (?:and|&|to) (?P<d>{_NAME})\b"
+    rf"|\b(?P<e>{_NAME}) (?:married|wed) (?P<f>{_NAME})\b"
+)
 _ROLE = re.compile(r"\b([Tt]he) (bride|groom)\b")
 
 
@@ -118,7 +138,11 @@ def _places(text: str, out: Prose) -> str:
         out.skipped.append(f"of {m['place']}")
         return m["who"] + ","
 
-    return _PLACE.sub(drop, text)
+    def age(m: re.Match[str]) -> str:
+        out.skipped.append(f"{m['who']}, {m['age']}")
+        return m["who"] + ","
+
+    return _PLACE.sub(drop, _AGE.sub(age, text))
 
 
 def _wedding(text: str, out: Prose) -> str:
@@ -127,7 +151,8 @@ def _wedding(text: str, out: Prose) -> str:
     m = _COUPLE.search(text)
     if m is None:
         return text
-    genders = {p: name_gender(p.split()[0]) for p in (m["a"], m["b"])}
+    pair = [p for p in m.groups() if p]
+    genders = {p: name_gender(p.split()[0]) for p in pair}
     female = [p for p, g in genders.items() if g == "f"]
     male = [p for p, g in genders.items() if g == "m"]
     if len(female) != 1 or len(male) != 1:
