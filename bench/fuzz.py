@@ -1006,10 +1006,16 @@ def mcp_expect(raw: bytes, case: Case | None = None, kind: str = "") -> McpLine:
         return McpLine(raw, True, reply_id, -32600, kind=_k(kind, "bad_method"))
     if "method" not in obj:
         if "id" in obj and (("result" in obj) != ("error" in obj)):
-            if set(obj) <= {"jsonrpc", "id", "result", "error"}:
+            error = obj.get("error")
+            valid = set(obj) <= {"jsonrpc", "id", "result", "error"} and (
+                isinstance(obj.get("result"), dict)  # MCP: a result is an object
+                or (isinstance(error, dict) and isinstance(error.get("code"), int) and "message" in error)
+            )
+            if valid:
                 return McpLine(raw, False, kind=_k(kind, "response"))  # a response to nothing: dropped
-            # neither a valid response (extra members) nor a request: dropped, or answered -32600 (both fine)
-            return McpLine(raw, False, reply_id, -32600, kind=_k(kind, "response_with_extra_members"))
+            # neither a valid response (extra members, a result that is no object, an error without code and
+            # message) nor a request: dropped, or answered -32600 (both fine)
+            return McpLine(raw, False, reply_id, -32600, kind=_k(kind, "invalid_response"))
         return McpLine(raw, True, reply_id, -32600, kind=_k(kind, "no_method"))
     if "id" not in obj:
         return McpLine(raw, False, kind=_k(kind, "notification"))
@@ -1018,7 +1024,8 @@ def mcp_expect(raw: bytes, case: Case | None = None, kind: str = "") -> McpLine:
         return McpLine(raw, True, reply_id, -32602, kind=_k(kind, "params_not_object"))
     if _has_surrogate(params):
         return McpLine(raw, True, reply_id, -32602, kind=_k(kind, "surrogate_in_params"))
-    return McpLine(raw, True, reply_id, None, case=case, kind=_k(kind, f"request:{method}"))
+    named = method if method in MCP_METHODS else "other"
+    return McpLine(raw, True, reply_id, None, case=case, kind=_k(kind, f"request:{named}"))
 
 
 def _k(generator: str, spec_class: str) -> str:

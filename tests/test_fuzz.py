@@ -158,6 +158,16 @@ def test_oracles_on_hand_made_cases() -> None:
     assert fuzz.kin_oracle(two, "Fred", "Eve", g) == "grandfather"
     assert fuzz.kin_oracle([("spouse", "Ann", "Fred"), *two], "Fred", "Ann", g) == "husband"
     assert fuzz.kin_oracle([("parent", "Ann", "Bob"), ("parent", "Fred", "Bob")], "Fred", "Ann", g) is None
+    # a first name's gender gives way where the story needs it (the fewest names changed), else a contradiction
+    g2 = {"Donna": "f", "Laura": "f", "Henry": "m", "Richard": "m", "Michael": "m"}
+    two_moms = [("parent", "Donna", "Henry"), ("parent", "Laura", "Henry")]
+    (reading,) = fuzz.gender_readings(two_moms, g2, {"Laura"}, [])
+    assert reading["Donna"] == "m" and fuzz.kin_oracle(two_moms, "Donna", "Henry", reading) == "father"
+    assert fuzz.gender_readings(two_moms, g2, {"Laura", "Donna"}, []) == []
+    denied = [("parent", "Donna", "Michael"), ("parent", "Richard", "Michael")]
+    assert fuzz.gender_readings(denied, g2, {"Richard"}, [("Donna", "Michael", "mother")]) == []
+    (flip,) = fuzz.gender_readings([("parent", "Donna", "Michael")], g2, set(), [("Michael", "Donna", "son")])
+    assert flip["Michael"] == "f"
     assert fuzz.score(fuzz.Case("x", True, "s"), True) == "correct"
     assert fuzz.score(fuzz.Case("x", fuzz.CONTRADICTION, "s"), False) == "WRONG"
     assert fuzz.score(fuzz.Case("x", fuzz.CONTRADICTION, "s"), error="ParseError") == "refused:ParseError"
