@@ -77,7 +77,29 @@ def _arrow_legend(text: str) -> tuple[str, str] | None:
     return None
 
 
+_CYPHER = re.compile(
+    r"^\s*(?:MERGE|CREATE|MATCH)?\s*\(\s*(?P<a>\w+)(?::\w+)?(?:\s*\{[^}]*\})?\s*\)\s*-\s*\[\s*\w*\s*:\s*"
+    r"(?P<rel>\w+)\s*\]\s*->\s*\(\s*(?P<b>\w+)(?::\w+)?(?:\s*\{[^}]*\})?\s*\)\s*;?\s*$"
+)
+_MERMAID = re.compile(r"^\s*(?P<a>\w+)\s*-+>\s*\|\s*(?P<rel>[^|]+?)\s*\|\s*(?P<b>\w+)\s*;?\s*$")
+_DOT = re.compile(
+    r"^\s*\"?(?P<a>\w+)\"?\s*->\s*\"?(?P<b>\w+)\"?\s*\[\s*label\s*=\s*\"?(?P<rel>[^\"\]]+?)\"?\s*\]\s*;?\s*$"
+)
+
+
+def _canonical_arrow(line: str) -> str:
+    """Cypher '(ann)-[:MOTHER_OF]->(bob)', Mermaid 'Ann -->|mother of| Bob' and DOT 'ann -> bob
+    [label="mother of"]' as 'Ann --mother of--> Bob'."""
+    for pattern in (_CYPHER, _MERMAID, _DOT):
+        m = pattern.match(line)
+        if m:
+            rel = m["rel"].replace("_", " ").strip().lower()
+            return f"{m['a'][:1].upper() + m['a'][1:]} --{rel}--> {m['b'][:1].upper() + m['b'][1:]}"
+    return line
+
+
 def _arrow(line: str, legend: tuple[str, str] | None) -> str | None:
+    line = _canonical_arrow(line)
     m = _ARROW.match(line)
     if m is None or not (m["r1"] or m["r2"]):
         return None
@@ -150,6 +172,11 @@ _COUPLE = re.compile(r"\s*(?:⚭|∞|\+|&| m\. | married to | = )\s*")
 _SEE = re.compile(r"\s*(?:—|–|-|\()\s*see above\)?\s*$", re.I)
 
 
+def _untree(line: str) -> str:
+    """'│   └── Cy (m)' (a drawn tree) as '    - Cy (m)': the branch's column is its depth."""
+    return re.sub(r"[├└]──+\s*", "  - ", line.replace("│", " "))
+
+
 def _person(text: str) -> tuple[str, str | None] | None:
     m = _PERSON.match(text.strip())
     if m is None:
@@ -162,7 +189,10 @@ def _outline(lines: list[str], i: int, out: Lines) -> tuple[int, list[str]] | No
     parents of the items indented under it (the usual reading of a family outline, reported)."""
     j = i
     items: list[tuple[int, list[tuple[str, str | None]], str]] = []
-    while j < len(lines) and (m := _ITEM.match(lines[j])):
+    view = [_untree(x) for x in lines]
+    if not _ITEM.match(view[i]) and i + 1 < len(lines) and re.match(r"^[\s│]*[├└]", lines[i + 1]):
+        view[i] = "- " + view[i].strip()  # a drawn tree's root
+    while j < len(lines) and (m := _ITEM.match(view[j])):
         body = _SEE.sub("", m["body"])
         people = [_person(p) for p in _COUPLE.split(body)]
         if not people or None in people or len(people) > 2:

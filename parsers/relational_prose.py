@@ -108,15 +108,25 @@ def _shorthand(text: str, out: Prose) -> str:
     names = {w for w in owners | sides if w not in _STOP and kin_word(w) is None}
     if len(names) < 2:
         return text
-    text = re.sub(
-        r"\b(" + "|".join(sorted(names, key=len, reverse=True)) + r")\b", lambda m: m[0].capitalize(), text
-    )
+    text = _capitalise(text, names)
+    # 'zoe is Ann's daughter', "Bob's son is cy": the other side of a relation to a name is a name too
+    more = set(re.findall(r"\b([a-z][a-z-]+) (?:is|was|=) (?:the [a-z-]+ of )?[A-Z][a-z-]+'s\b", text))
+    more |= set(re.findall(r"\b[A-Z][a-z-]+'s [a-z-]+ (?:is|=|:) ([a-z][a-z-]+)\b", text))
+    more |= set(re.findall(r"\b([a-z][a-z-]+) is the [a-z-]+ of [A-Z]", text))
+    text = _capitalise(text, {w for w in more if w not in _STOP and kin_word(w) is None})
     text = re.sub(rf"\b({_NAME})'s ([a-z-]+): ({_NAME})\b", r"\3 is \1's \2", text)
     text = re.sub(rf"\b({_NAME}) = ({_NAME})'s ([a-z-]+)\b", r"\1 is \2's \3", text)
     text = re.sub(r"(^|[.:]\s+)q\s*:\s*([a-z])", lambda m: m[1] + m[2].upper(), text)
     text = re.sub(r"(^|[.?!]\s+)([a-z])", lambda m: m[1] + m[2].upper(), text)
     out.forms.append("lower-case notes (names capitalised)")
     return text
+
+
+def _capitalise(text: str, names: set[str]) -> str:
+    if not names:
+        return text
+    pattern = r"\b(" + "|".join(sorted(names, key=len, reverse=True)) + r")\b"
+    return re.sub(pattern, lambda m: m[0].capitalize(), text)
 
 
 # -- places and wedding roles ---------------------------------------------------------------------------------------

@@ -573,6 +573,15 @@ SHEET = "Name\tSex\tMother\tFather\tSpouse\nAnn\tF\t\t\tBob\nBob\tM\t\t\tAnn\nCy
         (WEDDING, "What is Ann to Flo?", "grandmother"),
         (TOOL_LOG.replace("Thought:", "Question: What is Flo to Bob?\nThought:"), "", "granddaughter"),
         (SHEET, "Is it true that Ed is the son-in-law of Bob?", True),
+        ("(ann)-[:WIFE_OF]->(bob)\n(ann)-[:MOTHER_OF]->(di)\n(bob)-[:FATHER_OF]->(di)\n(di)-[:MOTHER_OF]->(flo)",
+         "What is Bob to Flo?", "grandfather"),  # Cypher
+        ("graph TD\nAnn -->|mother of| Di\nDi -->|mother of| Flo", "What is Ann to Flo?", "grandmother"),  # Mermaid
+        ('digraph {\n  bob -> di [label="father of"];\n  di -> flo [label="mother of"];\n}', "What is Bob to Flo?",
+         "grandfather"),  # DOT
+        ("Family tree (children under their parents):\nAnn (f) ⚭ Bob (m)\n├── Cy (m)\n└── Di (f) ⚭ Ed (m)\n"
+         "    └── Flo (f)", "What is Cy to Flo?", "uncle"),  # a drawn tree
+        ("notes: ann's hubby: bob. di is ann's daughter. bob is cy's dad. cy is ann's son. flo = di's daughter.",
+         "q: what is cy to flo?", "uncle"),
     ],
 )  # fmt: skip
 def test_blind2_notations_read_one_family(story, question, expected):
