@@ -161,6 +161,8 @@ class _State:
     pending_from: str | None = None  # YAML "- from: X" waiting for its "to: Y"
     skip_header: bool = False  # "The first line contains N and M": the next pair line is a header
     numbered: bool = False  # the text says its nodes are numbered ("vertices, numbered 1..N")
+    edge_sense: tuple[str, str] | None = None  # (family, form) of a notation that fixes what its edges mean
+    raw_question: str = ""  # the text of a question the notation itself asked
 
 
 _SET_E = lazy(r"\bE\s*=\s*\{(?P<e>(?:[^{}]|\{[^{}]*\})*)\}")
@@ -835,13 +837,57 @@ _QUESTION_FAMILY = [
 ]  # fmt: skip
 
 
+# words that say which way a dependency question runs: "does X depend on / require / need Y", "is Y a
+# prerequisite of X", "must Y be created before X", "will Y get built", "would changing Y affect X"
+_DEPENDENCY_SENSE = lazy(
+    r"\bdepend|\brequire|\bneeds?\b|\bimport|\bdependenc|\brel(?:y|ies) on\b|\bpre-?requisite|\bprereq|"
+    r"\b(?:create|build|make|compile|deploy|provision|install|compute|evaluate)\b.* before\b|\b(?:get|be|being) "
+    r"(?:built|rebuilt|made|compiled|created|deployed|installed|provisioned)\b|\b(?:changing|editing|updating|"
+    r"modifying|altering|touching)\b.*\b(?:affect|change|update|alter|influence|invalidate)",
+    re.I,
+)
+_DEPENDENCY_CONFUSED = lazy(r"\b(?:up|down)stream\b|\bfeeds?\b|\bsuppl(?:y|ies)\b|\bafter\b|\bflows?\b", re.I)
+
+
+_PARENT_SENSE = lazy(r"\bparents?\b|\bancestor|\bdescendant|\breachable\b|\bhistory\b", re.I)
+_RELATION_WORDS = lazy(
+    r"\bdepend|\brequire|\bimport|\bdependenc|\bpre-?requisite|\bprereq|\breports? to\b|\bmanages?\b|"
+    r"\b(?:up|down)stream\b|\bancestor|\bdescendant|\bparent|\bchild",
+    re.I,
+)
+
+
+def _check_edge_sense(q: Question, family: str, form: str) -> None:
+    """A question must ask along what the notation's edges mean. Over dependencies ("depends on": a drawn arrow,
+    data flow and build order point the other way) it must say which way it runs; over parent links, speak of
+    parents, ancestry or reachability; over arrows one moves along, not of dependencies or hierarchy."""
+    if family == "dep+":
+        if _DEPENDENCY_SENSE.search(q.text) and not _DEPENDENCY_CONFUSED.search(q.text):
+            return
+        raise ParseError(
+            f"the {form} graph's edges say 'depends on', and the question {clip(q.text)} does not say which way "
+            f"it runs; ask e.g. 'Does X depend on Y (directly or indirectly)?' or 'Is Y a prerequisite of X?'"
+        )
+    if family == "parent" and not _PARENT_SENSE.search(q.text):
+        raise ParseError(
+            f"the {form} graph's edges go from a commit to its parents, and the question {clip(q.text)} does not "
+            f"say it follows them; ask e.g. 'Following parent links from X, can you reach Y?'"
+        )
+    if family == "flow" and _RELATION_WORDS.search(q.text):
+        raise ParseError(
+            f"the {form} graph's arrows are moves (links, transitions), and the question {clip(q.text)} asks about "
+            f"a relation they do not state; ask e.g. 'Can you get from X to Y by following the arrows?'"
+        )
+
+
 def _orient_families(facts: Facts, q: Question) -> None:
     """Relations stated in both wordings ("X manages Y", "Y reports to X") point one way: the way the question
     names. A question that names neither wording, over a text that uses both, is refused."""
     used: dict[str, set[str]] = {}
     for family in facts.families.values():
         used.setdefault(family[:-1], set()).add(family[-1])
-    asked = {(f, sign) for f, sign, rx in _QUESTION_FAMILY if rx.search(q.text)}
+    plain = re.sub(r"\([^()]*\)", " ", q.text)  # "(as a direct or indirect prerequisite)" is an aside
+    asked = {(f, sign) for f, sign, rx in _QUESTION_FAMILY if rx.search(plain)}
     for family, signs in used.items():
         wanted = {sign for f, sign in asked if f == family}
         if len(wanted) > 1 or (not wanted and len(signs) > 1):
@@ -1161,6 +1207,8 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
             if facts.edges
             else ParseError(f"could not find edges or a question in {clip(text)}; e.g. {EXAMPLE!r}")
         )
+    if st.edge_sense is not None and q.text != st.raw_question:
+        _check_edge_sense(q, *st.edge_sense)
     loose = {i for i, (_, _, k) in enumerate(facts.edges) if k == "one~"}
     facts.edges = [(a, b, "one" if k == "one~" else k) for a, b, k in facts.edges]
     if facts.families:
@@ -1217,9 +1265,13 @@ def _from_raw(raw: RawGraph, rest: str, q: Question | None, directed: bool | Non
     if st.facts.directed is None and raw.directed is not None:
         st.facts.directed, st.facts.direction_why = raw.directed, f"the {raw.form} graph"
     st.notes.append(f"{'an' if raw.form[:1].lower() in 'aeiou' else 'a'} {raw.form} graph")
+    if raw.family == "dep+":
+        st.facts.families.update(dict.fromkeys(range(len(st.facts.edges)), raw.family))
+    st.edge_sense = (raw.family, raw.form) if raw.family else None
     if q is None and not st.questions and not st.unread_questions and raw.source is not None:
         assert raw.target is not None
         q = Question(raw.source, raw.target, raw.negated, f"the {raw.form} question fields")
+        st.raw_question = q.text  # asked in the notation's own terms (MATCH, has_path, source/target)
     if q is None and not st.questions and not st.unread_questions:
         raise _no_question(rest or raw.form)
     return _finish(st, q, directed, lim, rest or raw.form)

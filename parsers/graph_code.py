@@ -63,7 +63,7 @@ def _terraform(text: str) -> Found | None:
     if "depends_on" not in text or not re.search(r'(?m)^[ \t]*(?:resource|data|module)[ \t]+"', text):
         return None
     body_text = _TF_COMMENT.sub(lambda m: " " * len(m.group()), text)
-    raw = RawGraph(directed=True, form="Terraform depends_on")
+    raw = RawGraph(directed=True, form="Terraform depends_on", family="dep+")
     spans, bodies = [], []
     for m in _TF_BLOCK.finditer(body_text):
         end = match_bracket(body_text, m.end() - 1)
@@ -121,7 +121,7 @@ def _makefile(text: str) -> Found | None:
     fences = _fences(text, ("make", "makefile", "mk"))
     if not fences:
         return None
-    raw = RawGraph(directed=True, form="Makefile")
+    raw = RawGraph(directed=True, form="Makefile", family="dep+")
     for _, start, end, _ in fences:
         for line in text[start:end].splitlines():
             if not line.strip() or line.lstrip().startswith("#") or line[:1] in " \t":
@@ -163,7 +163,7 @@ def _git(text: str) -> Found | None:
     lines = list(_GIT_LINE.finditer(text))
     if not lines or not any("parent" in m.group("rest").lower() for m in lines):
         return None
-    raw = RawGraph(directed=True, form="git parent list")
+    raw = RawGraph(directed=True, form="git parent list", family="parent")
     for m in lines:
         c, rest = m.group("c"), m.group("rest").strip()
         raw.nodes.append(c)
@@ -175,11 +175,35 @@ def _git(text: str) -> Found | None:
                              "'commit 1a2b3c4 (parents: 5d6e7f8)'")  # fmt: skip
         if p.group("ps"):
             raw.edges.extend((c, q) for q in re.split(r"[\s,]+", p.group("ps").strip()))
-    return raw, _cut(text, [(m.start(), m.end()) for m in lines])
+    rest = _cut(text, [(m.start(), m.end()) for m in lines])
+    return raw, _ancestry_question(rest, raw)
+
+
+_ANCESTRY = re.compile(
+    r"(?im)^(?P<lead>.*?)\b(?:is|was) (?:commit )?(?P<x>[0-9a-f]{4,40}) (?P<neg>not )?(?:an? |the )?(?P<rel>ancestor|"
+    r"descendant|descendent)(?: commit)? of (?:commit )?(?P<y>[0-9a-f]{4,40})\s*\?"
+)
+
+
+def _ancestry_question(rest: str, raw: RawGraph) -> str:
+    """ "Is X an ancestor of Y?" in a parent list: X is reached from Y by parent links (a descendant, the other way)."""
+    m = _ANCESTRY.search(rest)
+    if m is None:
+        return rest
+    if m.group("lead").strip() and not re.fullmatch(
+        r"(?:so|and|now|then|question|q)\W*", m.group("lead").strip(), re.I
+    ):
+        raise ParseError(f"could not read the question {clip(m.group())}; ask 'Is X an ancestor of Y?'")
+    x, y = m.group("x"), m.group("y")
+    raw.source, raw.target = (y, x) if m.group("rel").lower() == "ancestor" else (x, y)
+    raw.negated = bool(m.group("neg"))
+    return (rest[: m.start()] + rest[m.end() :]).strip()
 
 
 # -- Mermaid -----------------------------------------------------------------------------------------------------
-_MERMAID_HEAD = re.compile(r"(?m)^[ \t]*(?:flowchart|graph)[ \t]+(?:LR|RL|TD|TB|BT)\b[ \t]*;?[ \t]*$")
+_MERMAID_HEAD = re.compile(
+    r"(?m)^[ \t]*(?:(?:flowchart|graph)[ \t]+(?:LR|RL|TD|TB|BT)\b|(?P<state>stateDiagram(?:-v2)?))[ \t]*(?=;|$)"
+)
 _MERMAID_SKIP = re.compile(
     r"^(?:subgraph\b|end\b|style\b|classDef\b|class\b|click\b|linkStyle\b|direction\b|%%)"
 )
@@ -207,6 +231,41 @@ def _mermaid_node(tok: str, labels: dict[str, str], where_: str) -> str:
     return ident
 
 
+def _mermaid_statement(
+    statement: str,
+    state: bool,
+    labels: dict[str, str],
+    ids: list[str],
+    links: list[tuple[str, str, str]],
+    where_: str,
+) -> None:
+    """One Mermaid statement: node declarations and links, added to `ids` and `links`."""
+    s = statement.strip()
+    if not s or _MERMAID_SKIP.match(s) or (state and re.match(r"^(?:note\b|[\w-]+\s*:(?!::))", s)):
+        return
+    if state:
+        if "{" in s or "<<" in s:
+            raise ParseError(
+                f"{where_}: composite or special states ({clip(s)}) are not read; list plain A --> B"
+            )
+        s = re.sub(r"\s*:[^:].*$", "", s)  # `A --> B : event`
+    s = _MERMAID_TEXT.sub(lambda m: m.group("close") if m.group("close")[-1] in ">-." else m.group(), s)
+    parts = _MERMAID_LINK.split(s)
+    groups = [
+        [None if state and t.strip() == "[*]" else _mermaid_node(t, labels, where_) for t in part.split("&")]
+        for part in parts[::2]
+    ]
+    ids.extend(i for g in groups for i in g if i is not None)
+    for k, op in enumerate(parts[1::2]):
+        if op[-1] in "ox":
+            raise ParseError(f"{where_}: the Mermaid link {op!r} has no arrow direction; use --> or ---")
+        kind = "sym" if op.startswith("<") else "one" if op.endswith(">") else "two"
+        # [*] is the start on the left of an arrow and the end on its right: two pseudo-states, never one node
+        links.extend(
+            (a, b, kind) for a in groups[k] for b in groups[k + 1] if a is not None and b is not None
+        )
+
+
 def _mermaid(text: str) -> Found | None:
     """`flowchart LR` blocks: `A --> B` (one-way), `A --- B` (no arrow: undirected), `A <--> B`, chains and `&`.
     Nodes are named by their labels where they have one (a question quotes what the reader sees)."""
@@ -220,25 +279,20 @@ def _mermaid(text: str) -> Found | None:
     labels: dict[str, str] = {}
     ids: list[str] = []
     links: list[tuple[str, str, str]] = []
-    line_no = text.count("\n", 0, head.end()) + 1
-    for line in text[head.end() : end].splitlines():
+    line_no = text.count("\n", 0, head.end())
+    state = head.group("state") is not None
+    pos = head.end()
+    for line in text[head.end() : end].splitlines(keepends=True):
         line_no += 1
-        s = line.strip().rstrip(";").strip()
-        if not s or _MERMAID_SKIP.match(s):
-            continue
-        s = _MERMAID_TEXT.sub(lambda m: m.group("close") if m.group("close")[-1] in ">-." else m.group(), s)
-        parts = _MERMAID_LINK.split(s)
-        groups = [
-            [_mermaid_node(t, labels, f"line {line_no}") for t in part.split("&")] for part in parts[::2]
-        ]
-        ids.extend(i for g in groups for i in g)
-        for k, op in enumerate(parts[1::2]):
-            if op[-1] in "ox":
-                raise ParseError(
-                    f"line {line_no}: the Mermaid link {op!r} has no arrow direction; use --> or ---"
-                )
-            kind = "sym" if op.startswith("<") else "one" if op.endswith(">") else "two"
-            links.extend((a, b, kind) for a in groups[k] for b in groups[k + 1])
+        try:
+            for statement in line.split(";"):
+                _mermaid_statement(statement, state, labels, ids, links, f"line {line_no}")
+        except ParseError:
+            if fences:
+                raise
+            end = stop = pos  # unfenced: the chart ends where its statements do
+            break
+        pos += len(line)
     names = {i: labels.get(i, i) for i in ids}
     seen: dict[str, str] = {}
     for i, n in names.items():
@@ -246,7 +300,11 @@ def _mermaid(text: str) -> Found | None:
             raise ParseError(f"Mermaid nodes {seen[n]} and {i} are both labelled {n!r}; a question about {n!r} "
                              "could mean either")  # fmt: skip
     kinds = {k for _, _, k in links}
-    raw = RawGraph(form="Mermaid flowchart", nodes=list(dict.fromkeys(names.values())))
+    raw = RawGraph(
+        form="Mermaid state diagram" if state else "Mermaid flowchart",
+        nodes=list(dict.fromkeys(names.values())),
+        family="flow",
+    )
     if kinds == {"two"}:
         raw.directed = False
     elif kinds:
@@ -266,7 +324,7 @@ _CY_REL = re.compile(
 _CY_PROP = re.compile(r"(?P<k>\w+)\s*:\s*(?P<v>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|-?\d+)")
 _CY_WRITE = re.compile(r"\b(?:MERGE|CREATE)\b", re.I)
 _CY_QUERY = re.compile(
-    r"\bMATCH\b(?P<pattern>.*?)\bRETURN\b(?P<ret>[^?;\n]*?)(?=\n|\?|;|$|\s(?:return|give|produce|yield) "
+    r"\bMATCH\b(?P<pattern>[^;]*?)\bRETURN\b(?P<ret>[^?;\n]*?)(?=\n|\?|;|$|\s(?:return|give|produce|yield) "
     r"(?:a|an|any|no|zero|nothing|at)\b)",
     re.I | re.S,
 )
@@ -327,7 +385,7 @@ def _cypher(text: str) -> Found | None:
         return None
     query = _CY_QUERY.search(text)
     data = text[: query.start()] if query else text
-    raw = RawGraph(form="Cypher script")
+    raw = RawGraph(form="Cypher script", family="flow")
     types: list[str | None] = []
     kinds: list[str] = []
     for stmt in re.split(r";", data):
@@ -413,7 +471,7 @@ def _html(text: str) -> Found | None:
         raise ParseError(
             "links appear before the first page header (<!-- /page.html -->); say whose links they are"
         )
-    raw = RawGraph(directed=True, form="HTML navigation")
+    raw = RawGraph(directed=True, form="HTML navigation", family="flow")
     spans = []
     for k, m in enumerate(pages):
         end = pages[k + 1].start() if k + 1 < len(pages) else len(text)
@@ -482,7 +540,7 @@ def _spreadsheet(text: str) -> Found | None:
     lines = list(_CELL_LINE.finditer(text))
     if len(lines) < 3 or not any(m.group("value").startswith("=") for m in lines):
         return None
-    raw = RawGraph(directed=True, form="spreadsheet formulas")
+    raw = RawGraph(directed=True, form="spreadsheet formulas", family="dep+")
     for m in lines:
         cell, value = m.group("cell").replace("$", ""), m.group("value")
         if cell in raw.nodes:
@@ -497,7 +555,9 @@ def _spreadsheet(text: str) -> Found | None:
 _NX_CLASSES = {"Graph": False, "DiGraph": True, "MultiGraph": False, "MultiDiGraph": True}
 
 
-def _lit(node: ast.expr, what: str) -> object:
+def _lit(node: ast.expr, what: str, env: dict[str, ast.expr] | None = None) -> object:
+    if isinstance(node, ast.Name) and env is not None and node.id in env:
+        node = env[node.id]
     try:
         return ast.literal_eval(node)
     except (ValueError, SyntaxError, TypeError):
@@ -526,6 +586,7 @@ def _networkx(text: str) -> Found | None:
         tree = ast.parse(code)
     except SyntaxError as exc:
         raise ParseError(f"could not parse the Python code: {exc.msg} at line {exc.lineno}") from None
+    env: dict[str, ast.expr] = {}  # `edges = [...]`: literal values named before use
     graphs: dict[str, bool] = {}
     edges: dict[str, list[tuple[str, str]]] = {}
     nodes: dict[str, list[str]] = {}
@@ -553,10 +614,15 @@ def _networkx(text: str) -> Found | None:
             isinstance(call, ast.Call)
             and isinstance(call.func, ast.Attribute)
             and call.func.attr == "has_path"
-            and len(call.args) == 3
         ):
-            g = graph_of(call.args[0])
-            s, t = (_nx_names(_lit(x, "has_path's node"), "has_path's node")[0] for x in call.args[1:])
+            kw = {k.arg: k.value for k in call.keywords}
+            args = [*call.args, *(kw.pop(k) for k in ("G", "source", "target")[len(call.args) :] if k in kw)]
+            if len(args) != 3 or kw:
+                raise ParseError(
+                    f"could not read the call {clip(ast.unparse(call))}; write nx.has_path(G, s, t)"
+                )
+            g = graph_of(args[0])
+            s, t = (_nx_names(_lit(x, "has_path's node", env), "has_path's node")[0] for x in args[1:])
             asked.append((g, s, t, negated))
             return
         if (
@@ -569,8 +635,8 @@ def _networkx(text: str) -> Found | None:
         ):
             inner = call.comparators[0]
             g = graph_of(inner.args[0])
-            x = _nx_names(_lit(call.left, "the node"), "the node")[0]
-            y = _nx_names(_lit(inner.args[1], "the node"), "the node")[0]
+            x = _nx_names(_lit(call.left, "the node", env), "the node")[0]
+            y = _nx_names(_lit(inner.args[1], "the node", env), "the node")[0]
             if x == y:
                 raise ParseError(
                     "a node is never its own descendant in networkx; ask about two different nodes"
@@ -586,6 +652,14 @@ def _networkx(text: str) -> Found | None:
             continue
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             v = stmt.value
+            if stmt.targets[0].id not in graphs and not isinstance(v, ast.Call):
+                try:
+                    ast.literal_eval(v)
+                except (ValueError, SyntaxError, TypeError):
+                    pass
+                else:
+                    env[stmt.targets[0].id] = v
+                    continue
             if (
                 isinstance(v, ast.Call)
                 and isinstance(v.func, ast.Attribute)
@@ -596,7 +670,7 @@ def _networkx(text: str) -> Found | None:
                 g = stmt.targets[0].id
                 graphs[g], edges[g], nodes[g] = _NX_CLASSES[v.func.attr], [], []
                 if v.args:
-                    add_edges(g, _lit(v.args[0], "the graph's edge list"), "the graph's edge list")
+                    add_edges(g, _lit(v.args[0], "the graph's edge list", env), "the graph's edge list")
                 continue
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
             call = stmt.value
@@ -607,7 +681,7 @@ def _networkx(text: str) -> Found | None:
             if isinstance(f, ast.Attribute) and not call.keywords:
                 if f.attr == "add_path" and isinstance(f.value, ast.Name) and len(call.args) == 2:
                     g = graph_of(call.args[0])
-                    path = _lit(call.args[1], "add_path's nodes")
+                    path = _lit(call.args[1], "add_path's nodes", env)
                     if not isinstance(path, (list, tuple)):
                         raise ParseError("add_path needs a list of nodes")
                     names = [_nx_names(x, "a path node")[0] for x in path]
@@ -616,7 +690,7 @@ def _networkx(text: str) -> Found | None:
                     continue
                 if isinstance(f.value, ast.Name) and f.value.id in graphs:
                     g = f.value.id
-                    args = [_lit(a, f"{f.attr}'s argument") for a in call.args]
+                    args = [_lit(a, f"{f.attr}'s argument", env) for a in call.args]
                     if f.attr == "add_edge" and len(args) == 2:
                         add_edges(g, [args], "add_edge's arguments")
                         continue

@@ -884,6 +884,7 @@ def labelled(sentence: str, where_: str, out: Facts) -> tuple[str | None, str | 
         or any(rx.match(label) for rx in lex.META)
         or graph_label
         or _INTRO_LABEL.match(label)
+        or lex.DOC_LABEL.match(label)
     ):
         note_direction(label, out, where_)
         return rest, title_kind(label)

@@ -198,6 +198,23 @@ _QUESTIONS: list[tuple[str, bool]] = [
         rf"{_NOT}(?:ever |eventually |still )?(?:get |be )?(?:visited|reached|discovered|found|explored|seen|marked)",
         False,
     ),
+    (
+        rf"(?:starting|beginning|if (?:we|you|i) start) (?:an? |the )?{_SEARCH} (?:from|at) {_A},? (?:does|will|would) "
+        rf"(?:it|the search|the traversal|bfs|dfs) {_NOT}(?:ever |eventually )?(?:visit|reach|discover|find|explore) {_B}",
+        False,
+    ),
+    (
+        rf"(?:does|do|will|would|can|could) (?:an? |the )?{_SEARCH} (?:starting |beginning )?(?:from|at) {_A} "
+        rf"{_NOT}(?:ever |eventually )?(?:visit|reach|discover|find|explore) {_B}",
+        False,
+    ),
+    # "Would changing A affect B?": B depends on A
+    (
+        rf"(?:does|do|will|would|can|could) (?:changing|editing|updating|modifying|altering|touching) {_B} {_NOT}"
+        rf"(?:ever |eventually |ultimately )?(?:affect|change|update|alter|influence|trigger a rebuild of|"
+        rf"invalidate) (?:the value (?:in|of) )?{_A}",
+        False,
+    ),
     # dependencies: "is A (transitively) dependent on B", "does building A require B",
     # "will terraform have to create B before A" (A depends on B)
     (
@@ -437,7 +454,8 @@ _RESTATED = lazy(
 # asides inside a question that only say "by any chain": "(transitively)", ", directly or indirectly,",
 # "(possibly after several hops)", "(as a direct or indirect prerequisite)"
 _ASIDE = lazy(
-    r"\s*\((?:(?:either )?directly or (?:indirectly|transitively)|transitively|indirectly|possibly indirectly|"
+    r"\s*\((?:(?:either )?directly or (?:indirectly|transitively)|direct or (?:indirect|transitive)|transitively|"
+    r"indirectly|possibly indirectly|"
     r"possibly (?:after|via|through) [^()]*|(?:either )?directly or through [^()]*|as an? (?:direct or indirect|"
     r"direct or transitive|transitive|possibly indirect) [\w -]+|via any number of [\w -]+|after any number of "
     r"[\w -]+|(?:in )?one or more (?:steps|hops))\)"

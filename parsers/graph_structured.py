@@ -32,6 +32,9 @@ class RawGraph:
     question: str | None = None
     form: str = ""
     edge_kinds: list[str] | None = None  # per edge (one / sym) where a notation mixes arrows and plain links
+    # what the edges mean, where a notation fixes it: "dep+" (X depends on Y; a question may use the converse
+    # wording), "parent" (commit -> parent), "flow" (an arrow one moves along: a link, a transition)
+    family: str = ""
 
 
 def clip(text: str, n: int = 60) -> str:

@@ -431,4 +431,11 @@ NOTE_LABEL = lazy(
     r"correction|clarification|context|remember)$",
     re.I,
 )
+# a label that names a document, not a node: "Park ranger's trail notes:", "Follow data from the network:"
+DOC_LABEL = lazy(
+    r"^(?:[\w'-]+ ){0,5}(?:notes|data|details|info|information|facts|rules|summary|description|log|overview|"
+    r"records|setup|layout|contents|listing|table|map|sketch|excerpt|dump|export|config(?:uration)?)"
+    r"(?: (?:from|for|of|about) (?:the |our |a |this )?(?:[\w'-]+ ){0,4}[\w'-]+)?(?:\s*\([^()]*\))?$",
+    re.I,
+)
 NODE_LABEL = lazy(r"^(?:the )?(?:nodes|vertices|node list|isolated nodes|node set|vertex set)$", re.I)

@@ -714,3 +714,47 @@ def test_blind2_dev_half_has_no_wrong_answer() -> None:
         assert oracle(p) == it["expected"], it["text"][:300]
         correct += 1
     assert correct >= 0.85 * len(items), correct
+
+
+def test_dependency_notations_answer_only_questions_that_say_which_way() -> None:
+    make = "```make\napp: main.o util.o\nmain.o: util.o\nlib.o: app\n```\n"
+    # hand-worked: app needs main.o and util.o; main.o needs util.o; lib.o needs app
+    assert _answer(make + "Is util.o a prerequisite (direct or indirect) of lib.o?") is True
+    assert _answer(make + "Is lib.o a prerequisite of util.o?") is False
+    assert _answer(make + "Does lib.o depend on util.o, directly or indirectly?") is True
+    assert _answer(make + "Would changing util.o affect lib.o?") is True
+    for q in ("Is there a path from app to util.o?", "Is util.o downstream of app?", "Does util.o feed app?"):
+        with pytest.raises(ParseError, match="which way"):
+            read_graph(make + q)
+
+
+def test_notation_edges_are_asked_about_in_their_own_sense() -> None:
+    log = "commit aaaa111 (parents: bbbb222)\ncommit bbbb222 (parents: cccc333)\ncommit dddd444 (parents: cccc333)\n"
+    assert _answer(log + "Is cccc333 an ancestor of aaaa111?") is True
+    assert _answer(log + "Is aaaa111 an ancestor of cccc333?") is False
+    assert _answer(log + "Is aaaa111 a descendant of commit cccc333?") is True
+    assert _answer(log + "Is cccc333 reachable from dddd444?") is True
+    with pytest.raises(ParseError, match="parents"):
+        read_graph(log + "Is there a path from cccc333 to aaaa111?")
+    chart = "```mermaid\nflowchart LR\n  A --> B\n  B --> C\n```\n"
+    with pytest.raises(ParseError, match="relation"):
+        read_graph(chart + "Does C depend on A?")
+
+
+def test_mermaid_state_diagrams_keep_start_and_end_apart() -> None:
+    text = (
+        "```mermaid\nstateDiagram-v2\n  [*] --> Idle\n  Idle --> Running : start\n  Running --> Idle : stop\n"
+        "  Running --> [*]\n  Done --> [*]\n```\n"
+    )
+    assert _answer(text + "Can the machine get from Idle to Running by following the arrows?") is True
+    assert _answer(text + "Can the machine get from Running to Done by following the arrows?") is False
+    assert _answer("graph TD; A-->B; B-->C\nCan you get from C to A by following the arrows?") is False
+
+
+def test_networkx_literal_variables_and_keyword_arguments() -> None:
+    code = (
+        "```python\nimport networkx as nx\nedges = [('a', 'b'), ('b', 'c')]\nG = nx.DiGraph()\n"
+        "G.add_edges_from(edges)\nprint(nx.has_path(G, source='%s', target='%s'))\n```\nWhat does this print?"
+    )
+    assert _answer(code % ("a", "c")) is True
+    assert _answer(code % ("c", "a")) is False
