@@ -1,6 +1,6 @@
 """Structured boolean notations that are not one infix expression, and the entry point that tries them all.
 
-- programs and REPL sessions (parsers/logic_programs.py);
+- programs and REPL sessions (parsers/logic_programs.py), S-expressions (parsers/logic_sexpr.py);
 - prefix (Polish, Łukasiewicz letters from a stated legend) and postfix (RPN, operator words) formulas;
 - gate netlists (`INPUT A = 1`, `g1 = NAND(A, B)`, `OUTPUT Y = g1`);
 - DIMACS CNF with a candidate model (`v 1 -2 3 0`);
@@ -27,6 +27,7 @@ from .logic_framing import check_plain_question
 from .logic_lang import Expr, make_reading
 from .logic_policy import read_policy
 from .logic_programs import read_program
+from .logic_sexpr import read_sexpr
 
 _BOOL_WORDS = {"1": True, "0": False, "true": True, "false": False, "t": True, "f": False}
 _VALUE = re.compile(r"(?<![\w.])(?P<name>[a-z_]\w*)\s*(?:=|:=)\s*(?P<value>[01]|true|false|T|F)\b", re.I)
@@ -50,6 +51,7 @@ def read_structured(text: str, limits: Any = None, simplify: bool = False) -> Re
     """The Reading of a text in one of the structured families, or None when it is in none of them."""
     readers: list[Callable[[str, Any, bool], Reading | None]] = [
         read_program,
+        read_sexpr,
         _read_polish,
         _read_postfix,
         _read_netlist,
@@ -229,6 +231,7 @@ def _read_netlist(text: str, limits: Any, simplify: bool) -> Reading | None:
     order: list[tuple[str, Expr]] = []
     outputs: dict[str, str] = {}
     question: list[str] = []
+    lines_of: dict[str, str] = {}
     constants = {}
     if re.search(r"\bVDD\s+is\s+logic\s+1\b", text):
         constants["VDD"] = ("const", True)
@@ -239,9 +242,10 @@ def _read_netlist(text: str, limits: Any, simplify: bool) -> Reading | None:
             continue
         m = _INPUT.match(line)
         if m is not None:
-            if m.group("name") in values or m.group("name") in wires:
-                raise ParseError(f"netlist: {m.group('name')!r} is defined twice")
+            if m.group("name") in lines_of:
+                raise _twice(m.group("name"), lines_of[m.group("name")], line)
             values[m.group("name")] = m.group("value") == "1"
+            lines_of[m.group("name")] = line.strip()
             continue
         m = _GATE.match(line)
         if m is not None:
@@ -251,8 +255,9 @@ def _read_netlist(text: str, limits: Any, simplify: bool) -> Reading | None:
                     f"netlist: gate {op!r} in {line.strip()!r} is not read (AND OR NAND NOR XOR XNOR NOT)"
                 )
             args = [a.strip() for a in m.group("args").split(",") if a.strip()]
-            if name in values or name in wires:
-                raise ParseError(f"netlist: {name!r} is driven twice")
+            if name in lines_of:
+                raise _twice(name, lines_of[name], line)
+            lines_of[name] = line.strip()
             ins: list[Expr] = []
             for a in args:
                 if a in constants:
@@ -309,6 +314,12 @@ def _read_netlist(text: str, limits: Any, simplify: bool) -> Reading | None:
         limits=limits,
         simplify=simplify,
         negate=f"the question asks whether {out} is at logic 0: read as its negation" if low else "",
+    )
+
+
+def _twice(name: str, first: str, second: str) -> ParseError:
+    return ParseError(
+        f"netlist: {name!r} is given two values: {first!r} and {second.strip()!r}; drive each wire once"
     )
 
 
@@ -434,6 +445,19 @@ def _read_truth_row(text: str, limits: Any, simplify: bool) -> Reading | None:
     return reading
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different: a key given twice (`{"q": true, "q": false}`) is refused,
+    quoting both, where json would keep the last silently."""
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise ParseError(
+                f"{k!r} is given two values in the JSON: {json.dumps(out[k])} and {json.dumps(v)}"
+            )
+        out[k] = v
+    return out
+
+
 # -- a JSON tool call ------------------------------------------------------------------------------------------------
 def _read_tool_call(text: str, limits: Any, simplify: bool) -> Reading | None:
     """{"arguments": {"expression": "...", "variables": {...}}}: the expression read as any other, values from JSON."""
@@ -441,13 +465,17 @@ def _read_tool_call(text: str, limits: Any, simplify: bool) -> Reading | None:
     if start < 0 or '"expression"' not in text:
         return None
     try:
-        obj, end = json.JSONDecoder().raw_decode(text[start:])
+        obj, end = json.JSONDecoder(object_pairs_hook=_unique_keys).raw_decode(text[start:])
+    except ParseError:
+        raise
     except ValueError:
         return None
     args = obj.get("arguments", obj) if isinstance(obj, dict) else None
     if isinstance(args, str):
         try:
-            args = json.loads(args)
+            args = json.loads(args, object_pairs_hook=_unique_keys)
+        except ParseError:
+            raise
         except ValueError:
             return None
     if not isinstance(args, dict) or not isinstance(args.get("expression"), str):

@@ -80,7 +80,7 @@ _ENTRY = re.compile(
     re.I,
 )
 _NEG_ENTRY = re.compile(  # "q is not true", "it is not the case that u is true", "s isn't false"
-    r"(?P<case>it\s+is\s+not\s+the\s+case\s+that\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"(?P<case>it\s+is\s+(?:not\s+the\s+case|false|untrue|not\s+true)\s+that\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"(?P<verb>\s+is\s+(?P<neg>not\s+)?|\s+(?P<negc>isn't|is\s+not)\s+)(?P<value>true|false|T|F)(?![\w(])",
     re.I,
 )

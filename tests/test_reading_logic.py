@@ -669,6 +669,30 @@ def test_values_stated_twice_anywhere_are_refused_quoting_both(text: str, quoted
         assert q in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            '{"arguments": {"expression": "q or s", "variables": {"q": true, "s": false, "q": false}}}\nResult?',
+            ["true", "false"],
+        ),
+        (
+            "INPUT A = 1\nINPUT A = 0\ng1 = NOT(A)\nOUTPUT Y = g1\n\nIs output Y at logic 1?",
+            ["INPUT A = 1", "INPUT A = 0"],
+        ),
+        (
+            "Polish notation, with N = not. Evaluate the formula Np where p = 1, p = 0. Is it true?",
+            ["p = 1", "p = 0"],
+        ),
+    ],
+)
+def test_structured_notations_refuse_a_value_given_twice_quoting_both(text: str, quoted: list[str]) -> None:
+    with pytest.raises(ParseError) as err:
+        read_logic(text)
+    for q in quoted:
+        assert q in str(err.value)
+
+
 def test_blind2_dev_corpus_has_no_wrong_reading() -> None:
     rows = [
         json.loads(x)
@@ -732,3 +756,44 @@ def test_a_contradiction_with_arrows_reaches_the_user_as_the_logic_readers_messa
     with pytest.raises(ParseError) as err:  # '→' beside '↑': an implication, not a graph edge
         parse("Given q = 0, r = 0, q = 1, evaluate ((q → r) → r) ∨ (r ↑ q).")
     assert "q = 0" in str(err.value) and "q = 1" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # hand-worked: a=T, b=F throughout
+        ("```scheme\n(define a #t)\n(define b #f)\n(display (and a (not b)))\n```\nWhat is displayed?", True),
+        ("```racket\n(let ((a #t) (b #f)) (nand a (xor a b)))\n```\nWhat does it return?", False),
+        ("```clojure\n(def a true)\n(def b false)\n(println (= a b (not a)))\n```\nWhat is printed?", False),
+        (
+            "```smt2\n(declare-const a Bool)\n(declare-const b Bool)\n(assert (= a true))\n(assert (not b))\n"
+            "(eval (=> a b a))\n```\nWhat does the solver print?",
+            True,  # a => (b => a)
+        ),
+        ("```smt2\n(define-fun a () Bool true)\n(eval (ite a false true))\n```\nWhat is printed?", False),
+        ("```lisp\n(defvar a t)\n(defvar b nil)\n(print (or b (not a)))\n```\nWhat is printed?", False),
+        ("In Scheme: (and #t (or #f #t)) evaluates to what?", True),
+    ],
+)
+def test_s_expressions_read_with_their_familys_literals(text: str, expected: bool) -> None:
+    assert value(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("```scheme\n(define a #t)\n(display (= a #t))\n```\nWhat is displayed?", "'=' is not read"),
+        (
+            "```smt2\n(declare-const a Bool)\n(assert (= a true))\n(assert (= a false))\n(eval a)\n```",
+            "two values",
+        ),
+        (
+            "```smt2\n(declare-const a Bool)\n(assert a)\n(check-sat)\n```\nWhat is the result?",
+            "satisfiability",
+        ),
+        ("```clojure\n(def a true)\n(println (and a nil))\n```\nWhat is printed?", "nil"),
+        ("```scheme\n(display (and #t #f))\n```\nWhat is displayed if it were flipped?", "flip"),
+    ],
+)
+def test_s_expressions_refuse_what_their_family_does_not_say(text: str, why: str) -> None:
+    with pytest.raises(ParseError, match=why):
+        read_logic(text)
