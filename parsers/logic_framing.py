@@ -504,11 +504,18 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+_RUN_PHRASES = re.compile(  # "when it runs", "if you run it": about running the code, not a condition
+    r"\b(?:when|if|once)\s+(?:(?:it|this|the\s+\w+)\s+)?(?:is\s+)?(?:run|runs|executed|compiled|evaluated|called|invoked)\b"
+    r"|\b(?:when|if|once)\s+(?:you|we|i)\s+(?:run|execute|evaluate|compile)\s+(?:it|this|the\s+\w+)\b",
+    re.I,
+)
+
+
 def check_plain_question(text: str, what: str) -> None:
     """The words around a structured problem (a netlist, a formula, a policy) must only ask for its value: no
     negation or other question (check_framing), and no condition or value of their own ("Is Y at 1 if A were
     0?"), which would change the problem rather than ask about it."""
-    cleaned = _ASKED_FORMATS.sub(" ", text)
+    cleaned = _RUN_PHRASES.sub(" ", _ASKED_FORMATS.sub(" ", text))
     check_framing([cleaned])
     m = _HYPOTHETICAL.search(cleaned)
     if m is not None:

@@ -312,6 +312,52 @@ SWIFT = Dialect(
         **_CMP_REFUSED,
     },
 )
+KOTLIN = Dialect(  # named infix functions (and, or, xor) share one level, above == and left-associative
+    "Kotlin",
+    binary={
+        "||": ("or", 10, "left"),
+        "&&": ("and", 20, "left"),
+        "==": ("eq", 30, "left"),
+        "!=": ("ne", 30, "left"),
+        "and": ("and", 40, "left"),
+        "or": ("or", 40, "left"),
+        "xor": ("xor", 40, "left"),
+    },
+    prefix={"!": 100},
+    literals={"true": True, "false": False},
+    bad=dict(_CMP_REFUSED),
+)
+HASKELL = Dialect(
+    "Haskell",
+    binary={
+        "||": ("or", 10, "right"),
+        "&&": ("and", 20, "right"),
+        "==": ("eq", 30, "none"),
+        "/=": ("ne", 30, "none"),
+    },
+    prefix={"not": 100},
+    literals={"True": True, "False": False},
+    calls={"xor": ("xor", 2)},
+    apply=True,
+    no_double_not=True,
+    bad=dict(_CMP_REFUSED),
+)
+MATLAB = Dialect(
+    "MATLAB/Octave",
+    binary={
+        "||": ("or", 10, "left"),
+        "&&": ("and", 20, "left"),
+        "|": ("or", 30, "left"),
+        "&": ("and", 40, "left"),
+        "==": ("eq", 50, "left"),
+        "~=": ("ne", 50, "left"),
+        "!=": ("ne", 50, "left"),
+    },
+    prefix={"~": 100, "!": 100},
+    literals={"true": True, "false": False},
+    calls={"xor": ("xor", 2), "not": ("notf", 1), "and": ("and", 2), "or": ("or", 2)},
+    bad=dict(_CMP_REFUSED),
+)
 LUA = Dialect(
     "Lua",
     binary={
@@ -406,7 +452,7 @@ LEAN = Dialect(
 
 _TOKEN = re.compile(
     r"\s+|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)|(?P<num>\d+)"
-    r"|(?P<sym>\^\^|&&|\|\||===|!==|==|!=|~=|<>|<=|>=|[!&|^~=<>()\[\],+\-*/%$])|(?P<bad>.)",
+    r"|(?P<sym>\^\^|&&|\|\||===|!==|==|!=|~=|/=|<>|<=|>=|[!&|^~=<>()\[\],+\-*/%$])|(?P<bad>.)",
     re.S,
 )
 

@@ -27,10 +27,13 @@ from .logic_lang import (
     BASH,
     CPP,
     GO,
+    HASKELL,
     JAVA,
     JAVASCRIPT,
+    KOTLIN,
     LEAN,
     LUA,
+    MATLAB,
     OCAML,
     PYTHON,
     RUST,
@@ -203,6 +206,35 @@ SOFT = [
         _rx(r"\s*print\((?P<expr>.+)\)\s*;?\s*"),
     ),
 ]
+SOFT += [
+    Lang(
+        "Kotlin program",
+        KOTLIN,
+        ("kotlin", "kt"),
+        _rx(r"^\s*fun\s+main\s*\(", re.M),
+        _rx(r"\s*(?:fun\s+main\s*\([^)]*\)\s*\{|\{|\})\s*|\s*//.*"),
+        _rx(r"\s*(?:val|var)\s+(?P<name>[A-Za-z_]\w*)(?:\s*:\s*Boolean)?\s*=\s*(?P<value>.+?)\s*;?\s*"),
+        _rx(r"\s*println\((?P<expr>.+)\)\s*;?\s*"),
+    ),
+    Lang(
+        "Haskell program",
+        HASKELL,
+        ("haskell", "hs"),
+        _rx(r"^\s*main\s*=\s*print\b", re.M),
+        _rx(r"\s*(?:[a-z_]\w*\s*::\s*(?:Bool|IO\s*\(\s*\))|module\s+\w+.*|import\s+.*)\s*|\s*--.*"),
+        _rx(r"\s*(?:let\s+)?(?P<name>[a-z_]\w*)\s*=\s*(?P<value>.+?)\s*"),
+        _rx(r"\s*main\s*=\s*print\s*(?P<expr>\$.+|\(.+\))\s*"),
+    ),
+    Lang(
+        "MATLAB/Octave script",
+        MATLAB,
+        ("matlab", "octave"),
+        _rx(r"^\s*disp\(", re.M),
+        _rx(r"\s*%.*"),
+        _rx(r"\s*(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>[^=].*?)\s*;?\s*"),
+        _rx(r"\s*disp\((?P<expr>.+)\)\s*;?\s*"),
+    ),
+]
 _BY_TAG = {t: lang for lang in LANGS for t in lang.tags}
 _SOFT_BY_TAG = {t: lang for lang in SOFT for t in lang.tags}
 _SYMPY = re.compile(r"^\s*from\s+sympy(?:\.logic(?:\.boolalg)?)?\s+import\b", re.M)
@@ -313,7 +345,7 @@ def _read_lines(lang: Lang, code: str, outside: list[str], limits: Any, simplify
             continue
         m = lang.show.fullmatch(line)
         if m is not None:
-            prog.shown.append(m.group("expr"))
+            prog.shown.append(_argument(m.group("expr"), lang))
             if lang.dialect is BASH:
                 extra = _bash_words(m)
             continue
@@ -345,6 +377,22 @@ def _read_lines(lang: Lang, code: str, outside: list[str], limits: Any, simplify
         simplify=simplify,
         negate=negate,
     )
+
+
+def _argument(expr: str, lang: Lang) -> str:
+    """Haskell's `print (x) || y` applies print to (x) alone: the argument is `$ ...` or one bracketed group."""
+    if lang.dialect is not HASKELL:
+        return expr
+    if expr.startswith("$"):
+        return expr[1:]
+    depth = 0
+    for k, ch in enumerate(expr):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and k != len(expr) - 1:
+            raise ParseError(
+                f"Haskell: print applies to {expr[: k + 1]!r} alone; write print $ ... or bracket it"
+            )
+    return expr
 
 
 def _bash_words(m: re.Match[str]) -> str:

@@ -373,6 +373,27 @@ _JAVA = (
 )
 _RUST = '```rust\nfn main() {\n    let a = false;\n    let b = false;\n    println!("{}", a & b == b);\n}\n```\nOutput?'
 SOFT_PROGRAMS = [  # Java binds == tighter than &, Rust the other way round: the same line, two values
+    (  # Kotlin's named infix functions share one level, left to right: (a or b) and b
+        "```kotlin\nfun main() {\n    val a = true\n    val b = false\n    println(a or b and b)\n}\n```\nOutput?",
+        "(a or b) and b",
+        {"a": True, "b": False},
+    ),
+    (
+        "```kotlin\nfun main() {\n    val a = false\n    val b = false\n    println(a and b == b)\n}\n```\nOutput?",
+        "(a and b) == b",
+        {"a": False, "b": False},
+    ),
+    (
+        "```haskell\na :: Bool\na = True\nb :: Bool\nb = False\nmain :: IO ()\nmain = print (not a == b || b)\n```\n"
+        "What is printed?",
+        "((not a) == b) or b",
+        {"a": True, "b": False},
+    ),
+    (
+        "```matlab\na = true;\nb = false;\ndisp(~a == b | a & b)\n```\nWhat is displayed?",
+        "((not a) == b) or (a and b)",
+        {"a": True, "b": False},
+    ),
     (_JAVA, "a and (b == b)", {"a": False, "b": False}),
     (_RUST, "(a and b) == b", {"a": False, "b": False}),
     (
@@ -797,3 +818,10 @@ def test_s_expressions_read_with_their_familys_literals(text: str, expected: boo
 def test_s_expressions_refuse_what_their_family_does_not_say(text: str, why: str) -> None:
     with pytest.raises(ParseError, match=why):
         read_logic(text)
+
+
+def test_asking_what_runs_print_is_not_a_condition() -> None:
+    code = "```lua\nlocal a = true\nprint(not a)\n```\n"
+    assert value(code + "What is printed when it runs?") is False
+    with pytest.raises(ParseError):
+        read_logic(code + "What is printed when a is false?")
