@@ -451,8 +451,22 @@ _INSTRUCTION_CUE = re.compile(
 _LOWER = re.compile(r"[a-z]")  # questions, instructions and framing are written in words; "A-B, B-C" is not
 
 
+_ASIDE_SENTENCE = lazy(
+    r"^\((?P<inner>[^()]+)\)[.!]?$"
+)  # "(correction from ops: there is no link between M and B)"
+_SHOUTED_NOT = lazy(
+    r"\b(is|are|was|were|do|does|did)\s+NOT\b(?=\s+(?:directly\s+|actually\s+)?(?:connected|linked|joined|adjacent|"
+    r"reachable|neighbou?rs|friends)\b)"
+)  # "G and X are NOT connected": emphasis, not a node named NOT
+
+
 def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
     """Classify one sentence as question / instruction / framing / facts, and apply it."""
+    aside = _ASIDE_SENTENCE.match(s)
+    if aside:
+        s = aside.group("inner").strip()
+    if "NOT" in s:
+        s = _SHOUTED_NOT.sub(r"\1 not", s)
     if not _LOWER.search(s) and not s.endswith("?"):  # "A-B, B-C, C-F.": notation only, no words to classify
         _facts(s, where_, st, under)
         return
@@ -617,12 +631,13 @@ def _heads(text: str) -> frozenset[str]:
 
 _HYPHENATED = r"\w+(?:-\w+)+"
 _HYPHEN_BY_NOTATION = lazy(
-    rf"(?<![\w-])({_HYPHENATED})\s*(?:->|<-|<->|--|=>|:)|(?:->|<-|<->|--|=>)\s*({_HYPHENATED})(?![\w-])"
-)
+    rf"(?<![\w-])({_HYPHENATED})(?=\s*(?:->|<-|<->|--|=>|:)|[ \t]+-[ \t])"
+    rf"|(?:->|<-|<->|--|=>|[ \t]-[ \t]+)\s*({_HYPHENATED})(?![\w-])"
+)  # `srv-01 -> x`, `srv-01: ...`, `cache-50 - db-27` (a spaced dash is the edge, the unspaced ones are names)
 
 
 # a hyphenated word in a question sentence, next to a notation, or a word with two hyphens
-_MAY_HYPHEN = lazy(r"\w-\w+\s*(?:->|<-|--|=>|:)|(?:->|<-|--|=>)\s*\w+-\w")
+_MAY_HYPHEN = lazy(r"\w-\w+(?:\s*(?:->|<-|--|=>|:)|[ \t]+-[ \t])|(?:->|<-|--|=>|[ \t]-[ \t]+)\s*\w+-\w")
 _CHUNK = re.compile(r"[^.?!\n]+")  # a run up to a sentence end: each character is scanned once
 
 
@@ -637,7 +652,7 @@ def _hyphen_names(text: str) -> frozenset[str]:
     if "-" not in text:
         return frozenset()
     asked = [c for c in _questions_chunks(text) if "-" in c] if "?" in text else []
-    notation = ":" in text or ">" in text or "<-" in text or "--" in text
+    notation = ":" in text or ">" in text or "<-" in text or "--" in text or " - " in text
     if not asked and not (notation and _MAY_HYPHEN.search(text)):
         return frozenset()
     found: set[str] = set()
@@ -1027,8 +1042,16 @@ def _path_sources(problem: GraphProblem, facts: Facts, path: list[str]) -> str:
 
 def _check_claims(problem: GraphProblem, facts: Facts) -> None:
     """Refuse a text whose denied (or asserted) facts contradict its edges, quoting both parts."""
+    touched = {x for e in problem.edges for x in (e.src, e.dst)}
+    parts = {p for n in touched if "-" in n for p in n.split("-")}
     for c in facts.claims:
         a, b = c.a, c.b
+        split = [n for n in (a, b) if n not in touched and n in parts]
+        if split:  # "db-27 and cache-50 are not ..." read as 'db' - '27': a name cut at its hyphen
+            raise ParseError(
+                f"could not tell which nodes {clip(c.text)} names ({split[0]!r} is part of a hyphenated name of the "
+                f"graph); write the names with spaces around an edge's dash, e.g. 'db-27 - cache-50'"
+            )
         if c.kind == "isolated":
             touching = [e for e in problem.edges if c.a in (e.src, e.dst)]
             if touching:

@@ -29,14 +29,18 @@ Found = tuple[RawGraph, str]
 
 
 def _fences(text: str, langs: tuple[str, ...]) -> list[tuple[int, int, int, int]]:
-    """(fence start, body start, body end, fence end) of the ``` blocks tagged with one of `langs`."""
+    """(fence start, body start, body end, fence end) of the ``` blocks tagged with one of `langs` ("" for none);
+    fence lines pair in order, so a closing fence is never taken for an opening one."""
     out = []
-    for m in re.finditer(r"(?m)^[ \t]*```[ \t]*([\w+-]*)[ \t]*\n", text):
-        if m.group(1).lower() not in langs:
-            continue
-        close = re.compile(r"(?m)^[ \t]*```[ \t]*$").search(text, m.end())
-        end = close.start() if close else len(text)
-        out.append((m.start(), m.end(), end, close.end() if close else len(text)))
+    marks = list(re.finditer(r"(?m)^[ \t]*```[ \t]*([\w+-]*)[ \t]*$\n?", text))
+    k = 0
+    while k < len(marks):
+        m = marks[k]
+        close = marks[k + 1] if k + 1 < len(marks) else None
+        if m.group(1).lower() in langs:
+            end = close.start() if close else len(text)
+            out.append((m.start(), m.end(), end, close.end() if close else len(text)))
+        k += 2
     return out
 
 
@@ -107,6 +111,83 @@ def _terraform(text: str) -> Found | None:
         if b not in declared:
             raw.nodes.append(b)
     return raw, _cut(text, spans)
+
+
+# -- YAML dependency keys (docker-compose depends_on, CI needs) ------------------------------------------------
+_YAML_KEY = re.compile(r"^(?P<ind>[ \t]*)(?P<key>[\w@./-]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+_YAML_ITEM = re.compile(r"^(?P<ind>[ \t]*)-[ \t]+(?P<item>[^#]+?)[ \t]*$")
+_YAML_DEP_KEYS = frozenset(["depends_on", "depends-on", "needs", "requires", "dependencies", "deps", "after"])
+
+
+def _yaml_items(value: str) -> list[str]:
+    value = value.split(" #")[0].strip()
+    if value.startswith("[") and value.endswith("]"):
+        value = value[1:-1]
+    return [v.strip().strip("'\"") for v in value.split(",") if v.strip()]
+
+
+def _yaml_deps(text: str) -> Found | None:
+    """`web:` / `  depends_on: [api, db]` (or a `- api` list, or a mapping of names) under sibling keys: each key
+    -> each name it lists (docker-compose services, CI jobs' `needs`). Indentation says whose key it is."""
+    lines = text.splitlines()
+    keys = [(i, _YAML_KEY.match(ln)) for i, ln in enumerate(lines)]
+    deps = [(i, m) for i, m in keys if m and m.group("key").lower() in _YAML_DEP_KEYS]
+    if not deps:
+        return None
+    raw = RawGraph(directed=True, form="YAML dependency keys", family="dep+")
+    owner_indent: set[int] = set()
+    used = set()
+    for i, m in deps:
+        ind = len(m.group("ind").expandtabs())
+        owner = next(
+            (
+                k
+                for j, k in reversed(keys[:i])
+                if k and len(k.group("ind").expandtabs()) < ind and not k.group("value")
+            ),
+            None,
+        )
+        if owner is None:
+            return None
+        owner_indent.add(len(owner.group("ind").expandtabs()))
+        names = _yaml_items(m.group("value")) if m.group("value") else []
+        child: int | None = None
+        for j in range(i + 1, len(lines)):
+            ln = lines[j]
+            if not ln.strip() or ln.strip().startswith("#"):
+                continue
+            lind = len(ln) - len(ln.lstrip())
+            item = _YAML_ITEM.match(ln)
+            if lind < ind or (lind == ind and item is None) or m.group("value"):
+                break
+            child = lind if child is None else child
+            if lind == child:
+                k = _YAML_KEY.match(ln)
+                names.append(
+                    (item.group("item") if item else k.group("key") if k else ln).strip().strip("'\"")
+                )
+            used.add(j)
+        raw.edges.extend((owner.group("key"), n) for n in names)
+        used.add(i)
+    if len(owner_indent) != 1:
+        raise ParseError(
+            "dependency keys (depends_on / needs) sit at different depths; could not tell whose they are"
+        )
+    level = owner_indent.pop()
+    raw.nodes = [
+        m.group("key")
+        for _, m in keys
+        if m and len(m.group("ind").expandtabs()) == level and not m.group("value")
+    ]
+    fences = _fences(text, ("yaml", "yml", ""))
+    if fences:
+        return raw, _cut(text, [(a, d) for a, _, _, d in fences])
+    yamlish = [i for i, m in keys if m] + [i for i, ln in enumerate(lines) if _YAML_ITEM.match(ln)]
+    first, last = min(yamlish), max(yamlish)
+    starts = [0]
+    for ln in lines:
+        starts.append(starts[-1] + len(ln) + 1)
+    return raw, _cut(text, [(starts[first], starts[last + 1] - 1)])
 
 
 # -- Makefile ----------------------------------------------------------------------------------------------------
@@ -804,6 +885,7 @@ def _leetcode(text: str) -> Found | None:
 READERS: list[Callable[[str], Found | None]] = [
     _terraform,
     _makefile,
+    _yaml_deps,
     _git,
     _mermaid,
     _cypher,
@@ -827,7 +909,7 @@ def looks_like_code(text: str) -> bool:
     """Cheap cues of these notations, for routing."""
     return bool(
         re.search(
-            r"depends_on|```(?:make|makefile|mermaid)\b|^[ \t]*(?:flowchart|graph)[ \t]+(?:LR|RL|TD|TB|BT)\b|"
+            r"depends_on|^[ \t]+needs[ \t]*:|```(?:make|makefile|mermaid)\b|^[ \t]*(?:flowchart|graph)[ \t]+(?:LR|RL|TD|TB|BT)\b|"
             r"\bMERGE\s*\(|\bCREATE\s*\(|<a\b[^>]*href|\bnx\.|\bcommit[ \t]+[0-9a-f]{6,40}\b.*parent|"
             r"\bedges\s*=\s*\[|^[ \t]*[A-Z]{1,3}\d{1,7}[ \t]*:[ \t]*=",
             text,

@@ -216,7 +216,7 @@ OBJECT_TAIL = lazy(
 PLURAL_RELATIONS = (
     r"are (?:all |both |also )?(?:directly )?(?:connected|linked|joined|adjacent|friends|neighbou?rs|"
     r"mutual friends|siblings|peers|co-?authors|colleagues|connected by (?:a |an )?\w+|married|partners)"
-    r"(?: (?:to|with) (?:each other|one another))?"
+    r"(?: (?:to|with) (?:each other|one another))?(?: directly)?"
     r"|(?:follow|know|see|trust) (?:each other|one another)"
     r"|(?:have|had) been (?:close |good |best |old |long-time )?friends(?: for (?:years|ages|a long time|decades)"
     r"| since \w+)?"
@@ -428,7 +428,7 @@ LABEL_WORDS = lazy(
 # a sentence's lead-in label, not a node with neighbours: "Important: no edge exists between A and B."
 NOTE_LABEL = lazy(
     r"^(?:important|note|nb|n\.b\.|warning|caution|fyi|update|edit|reminder|ps|p\.s\.|also|careful|heads up|"
-    r"correction|clarification|context|remember)$",
+    r"correction|clarification|context|remember|addendum|erratum)(?: (?:from|by) [\w .'-]{1,30})?$",
     re.I,
 )
 # a label that names a document, not a node: "Park ranger's trail notes:", "Follow data from the network:"

@@ -758,3 +758,47 @@ def test_networkx_literal_variables_and_keyword_arguments() -> None:
     )
     assert _answer(code % ("a", "c")) is True
     assert _answer(code % ("c", "a")) is False
+
+
+def test_denials_behind_labels_parentheses_and_capitals_are_checked() -> None:
+    links = "Undirected links:\nX - J\nX - G\nJ - AC\n"
+    for denial in (
+        "Note: G and X are NOT connected to each other directly.",
+        "(correction from ops: there is no link between X and G)",
+        "Important: no edge exists between G and X.",
+    ):
+        with pytest.raises(ParseError, match="contradiction"):
+            read_graph(links + denial + "\nIs J reachable from G?")
+    # hyphenated names in a denial stay whole (the spaced dash is the edge)
+    text = "Undirected links:\ndb-26 - cache-22\ncache-50 - db-27\nNote: db-27 and cache-50 are NOT connected to each other directly.\nIs db-26 reachable from cache-22?"
+    with pytest.raises(ParseError, match="contradiction"):
+        read_graph(text)
+    assert (
+        _answer(
+            "Roads (two-way): A road connects P and Q. No road runs straight from P to R. Can you travel from P to Q?"
+        )
+        is True
+    )
+
+
+def test_trail_prose_and_yaml_dependency_keys() -> None:
+    trails = (
+        "Park ranger's trail notes: From Low Rock you can hike the Ridge Trail to Deer Market (and back). The Creek "
+        "Trail links Low Rock with East Camp. Pine Junction and Hawk Quarry are joined by the Fern Trail. All trails "
+        "can be walked in both directions. "
+    )
+    assert (
+        _answer(trails + "Is it possible to hike from Deer Market to East Camp using only these trails?")
+        is True
+    )
+    assert (
+        _answer(trails + "Is East Camp cut off from Hawk Quarry, i.e. is there no way to hike between them?")
+        is True
+    )
+    compose = (
+        "```yaml\nservices:\n  web:\n    image: nginx\n    depends_on:\n      - api\n  api:\n    depends_on: [db]\n"
+        "  db:\n    image: postgres\n  cache:\n    image: redis\n```\n"
+    )
+    assert _answer(compose + "Does web depend on db, directly or indirectly?") is True
+    assert _answer(compose + "Does db depend on web, directly or indirectly?") is False
+    assert _answer(compose + "Does cache depend on db, directly or indirectly?") is False
