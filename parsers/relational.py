@@ -96,7 +96,7 @@ GENERATION = {"parent": 1, "child": -1, "sibling": 0, "spouse": 0}
 GENDER_WORD = {"f": "female", "m": "male"}
 FRAME_WORDS = {*BE, *ADVERBS, "the", "a", "an", "of"}
 _DATA_LIKE = re.compile(r"\t|\|| -+>|-\[|→|=>|^\s*[:<@]|\w\s*=\s*\w")  # rows, arrows, triples, a = b
-MONTH_NAMES = {"april", "may", "june", "july", "august"}  # months that are also first names
+MONTH_NAMES = {"april", "june", "july", "august"}  # months that are also first names (and in NOT_NAMES)
 SURNAME_WORDS = {"young", "little", "good", "great", "old", "big", "happy", "dear", "new", "well"}
 
 
@@ -521,30 +521,10 @@ def _name_test(words: list[tuple[str, int, bool]], mid: set[str], custom: bool =
     def is_name(word: str, i: int) -> bool:
         low = word.lower()
         if low in MONTH_NAMES and _capitalised(word):
-            nxt = words[i + 1][0] if i + 1 < len(words) else ""
-            before = [w[0].lower() for w in words[max(0, i - 2) : i]]
-            # 'June Varga', "June's", 'the husband of June': a name; 'June 14', 'in June,': a month
-            if nxt in ("'s", "’s") or (_capitalised(nxt) and nxt.isalpha() and nxt.lower() not in NOT_NAMES):
-                return True
-            if len(before) == 2 and before[1] in ("of", "to") and relation_word(before[0]):
-                return True
-        if low in MONTH_NAMES and _capitalised(word):
-            back = [w[0].lower() for w in words[max(0, i - 3) : i] if w[0].lower() not in ("is", "was", ",")]
-            if back and relation_word(back[-1]):  # "Noah's daughter June", "Rosa's daughter is June"
-                return True
-            ahead = [w[0] for w in words[i + 1 : i + 4]]
-            if (
-                len(ahead) == 3
-                and ahead[0] in ("is", "was")
-                and (  # "June is Barry's daughter"
-                    (_capitalised(ahead[1]) and ahead[2] in ("'s", "’s"))
-                    or (ahead[1] in ("the", "a") and relation_word(ahead[2].lower()))
-                )
-            ):
-                return True
+            return _month_is_name(words, i)
         if low in SURNAME_WORDS and _capitalised(word) and i > 0 and not _opens(words, i):
             prev = words[i - 1][0]  # 'Ella Young': a surname after a first name
-            if _capitalised(prev) and prev.lower() not in NOT_NAMES and name_gender(prev) is not None:
+            if _capitalised(prev) and prev.isalpha() and prev.lower() not in NOT_NAMES:
                 return True
         if not _capitalised(word) or word.lower() in NOT_NAMES:
             return False
@@ -554,6 +534,25 @@ def _name_test(words: list[tuple[str, int, bool]], mid: set[str], custom: bool =
         return nxt in ("'s", "is", "was", "and", "has", "had", "married", ",")
 
     return is_name
+
+
+_DATE_WORDS = {
+    "in", "on", "since", "until", "till", "during", "early", "late", "mid", "last", "next", "this", "every", "of",
+    "by", "from", "through", "before", "after", "around", "each",
+}  # fmt: skip
+
+
+def _month_is_name(words: list[tuple[str, int, bool]], i: int) -> bool:
+    """'April', 'June', 'July', 'August' are first names in kinship text except where they date something: next to
+    a number ('June 14', '3 June') or after a date preposition ('in June', 'since July'); 'the wife of June' is
+    a name."""
+    nxt = words[i + 1][0] if i + 1 < len(words) else ""
+    prev = words[i - 1][0].lower() if i > 0 else ""
+    if nxt[:1].isdigit() or prev[:1].isdigit():
+        return False
+    if prev in _DATE_WORDS:
+        return prev in ("of", "by") and i > 1 and relation_word(words[i - 2][0].lower())
+    return True
 
 
 def _heading(words: list[tuple[str, int, bool]]) -> bool:

@@ -413,6 +413,61 @@ def _tool_log(lines: list[str], i: int) -> Doc | None:
     return doc
 
 
+# -- XML ----------------------------------------------------------------------------------------------------------
+def _xml(lines: list[str], i: int) -> Doc | None:
+    """People as XML elements: <person id="p1" name="Ann" sex="F" mother="p2"/> or <person><name>Ann</name>
+    <mother>Bea</mother></person>; a value that is another element's id means that person. Each element with a
+    name is a record ({"name": "Ann", "mother": "Bea"}: Bea is Ann's mother)."""
+    import xml.etree.ElementTree as ET
+
+    if not re.match(r"^\s*<(\?xml|[A-Za-z][\w-]*)[\s>]", lines[i]) or re.match(
+        r"^\s*<(li|ul|ol|h\d|p|div|b|table|tr)\b", lines[i], re.I
+    ):
+        return None
+    j = i + 1
+    while j <= len(lines):
+        try:
+            root = ET.fromstring("\n".join(lines[i:j]).strip())
+            break
+        except ET.ParseError:
+            j += 1
+    else:
+        return None
+
+    def fields(el: ET.Element) -> dict[str, Any]:
+        out: dict[str, Any] = dict(el.attrib)
+        for child in el:
+            if len(child) == 0 and (child.text or "").strip():
+                key = child.tag
+                out[key] = [*_as_list(out[key]), child.text.strip()] if key in out else child.text.strip()
+        return out
+
+    people = [(el, fields(el)) for el in root.iter() if "name" in fields(el)]
+    if not people:
+        return None
+    ids = {f[k]: f["name"] for _, f in people for k in ("id", "xml:id") if k in f}
+    doc = Doc(j, f"XML ({len(people)} people)")
+    for el, f in people:
+        rec: dict[str, Any] = {}
+        for k, v in f.items():
+            if k in ("id", "xml:id"):
+                continue
+            vals = [ids.get(x, x) for x in _as_list(v)]
+            rec[k] = vals if len(vals) > 1 else vals[0]
+        doc.records.append((rec, ET.tostring(el, encoding="unicode").strip()[:200]))
+    return doc
+
+
+def _as_list(v: Any) -> list[Any]:
+    if isinstance(v, list):
+        return v
+    return (
+        [x for x in re.split(r"\s*[,;]\s*|\s+", v) if x]
+        if isinstance(v, str) and " " not in v.strip()
+        else [v]
+    )
+
+
 _CODE_START = re.compile(r"^(?:from dataclasses\b|@dataclass|class \w+|\w+ = [A-Z]\w*\()")
 _CODE_LINE = re.compile(r"^(?:\s+\S|[\w.]+(?:\s*,\s*[\w.]+)*\s*=|from |import |class |@|#|def |\s*$)")
 
@@ -433,7 +488,7 @@ def _python_unfenced(lines: list[str], i: int) -> Doc | None:
     return doc
 
 
-READERS = (_gedcom, _sql, _rdf, _tool_log, _python_unfenced)
+READERS = (_gedcom, _sql, _rdf, _tool_log, _python_unfenced, _xml)
 
 
 def document(lines: list[str], i: int, fenced: str = "") -> Doc | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from drt_agent.errors import ParseError
 
-from .kinship_lexicon import kin_word, name_gender
+from .kinship_lexicon import gender_of_term, kin_word, name_gender
 
 
 @dataclass
@@ -162,18 +162,41 @@ def _wedding(text: str, out: Prose) -> str:
     if m is None:
         return text
     pair = [p for p in m.groups() if p]
-    genders = {p: name_gender(p.split()[0]) for p in pair}
+    stated = {p: _stated_gender(text, p) for p in pair}
+    genders = {p: stated[p] or name_gender(p.split()[0]) for p in pair}
     female = [p for p, g in genders.items() if g == "f"]
     male = [p for p, g in genders.items() if g == "m"]
     if len(female) != 1 or len(male) != 1:
         raise ParseError(
-            f"{m[0]!r}: the first names do not tell who is the bride and who the groom; name them instead of "
-            "'the bride' / 'the groom'"
+            f"{m[0]!r}: neither the text nor the first names tell who is the bride and who the groom; name them "
+            "instead of 'the bride' / 'the groom'"
         )
     role = {"bride": female[0], "groom": male[0]}
     for word in sorted({r[2] for r in _ROLE.finditer(text)}):
-        out.assumptions.append(f"the {word} taken as {role[word]} (from the first names)")
+        how = "from what the text says of them" if all(stated.values()) else "from the first names"
+        out.assumptions.append(f"the {word} taken as {role[word]} ({how})")
     return _ROLE.sub(lambda r: role[r[2]], text)
+
+
+_OWNER = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
+
+
+def _stated_gender(text: str, person: str) -> str | None:
+    """The gender the text's relation words give a person ('Miriam is the mother of Agnes', "Bob's wife is
+    Miriam"), by full name or first name; None when it says none or both."""
+    found: set[str] = set()
+    for n in {re.escape(person), re.escape(person.split()[0])}:
+        for pattern in (
+            rf"\b{n} is (?:the |a |an )?(?:{_OWNER}'s )?(?P<w>[a-z-]+)\b",
+            rf"\b{_OWNER}'s (?P<w>[a-z-]+) is {n}\b",
+            rf"\bthe (?P<w>[a-z-]+) of {_OWNER} is {n}\b",
+        ):
+            for w in re.finditer(pattern, text):
+                kin = kin_word(w["w"])
+                g = gender_of_term(kin.term) if kin is not None else None
+                if g is not None:
+                    found.add(g)
+    return found.pop() if len(found) == 1 else None
 
 
 def rewrite_prose(text: str) -> Prose:

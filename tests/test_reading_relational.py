@@ -580,6 +580,14 @@ SHEET = "Name\tSex\tMother\tFather\tSpouse\nAnn\tF\t\t\tBob\nBob\tM\t\t\tAnn\nCy
          "grandfather"),  # DOT
         ("Family tree (children under their parents):\nAnn (f) ⚭ Bob (m)\n├── Cy (m)\n└── Di (f) ⚭ Ed (m)\n"
          "    └── Flo (f)", "What is Cy to Flo?", "uncle"),  # a drawn tree
+        ('<family>\n  <person id="p1" name="Ann" sex="F"/>\n  <person id="p2" name="Bob" sex="M" spouse="p1"/>\n'
+         '  <person id="p4" name="Di" sex="F" mother="p1" father="p2"/>\n  <person id="p6" name="Flo" sex="F" '
+         'mother="p4"/>\n</family>', "What is Bob to Flo?", "grandfather"),  # XML with id references
+        ("Wedding announcements — Yara Stone and Igor Young were married on Saturday. The bride is the daughter of "
+         "Ann. Among the guests: Igor is the father of Flo. Yara is the mother of Flo.", "What is Ann to Flo?",
+         "grandmother"),  # the bride known from what the text says of her (the names list knows neither name)
+        ("April Fox is Ed Fox's mother. In June, Ed Fox married Di. Flo is the daughter of Ed Fox.",
+         "What is April Fox to Flo?", "grandmother"),  # a month as a name and as a date
         ("notes: ann's hubby: bob. di is ann's daughter. bob is cy's dad. cy is ann's son. flo = di's daughter.",
          "q: what is cy to flo?", "uncle"),
     ],
