@@ -165,6 +165,8 @@ def _entries(text: str, pos: int, end: int) -> list[re.Match[str]] | None:
             sep = _SEP.match(text, pos, end)
             if sep is None:
                 return None
+            if m.group("case") and re.search(r"\band\b", sep.group(), re.I):
+                return None  # "it is not the case that a is true and b is false": the scope is unclear
             pos = sep.end()
             continue
         value = m.group("value").lower()

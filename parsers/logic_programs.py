@@ -255,6 +255,9 @@ def read_program(text: str, limits: Any = None, simplify: bool = False) -> Readi
         found = reader(tag, code, text, fences != [])
         if found is not None:
             return found(limits, simplify)
+    found_repl = _read_repl(tag, code, text, outside if fences else [], limits, simplify)
+    if found_repl is not None:
+        return found_repl
     if _SYMPY.search(code) and tag in ("", "python", "py", "python3"):
         return _read_sympy(code, outside, limits, simplify)
     lang = _BY_TAG.get(tag)
@@ -509,6 +512,107 @@ def _read_sympy(code: str, outside: list[str], limits: Any, simplify: bool) -> R
 
 
 # -- REPL sessions ---------------------------------------------------------------------------------------------------
+_REPLS = [  # (name, prompt, dialect, assignment, output lines allowed between commands, trigger)
+    (
+        "Python REPL",
+        re.compile(r"^\s*>>>\s?"),
+        PYTHON,
+        re.compile(r"(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>[^=].*?)"),
+        set(),
+        re.compile(r"^\s*>>>\s", re.M),
+    ),
+    (
+        "Node.js REPL",
+        re.compile(r"^\s*>\s?"),
+        JAVASCRIPT,
+        re.compile(r"(?:let|const|var)\s+(?P<name>[A-Za-z_$][\w$]*)\s*=\s*(?P<value>.+?)\s*;?"),
+        {"undefined"},
+        re.compile(r"\bnode(?:\.js)?\b|\bjavascript\s+console\b", re.I),
+    ),
+    (
+        "GHCi session",
+        re.compile(r"^\s*(?:ghci|Prelude|λ|\*?Main)>\s?"),
+        HASKELL,
+        re.compile(r"(?:let\s+)?(?P<name>[a-z_]\w*)\s*=\s*(?P<value>.+?)"),
+        set(),
+        re.compile(r"^\s*(?:ghci|Prelude|λ|\*?Main)>\s", re.M),
+    ),
+]
+_PLACEHOLDER = re.compile(r"\s*(?:\?+|\.\.\.|<\s*output\s*>|_+)\s*")
+
+
+def _read_repl(
+    tag: str, code: str, text: str, outside: list[str], limits: Any, simplify: bool
+) -> Reading | None:
+    """An interactive session: assignments at the prompt, then one expression whose echo is asked ("?"). A
+    session this cannot read is left to the general reader."""
+    for name, prompt, dialect, assign, between, trigger in _REPLS:
+        tags = {"Python REPL": ("", "python", "py", "pycon", "python3"), "Node.js REPL": ("", "js", "javascript",
+                "node", "nodejs"), "GHCi session": ("", "haskell", "hs", "ghci")}[name]  # fmt: skip
+        if tag not in tags or not trigger.search(text):
+            continue
+        lines = code.splitlines()
+        prompts = [k for k, ln in enumerate(lines) if prompt.match(ln)]
+        if len(prompts) < 1:
+            continue
+        try:
+            return _repl_reading(
+                name, prompt, dialect, assign, between, lines, prompts, text, outside, limits, simplify
+            )
+        except ParseError:
+            return None
+    return None
+
+
+def _repl_reading(
+    name: str,
+    prompt: re.Pattern[str],
+    dialect: Dialect,
+    assign: re.Pattern[str],
+    between: set[str],
+    lines: list[str],
+    prompts: list[int],
+    text: str,
+    outside: list[str],
+    limits: Any,
+    simplify: bool,
+) -> Reading:
+    prog = _Program()
+    first, last = prompts[0], prompts[-1]
+    for k in range(first, last):
+        line = lines[k]
+        if k in prompts:
+            stmt = prompt.sub("", line, count=1).strip()
+            m = assign.fullmatch(stmt)
+            if m is None:
+                raise ParseError(f"{name}: {stmt!r} is not an assignment")
+            prog.assign(m.group("name"), m.group("value"), stmt, dialect)
+        elif line.strip() and line.strip() not in between:
+            raise ParseError(f"{name}: the output {line.strip()!r} between commands is not read")
+    expr = prompt.sub("", lines[last], count=1).strip().rstrip(";")
+    m = re.fullmatch(r"print\((?P<e>.+)\)", expr) if dialect is PYTHON else None
+    expr = m.group("e") if m else expr
+    if assign.fullmatch(expr):
+        raise ParseError(f"{name}: the last command assigns a value; end with the expression")
+    tail = [ln for ln in lines[last + 1 :] if ln.strip()]
+    if tail and _PLACEHOLDER.fullmatch(tail[0]):
+        tail = tail[1:]
+    if outside and tail:
+        raise ParseError(f"{name}: the output {tail[0].strip()!r} after the expression is not a placeholder")
+    tree = parse_in(expr, dialect, prog.names)
+    around = outside or [*lines[:first], *tail]
+    skipped = _check_question(around, prog)
+    return make_reading(
+        tree,
+        prog.values,
+        f"a {name} echoing {expr[:80]!r} ({dialect.name} precedence)",
+        definitions=prog.definitions,
+        skipped=skipped,
+        limits=limits,
+        simplify=simplify,
+    )
+
+
 Finish = Callable[[Any, bool], Reading]
 
 

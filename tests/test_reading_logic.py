@@ -825,3 +825,34 @@ def test_asking_what_runs_print_is_not_a_condition() -> None:
     assert value(code + "What is printed when it runs?") is False
     with pytest.raises(ParseError):
         read_logic(code + "What is printed when a is false?")
+
+
+@pytest.mark.parametrize(
+    ("text", "oracle", "values"),
+    [
+        (
+            "Python REPL:\n>>> a = True\n>>> b = False\n>>> not a == b\n?\nWhat does Python echo?",
+            "not (a == b)",
+            {"a": True, "b": False},
+        ),
+        (
+            "Node.js session:\n> const a = true;\nundefined\n> const b = false;\nundefined\n> !a === b\n?\nWhat does node print?",
+            "(not a) == b",
+            {"a": True, "b": False},
+        ),
+        (
+            "ghci> let a = True\nghci> not a == False\n?\nWhat does GHCi print?",
+            "(not a) == False",
+            {"a": True},
+        ),
+    ],
+)
+def test_repl_sessions_read_the_echoed_expression_at_their_languages_precedence(
+    text: str, oracle: str, values: dict
+) -> None:
+    assert value(text) is _py(oracle, **values)
+
+
+def test_scope_of_it_is_not_the_case_before_and_is_not_guessed() -> None:
+    with pytest.raises(ParseError):
+        read_logic("Suppose it is not the case that a is true and b is false. Is the following true: a ∨ b?")
