@@ -130,26 +130,30 @@ def _sql_rows(values: str) -> list[tuple[Any, ...]]:
 
 def _sql(lines: list[str], i: int) -> Doc | None:
     """A table of people whose columns say how rows relate: 'mother_id' holds the id of the row's mother (read
-    as the record {"name": ..., "mother": ...}); columns that are neither names, sexes nor relations are skipped."""
+    as the record {"name": ..., "mother": ...}); a two-column table named for a relation ('parent_of (parent,
+    child)', 'marriages') states it of each row; other columns are skipped or refused by the record reader."""
     if not re.match(r"^\s*(CREATE\s+TABLE|INSERT\s+INTO)\b", lines[i], re.I):
         return None
     j = i
-    while j < len(lines) and lines[j].strip():
+    while j < len(lines) and (
+        lines[j].strip() or any(re.match(r"^\s*(CREATE|INSERT)\b", x, re.I) for x in lines[j + 1 : j + 2])
+    ):
         j += 1
     block = "\n".join(lines[i:j])
-    tables = {m[1].lower(): m[2] for m in _CREATE.finditer(block)}
+    tables = {m[1].lower(): m[2] for m in _CREATE.finditer("\n".join(lines))}
     inserts = list(_INSERT.finditer(block))
     if not inserts:
         return None
     doc = Doc(j, "SQL rows")
-    rows_read = 0
+    people: list[tuple[dict[str, Any], str | None, str]] = []  # (row, id column, name column)
     for ins in inserts:
+        table = ins[1].lower()
         if ins[2]:
             cols = [c.strip(' `"').lower() for c in ins[2].split(",")]
-        elif ins[1].lower() in tables:
+        elif table in tables:
             cols = [
                 c.split()[0].strip('`"').lower()
-                for c in re.split(r",(?![^(]*\))", tables[ins[1].lower()])
+                for c in re.split(r",(?![^(]*\))", tables[table])
                 if c.split()
                 and c.split()[0].upper() not in ("PRIMARY", "FOREIGN", "UNIQUE", "CONSTRAINT", "KEY")
             ]
@@ -166,25 +170,40 @@ def _sql(lines: list[str], i: int) -> Doc | None:
         recs = [dict(zip(cols, r, strict=True)) for r in rows]
         key = next((c for c in cols if c in ("id", "person_id", "pid")), None)
         name_col = next((c for c in cols if c in ("name", "full_name", "person", "first_name")), None)
-        if name_col is None:
-            return None
-        by_id = {r[key]: r[name_col] for r in recs} if key else {}
-        for r in recs:
-            rec: dict[str, Any] = {"name": r[name_col]}
-            for c, v in r.items():
-                base = re.sub(r"_?id$", "", c) if c != key else c
-                if c in (key, name_col) or v is None:
-                    continue
-                if base != c and kin_word(base) is not None:
-                    if v not in by_id:
-                        raise ParseError(f"the SQL row {r!r} gives {c} = {v!r}, which is no row's {key}")
-                    rec[base] = by_id[v]
-                else:
-                    rec[c] = v
-            src = "(" + ", ".join("NULL" if v is None else repr(v) for v in r.values()) + ")"
-            doc.records.append((rec, src))
-            rows_read += 1
-    doc.form = f"SQL ({rows_read} rows)"
+        if name_col is not None:
+            people += [(r, key, name_col) for r in recs]
+            continue
+        words = table.replace("_", " ").split()
+        kin = "-".join(w for w in words if w not in ("is", "of"))
+        if len(cols) == 2 and words[-1:] == ["of"] and kin_word(kin) is not None:
+            for r in recs:
+                a, b = r.values()
+                doc.sentences.append((f"{a} is the {kin} of {b}.", f"{table}: ({a!r}, {b!r})"))
+        elif len(cols) == 2 and table in ("marriages", "marriage", "spouses", "married", "couples"):
+            for r in recs:
+                a, b = r.values()
+                doc.sentences.append((f"{a} is married to {b}.", f"{table}: ({a!r}, {b!r})"))
+        else:
+            raise ParseError(
+                f"the SQL table {table!r} ({', '.join(cols)}) has no name column and its name does not say the "
+                "relation (e.g. 'parent_of (parent, child)')"
+            )
+    by_id = {r[key]: r[name] for r, key, name in people if key is not None}
+    for r, key, name_col in people:
+        rec: dict[str, Any] = {"name": r[name_col]}
+        for c, v in r.items():
+            base = re.sub(r"_?id$", "", c) if c != key else c
+            if c in (key, name_col) or v is None:
+                continue
+            if base != c and kin_word(base) is not None:
+                if v not in by_id:
+                    raise ParseError(f"the SQL row {r!r} gives {c} = {v!r}, which is no row's {key}")
+                rec[base] = by_id[v]
+            else:
+                rec[c] = v
+        src = "(" + ", ".join("NULL" if v is None else repr(v) for v in r.values()) + ")"
+        doc.records.append((rec, src))
+    doc.form = f"SQL ({len(people)} people, {len(doc.sentences)} relation rows)"
     doc.skipped = [m[0].split("(")[0].strip() for m in _CREATE.finditer(block)]
     return doc
 

@@ -125,6 +125,9 @@ def _arrow(line: str, legend: tuple[str, str] | None) -> str | None:
 _ENTRY = re.compile(
     rf"^\s*(?:[-*•]\s*)?(?P<who>{_NAME}|[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)\s*(?:,|:|–|—|-|\|)\s*(?P<rest>.+?)\.?\s*$"
 )
+_ENTRY_PAREN = re.compile(  # 'MARCO (son of Peter and Ana)'
+    rf"^\s*(?:[-*•]\s*)?(?P<who>{_NAME}|[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)\s*\((?P<rest>[^()]+)\)\s*[.,;]?\s*$"
+)
 _PART = re.compile(
     r"^(?:the |a |an )?(?P<rel>[a-z][a-z -]*?)\s+(?:of|to)\s+(?P<who>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)?)$"
 )
@@ -136,7 +139,7 @@ _OWNED = re.compile(r"^(?P<who>[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)?)['’]s (?P<
 def _entry(line: str) -> list[str] | None:
     """'ANN, daughter of Bob and wife of Cy.' -> 'Ann is the daughter of Bob.', 'Ann is the wife of Cy.'; every
     part must be '<relation> of <name>' ('daughter of Andre and Ruth' names two)."""
-    m = _ENTRY.match(line)
+    m = _ENTRY.match(line) or _ENTRY_PAREN.match(line)
     if m is None:
         return None
     who = _name(m["who"])

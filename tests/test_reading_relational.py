@@ -588,6 +588,9 @@ SHEET = "Name\tSex\tMother\tFather\tSpouse\nAnn\tF\t\t\tBob\nBob\tM\t\t\tAnn\nCy
          "grandmother"),  # the bride known from what the text says of her (the names list knows neither name)
         ("April Fox is Ed Fox's mother. In June, Ed Fox married Di. Flo is the daughter of Ed Fox.",
          "What is April Fox to Flo?", "grandmother"),  # a month as a name and as a date
+        ("CREATE TABLE people (name TEXT, sex TEXT);\nINSERT INTO people VALUES ('Ann', 'F'), ('Bob', 'M');\n\n"
+         "CREATE TABLE parent_of (parent TEXT, child TEXT);\nINSERT INTO parent_of VALUES ('Ann', 'Di'), ('Di', 'Flo');",
+         "What is Ann to Flo?", "grandmother"),  # SQL: a relation table named for its relation
         ("notes: ann's hubby: bob. di is ann's daughter. bob is cy's dad. cy is ann's son. flo = di's daughter.",
          "q: what is cy to flo?", "uncle"),
     ],
