@@ -119,6 +119,11 @@ _YAML_ITEM = re.compile(r"^(?P<ind>[ \t]*)-[ \t]+(?P<item>[^#]+?)[ \t]*$")
 _YAML_DEP_KEYS = frozenset(["depends_on", "depends-on", "needs", "requires", "dependencies", "deps", "after"])
 
 
+_YAML_DEP_LINE = re.compile(
+    r"(?m)^[ \t]+(?:depends_on|depends-on|needs|requires|dependencies|deps|after)[ \t]*:"
+)
+
+
 def _yaml_items(value: str) -> list[str]:
     value = value.split(" #")[0].strip()
     if value.startswith("[") and value.endswith("]"):
@@ -129,6 +134,8 @@ def _yaml_items(value: str) -> list[str]:
 def _yaml_deps(text: str) -> Found | None:
     """`web:` / `  depends_on: [api, db]` (or a `- api` list, or a mapping of names) under sibling keys: each key
     -> each name it lists (docker-compose services, CI jobs' `needs`). Indentation says whose key it is."""
+    if not _YAML_DEP_LINE.search(text):
+        return None
     lines = text.splitlines()
     keys = [(i, _YAML_KEY.match(ln)) for i, ln in enumerate(lines)]
     deps = [(i, m) for i, m in keys if m and m.group("key").lower() in _YAML_DEP_KEYS]
@@ -462,7 +469,9 @@ def _cy_pattern(
 def _cypher(text: str) -> Found | None:
     """`MERGE (a:Stop {name: 'X'}) ... MERGE (a)-[:NEXT]->(b);` statements, and the question as a
     `MATCH (x {name: 'S'})-[:NEXT*]->(y {name: 'T'}) RETURN ...` asked whether it returns a row."""
-    if not _CY_WRITE.search(text) or not re.search(r"\)\s*<?-\s*\[?[^\]]*\]?\s*->?\s*\(", text):
+    if not _CY_WRITE.search(text) or not re.search(
+        r"\)[ \t]*<?-[ \t]*(?:\[[^\]\n]{0,200}\][ \t]*)?->?[ \t]*\(", text
+    ):
         return None
     query = _CY_QUERY.search(text)
     data = text[: query.start()] if query else text

@@ -196,8 +196,8 @@ _VERBISH = lazy(
 # an arrow that carries a label (an event, a relation type): `A --resume--> B`, `A -[:NEXT]-> B`, `A -->|ok| B`,
 # `A ==go==> B`; the label names the edge, not a node. Only the tight forms: `A -- B --> C` stays a chain.
 _LABELLED_ARROW = lazy(
-    r"(?<!\S)(?:(?P<d>--?|==?)(?:\[[^\[\]<>]*\]|\|[^|<>]*\||[A-Za-z_][\w.:/]*)(?P=d)(?P<head>>)"
-    r"|(?P<tail><)(?P<e>--?|==?)(?:\[[^\[\]<>]*\]|\|[^|<>]*\||[A-Za-z_][\w.:/]*)(?P=e)"
+    r"(?<!\S)(?:(?P<d>--?|==?)(?:\[[^\[\]<>]*\]|\|[^|<>]*\||[A-Za-z_](?:[\w.:/ -]*?[\w.:/)])?)(?P=d)(?P<head>>)"
+    r"|(?P<tail><)(?P<e>--?|==?)(?:\[[^\[\]<>]*\]|\|[^|<>]*\||[A-Za-z_](?:[\w.:/ -]*?[\w.:/)])?)(?P=e)"
     r"|(?P<m>-->|==>)\|[^|<>]*\|)(?!\S)"
 )
 

@@ -173,7 +173,7 @@ _QUESTIONS: list[tuple[str, bool]] = [
         False,
     ),
     (
-        rf"(?:starting|beginning|if you start|if i start|leaving|departing) (?:at|in|from) {_A}(?: and [^,]+)?,? "
+        rf"(?:starting|beginning|if you start|if i start|leaving|departing) (?:at|in|from|with) {_A}(?: and [^,]+)?,? "
         rf"(?:can|could|will|would|do|does|is it possible (?:for {_YOU} )?to)(?: {_YOU})? (?:ever |eventually |still |"
         rf"then )*(?:get back to|get to|reach|arrive at|end up (?:at|in)|return to|make it to|come back to|"
         rf"go back to) {_B}",
@@ -282,6 +282,19 @@ _QUESTIONS: list[tuple[str, bool]] = [
         rf"does|can|could) {_B} {_NOT}(?:ever |eventually |still |also )*(?:hear|get|receive|learn|be (?:called|"
         rf"contacted|reached|notified|told|phoned|informed))(?: (?:the|about the) (?:news|message|word|call|alert))?"
         rf"(?: (?:of|about) it)?",
+        False,
+    ),
+    (
+        rf"(?:will|would|does|can|could) {_B} {_NOT}(?:ever |eventually |still |also )*(?:hear|get|receive|learn|be "
+        rf"(?:called|contacted|reached|notified|told|phoned|informed))(?: (?:the|about the) (?:news|message|word|call|"
+        rf"alert))?(?: (?:of|about) it)? (?:if|when|once) {_A} (?:starts|begins|kicks off|initiates|launches) "
+        rf"(?:the |a |an )?[\w -]{{0,30}}?",
+        False,
+    ),
+    (
+        rf"(?:is|are|will|would) (?:mail|a message|messages|an? e-?mail|e-?mails|a letter) (?:sent|addressed|delivered)"
+        rf" to {_A} {_NOT}(?:ever |eventually |still )?(?:be )?(?:delivered|forwarded|routed|passed|sent|redirected)"
+        rf" (?:on |onward |onwards )?to {_B}",
         False,
     ),
     # a start, then a question about it: "A visitor lands on A. Only clicking links, can they end up on B?"

@@ -120,7 +120,12 @@ RELATIONS: list[tuple[str, str, str]] = [
     ),
     (r"(?:feeds|supplies|drains)", "one", ""),
     # who contacts whom (phone trees, alert chains): the caller -> the called
-    (r"(?:rings|phones|texts|emails|e-mails|messages|pings|notifies|alerts|contacts|pages)", "one", ""),
+    (
+        r"(?:rings|phones|texts|emails|e-mails|messages|pings|notifies|alerts|contacts|pages|tells|informs|dms|"
+        r"radios|reaches out to|passes (?:it|the (?:message|news|word)) (?:on )?to|relays (?:it|the message) to)",
+        "one",
+        "",
+    ),
     (r"(?:is|are|started|starts|began|begins|has been|have been) following", "one", ""),
     (
         r"(?:makes|sends|issues|forwards) (?:\w+ )?(?:requests?|calls?|rpcs?|queries|messages|traffic|data) to",

@@ -802,3 +802,15 @@ def test_trail_prose_and_yaml_dependency_keys() -> None:
     assert _answer(compose + "Does web depend on db, directly or indirectly?") is True
     assert _answer(compose + "Does db depend on web, directly or indirectly?") is False
     assert _answer(compose + "Does cache depend on db, directly or indirectly?") is False
+
+
+def test_more_wordings_of_the_blind2_styles() -> None:
+    machine = "IDLE --time-out--> FAILED\nFAILED --user retry--> IDLE\nDONE --archive--> ARCHIVED\n"
+    assert _answer(machine + "Starting in state ARCHIVED, can the machine ever reach state IDLE?") is False
+    assert _answer(machine + "Starting in state FAILED, can the machine ever reach state IDLE?") is True
+    tree = "Phone tree: Karl calls Otto. Otto texts Uma. Uma tells Ivo.\n"
+    assert _answer(tree + "Starting with Karl, does the message reach Ivo?") is True
+    assert _answer(tree + "Will Karl hear the news if Uma starts the phone tree?") is False
+    mail = "a@x.com -> forward to b@x.com\nb@x.com -> forward to c@x.com\n"
+    assert _answer(mail + "Is mail sent to a@x.com eventually delivered to c@x.com?") is True
+    assert _answer(mail + "Is mail sent to c@x.com eventually delivered to a@x.com?") is False
