@@ -415,7 +415,17 @@ def _tool_log(lines: list[str], i: int) -> Doc | None:
             return None
         if not isinstance(obs, dict) or "name" in {k.lower() for k in obs}:
             return None
-        doc.records.append(({"name": a[1], **obs}, f"{lines[j].strip()} -> {lines[j + 1].strip()}"))
+        src = f"{lines[j].strip()} -> {lines[j + 1].strip()}"
+        named = all(k[:1].isupper() and kin_word(k.lower()) is None for k in obs)
+        if (
+            obs
+            and named
+            and all(isinstance(v, str) and kin_word(v.lower()) is not None for v in obs.values())
+        ):
+            for who, rel in obs.items():  # {"Ivy": "mother"}: Ivy is the looked-up person's mother
+                doc.sentences.append((f"{who} is {a[1]}'s {rel.lower()}.", src))
+        else:
+            doc.records.append(({"name": a[1], **obs}, src))
         j += 2
         while (
             j < len(lines)
@@ -425,10 +435,10 @@ def _tool_log(lines: list[str], i: int) -> Doc | None:
         ):
             doc.skipped.append(lines[j].strip())
             j += 1
-    if not doc.records:
+    if not doc.records and not doc.sentences:
         return None
     doc.end = j
-    doc.form = f"an agent's tool log ({len(doc.records)} observations)"
+    doc.form = f"an agent's tool log ({len(doc.records) + len(doc.sentences)} observations)"
     return doc
 
 

@@ -591,6 +591,8 @@ SHEET = "Name\tSex\tMother\tFather\tSpouse\nAnn\tF\t\t\tBob\nBob\tM\t\t\tAnn\nCy
         ("CREATE TABLE people (name TEXT, sex TEXT);\nINSERT INTO people VALUES ('Ann', 'F'), ('Bob', 'M');\n\n"
          "CREATE TABLE parent_of (parent TEXT, child TEXT);\nINSERT INTO parent_of VALUES ('Ann', 'Di'), ('Di', 'Flo');",
          "What is Ann to Flo?", "grandmother"),  # SQL: a relation table named for its relation
+        ('Question: What is Di to Flo?\nAction: lookup_relatives("Flo")\nObservation: {"Di": "mother", "Ed": "father"}\n'
+         'Action: lookup_relatives("Di")\nObservation: {"Ann": "mother"}\nFinal Answer:', "", "mother"),
         ("notes: ann's hubby: bob. di is ann's daughter. bob is cy's dad. cy is ann's son. flo = di's daughter.",
          "q: what is cy to flo?", "uncle"),
     ],
