@@ -6,6 +6,7 @@
 - DIMACS CNF with a candidate model (`v 1 -2 3 0`);
 - a truth-table row with its result cell `?`;
 - a JSON tool call with `expression` and `variables` arguments;
+- a spreadsheet formula (`=AND(A1, NOT(B1))`) with the cells' values stated;
 - an access policy with facts about one person (parsers/logic_policy.py).
 
 `read_structured` tries each family in turn; a family that recognises the text answers or refuses, the others
@@ -24,7 +25,7 @@ from drt_agent.domains.base import Reading
 from drt_agent.errors import ParseError
 
 from .logic_framing import check_plain_question
-from .logic_lang import Expr, make_reading
+from .logic_lang import SPREADSHEET, Expr, make_reading, parse_in, variables
 from .logic_policy import read_policy
 from .logic_programs import read_program
 from .logic_sexpr import read_sexpr
@@ -58,6 +59,7 @@ def read_structured(text: str, limits: Any = None, simplify: bool = False) -> Re
         _read_dimacs,
         _read_truth_row,
         _read_tool_call,
+        _read_spreadsheet,
         read_policy,
     ]
     for reader in readers:
@@ -499,3 +501,56 @@ def _read_tool_call(text: str, limits: Any, simplify: bool) -> Reading | None:
     reading.read_as = f"a tool call's expression {expr[:80]!r} with its variables: " + reading.read_as
     reading.skipped = [s.strip() for s in outside.splitlines() if s.strip()]
     return reading
+
+
+# -- a spreadsheet formula -------------------------------------------------------------------------------------------
+_SHEET = re.compile(r"\b(?:excel|spreadsheet|google\s+sheets|libreoffice|calc\s+sheet|worksheet)\b", re.I)
+_CELL_VALUE = re.compile(
+    r"\b(?:cell\s+)?(?P<name>\$?[A-Z]{1,2}\$?[0-9]{1,5})\s*(?:=|:|is|contains|holds|has)\s*(?P<value>TRUE|FALSE)\b(?!\s*\()",
+    re.I,
+)
+_FORMULA = re.compile(r"=\s*(?P<f>(?:AND|OR|NOT|XOR|IF)\s*\()", re.I)
+
+
+def _read_spreadsheet(text: str, limits: Any, simplify: bool) -> Reading | None:
+    """`=AND(A1, NOT(B1))` with `A1 = TRUE, B1 = FALSE` stated: functions AND OR NOT XOR (parity) IF, `=` and `<>`
+    between two values."""
+    if not _SHEET.search(text):
+        return None
+    formulas = list(_FORMULA.finditer(text))
+    if not formulas:
+        return None
+    if len(formulas) != 1:
+        raise ParseError("spreadsheet: give one formula")
+    start = formulas[0].start("f")
+    depth, end = 0, -1
+    for k in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[k], 0)
+        if depth == 0 and text[k] == ")":
+            end = k + 1
+            break
+    if end < 0:
+        raise ParseError("spreadsheet: the formula's brackets do not close")
+    formula = text[start:end]
+    values: dict[str, bool] = {}
+    source: dict[str, str] = {}
+    for m in _CELL_VALUE.finditer(text):
+        name = m.group("name").replace("$", "").upper()
+        value = m.group("value").upper() == "TRUE"
+        if name in values and values[name] != value:
+            raise ParseError(
+                f"{name!r} is given two values: {source[name]!r} and {m.group()!r}; give each cell one value"
+            )
+        values[name], source[name] = value, m.group()
+    body = re.sub(r"\$", "", formula)
+    tree = parse_in(body, SPREADSHEET, set(values))
+    missing = sorted(variables(tree) - set(values))
+    if missing:
+        raise ParseError(f"spreadsheet: no value is given for {', '.join(missing)}")
+    outside = text[: formulas[0].start()] + " " + text[end:]
+    outside = _CELL_VALUE.sub(" ", outside)
+    outside = re.sub(r"\b(?:cell\s+)?[A-Z]{1,2}[0-9]{1,5}\b", " ", outside)
+    _check_asks(outside.replace("`", " "), "spreadsheet")
+    return make_reading(
+        tree, values, f"a spreadsheet formula {formula[:80]!r}", limits=limits, simplify=simplify
+    )

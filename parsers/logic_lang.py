@@ -358,6 +358,15 @@ MATLAB = Dialect(
     calls={"xor": ("xor", 2), "not": ("notf", 1), "and": ("and", 2), "or": ("or", 2)},
     bad=dict(_CMP_REFUSED),
 )
+SPREADSHEET = Dialect(  # Excel, Google Sheets, LibreOffice: functions, case-insensitive; XOR is parity
+    "spreadsheet",
+    binary={"=": ("eq", 10, "none"), "<>": ("ne", 10, "none")},
+    prefix={},
+    literals={"true": True, "false": False},
+    calls={"and": ("and", -1), "or": ("or", -1), "not": ("notf", 1), "xor": ("xor", -1), "if": ("ite", 3)},
+    ignore_case=True,
+    bad={"&": "& joins text in a spreadsheet", **_CMP_REFUSED},
+)
 LUA = Dialect(
     "Lua",
     binary={
@@ -575,7 +584,7 @@ class _Parser:
                 return ("const", lit)
             if tok.text in self.names:
                 return ("var", tok.text)
-            call = self.d.calls.get(tok.text)
+            call = self.d.calls.get(k)
             if call is not None:
                 return self.call(tok, call)
             raise self.error(f"unknown name {tok.text!r} (no value is given for it)", tok.pos)
@@ -635,6 +644,9 @@ def _apply(kind: str, args: list[Expr], name: str, parser: _Parser, pos: int) ->
         return args[0]
     if kind == "notf":
         return ("not", args[0])
+    if kind == "ite":  # IF(c, a, b)
+        c, a, b = args
+        return ("or", [("and", [c, a]), ("and", [("not", c), b])])
     if kind in ("eq", "ne"):
         return _combine(kind, args[0], args[1])
     if kind == "xnor2":

@@ -856,3 +856,31 @@ def test_repl_sessions_read_the_echoed_expression_at_their_languages_precedence(
 def test_scope_of_it_is_not_the_case_before_and_is_not_guessed() -> None:
     with pytest.raises(ParseError):
         read_logic("Suppose it is not the case that a is true and b is false. Is the following true: a ∨ b?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # hand-worked
+        ("In Excel, A1 = TRUE and B1 = FALSE. Cell C1 contains =AND(A1, NOT(B1)). What does C1 show?", True),
+        (
+            "Spreadsheet: A1 is TRUE, B1 is TRUE, A2 is FALSE. The formula =XOR(A1, B1, A2) is in C1. What does it return?",
+            False,
+        ),
+        ("Google Sheets: A1 is FALSE. What does =IF(A1, FALSE, OR(A1, TRUE)) return?", True),
+    ],
+)
+def test_spreadsheet_formulas_read_with_parity_xor(text: str, expected: bool) -> None:
+    assert value(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("In Excel, A1 = TRUE. C1 holds =OR(A1, B1). What does C1 show?", "B1"),
+        ("In Excel, A1 = TRUE, A1 = FALSE. C1 holds =NOT(A1). What does C1 show?", "two values"),
+        ("In Excel, A1 = TRUE. C1 holds =NOT(A1). What does C1 show if A1 were FALSE?", "FALSE"),
+    ],
+)
+def test_spreadsheet_formulas_refuse_missing_or_conflicting_cells(text: str, why: str) -> None:
+    with pytest.raises(ParseError, match=why):
+        read_logic(text)
