@@ -84,10 +84,6 @@ def test_fuzz_tools(call: tuple) -> None:
 
 
 # -- issue 17: negation, contradictions and MCP, scored against independent oracles ------------------------------
-# A known library bug (docs/results/reliability.md, section 14): a parent whose gender only the first name gives is
-# taken as that gender even when the story then gives the child two mothers ("Henry is Donna's son. Laura is
-# Henry's mother. Who is Donna to Henry?" -> "mother"); the reading with Donna male is the only consistent one.
-KNOWN_WRONG = "name_gender"
 
 
 def score_all(cases: list) -> list[tuple[object, str]]:
@@ -111,9 +107,7 @@ def test_negation_and_contradictions_are_answered_right_or_refused(cases: list) 
     """Generated graph / logic / kinship texts with negated facts, negated questions and contradictions, through
     drt_agent.solve_many with the shipped models: never an answer the oracle disagrees with, never an answer to a
     contradiction."""
-    wrong = [
-        (c.text, c.expected) for c, o in score_all(cases) if o == "WRONG" and KNOWN_WRONG not in c.strategy
-    ]
+    wrong = [(c.text, c.expected) for c, o in score_all(cases) if o == "WRONG"]
     assert not wrong, wrong
 
 
@@ -124,16 +118,13 @@ def test_every_domain_is_answered_and_contradictions_refused(domain: str) -> Non
 
     cases = [fuzz.CASE_MAKERS[domain](random.Random(1000 + i)) for i in range(40)]
     scored = score_all(cases)
-    assert not [c.text for c, o in scored if o == "WRONG" and KNOWN_WRONG not in c.strategy]
+    assert not [c.text for c, o in scored if o == "WRONG"]
     consistent = [o for c, o in scored if c.expected != fuzz.CONTRADICTION]
     assert consistent.count("correct") >= len(consistent) // 2, consistent
     assert any(c.expected == fuzz.CONTRADICTION for c, _ in scored)
 
 
-@pytest.mark.xfail(
-    reason="library bug (section 14 of reliability.md): two mothers through a first-name gender"
-)
-def test_known_bug_a_first_name_gender_that_gives_two_mothers_is_not_used() -> None:
+def test_a_first_name_gender_that_gives_two_mothers_is_not_used() -> None:
     """Taking Donna as female gives Henry two mothers; only Donna as his father is consistent: refuse, or answer
     'father' (as the reader does where a denial rules the name's gender out)."""
     import drt_agent
@@ -186,7 +177,7 @@ def test_negation_through_the_cli_batch() -> None:
     cases = [fuzz.CASE_MAKERS[d](random.Random(i)) for i in range(6) for d in sorted(fuzz.CASE_MAKERS)]
     counts = run(cases)
     assert sum(counts.values()) == len(cases)
-    assert not [w for w in report.wrong if KNOWN_WRONG not in w["strategy"]], report.wrong
+    assert not report.wrong, report.wrong
 
 
 def test_mcp_generated_lines_are_answered_in_time() -> None:
@@ -205,7 +196,7 @@ def test_mcp_generated_lines_are_answered_in_time() -> None:
     body()
     total = sum((c for c in seen), start=fuzz.Counter())
     assert sum(total.values()) >= 50 and total["HANG"] == 0
-    assert not [w for w in report.wrong if KNOWN_WRONG not in w["strategy"]], report.wrong
+    assert not report.wrong, report.wrong
 
 
 def test_mcp_expectations_follow_the_specification() -> None:
@@ -282,14 +273,12 @@ def test_fuzz_quick_run(tmp_path: Path) -> None:
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "fuzz.py"), "--quick", "--out", str(out)],
                           capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]  # exit 1 on a wrong answer too
     summary = json.loads(out.read_text())
-    # exit 1 also flags wrong answers; the known bug's class is the only wrong tolerated (see KNOWN_WRONG)
-    assert proc.returncode == 0 or summary["wrong"] > 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert summary["inputs"] >= 400 and summary["unhandled"] == 0 and summary["timeouts"] == 0
     assert summary["hangs"] == 0
     assert set(summary["per_target"]) == set(fuzz.SHARES)
-    known = [w for w in summary["wrong_answers"] if KNOWN_WRONG not in w["strategy"]]
-    assert not known, known
+    assert summary["wrong"] == 0, summary["wrong_answers"]
     assert {row["kind"] for row in summary["huge"]} >= set(fuzz.QUICK_HUGE_KINDS)
 
 
