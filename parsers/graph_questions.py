@@ -39,7 +39,7 @@ _MOVE = (
     r"transported|driven))"
 )
 _PATH = (
-    r"(?:path|route|way|connection|walk|chain of [\w-]+|sequence of [\w-]+|(?:[\w-]+ )?path|road|"
+    r"(?:path|route|way|connection|walk|chain of [\w-]+|sequence of [\w-]+|(?:[\w-]+ )?(?:path|chain|route)|road|"
     r"series of (?:edges|links|roads)|link|trail|chain|edge|flight|bridge|street|(?:network )?connectivity)"
 )
 _ART = (
@@ -446,6 +446,12 @@ _ONLY_EDGES = lazy(
     r"pointers|rules|connections)\b[^()]*(?:\([^()]*\))?$",
     re.I,
 )
+# a lead-in that turns or drops the edges' direction: refused rather than read as "following the arrows"
+_AGAINST = lazy(
+    r"\b(?:backwards?|revers\w*|ignor\w*|against|opposite|inverted?|either (?:way|direction)|both (?:ways|directions)|"
+    r"any direction|undirected|bidirectional|two-way)\b",
+    re.I,
+)
 _DIRECTION_WORDS = lazy(
     r"\b(?:direct\w*|revers\w*|backwards?|ignor\w*|against|either way|both ways|undirected|any direction)\b",
     re.I,
@@ -514,7 +520,11 @@ def match_question(text: str, known: Container[str] | None = None) -> Question |
     s, flip = _normalise(text)
     q = _match(text, s, flip, known, "")
     lead_in = _LEAD_IN.match(s) if q is None else None
-    if lead_in and not lex.NEGATION.search(lead_in.group("lead")):
+    if (
+        lead_in
+        and not lex.NEGATION.search(lead_in.group("lead"))
+        and not _AGAINST.search(lead_in.group("lead"))
+    ):
         q = _match(text, s[lead_in.end() :], flip, known, lead_in.group("lead"))
     return q
 

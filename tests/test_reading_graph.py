@@ -814,3 +814,11 @@ def test_more_wordings_of_the_blind2_styles() -> None:
     mail = "a@x.com -> forward to b@x.com\nb@x.com -> forward to c@x.com\n"
     assert _answer(mail + "Is mail sent to a@x.com eventually delivered to c@x.com?") is True
     assert _answer(mail + "Is mail sent to c@x.com eventually delivered to a@x.com?") is False
+
+
+def test_a_lead_in_that_turns_the_arrows_is_refused() -> None:
+    chart = "```mermaid\nflowchart LR\n  A --> B\n  B --> C\n```\n"
+    assert _answer(chart + "Following arrow direction, can you get from A to C?") is True
+    for lead in ("Following the arrows backwards", "Ignoring arrow direction"):
+        with pytest.raises(ParseError):
+            read_graph(chart + f"{lead}, can you get from C to A?")
