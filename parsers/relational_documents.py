@@ -384,6 +384,20 @@ def _rdf(lines: list[str], i: int) -> Doc | None:
         if core in (["married", "to"], ["spouse", "of"], ["married", "with"], ["spouse"], ["married"]):
             doc.sentences.append((f"{s_name} is married to {o_name}.", src))
             continue
+        if core in (["sibling"], ["sibling", "of"], ["siblings"]):  # the same read either way
+            doc.sentences.append((f"{s_name} and {o_name} are siblings.", src))
+            continue
+        if ("schema:" in src or "schema.org/" in src) and core in (
+            ["parent"],
+            ["parents"],
+            ["children"],
+            ["child"],
+        ):
+            rel = (
+                "parent" if core[0].startswith("parent") else "child"
+            )  # schema.org: 'a parent of this person'
+            doc.sentences.append((f"{o_name} is {s_name}'s {rel}.", src))
+            continue
         if len(core) > 1 and core[-1] == "of" and kin_word("-".join(core[:-1])) is not None:
             doc.sentences.append((f"{s_name} is the {'-'.join(core[:-1])} of {o_name}.", src))
             continue

@@ -99,13 +99,15 @@ def _canonical_arrow(line: str) -> str:
 
 
 def _arrow(line: str, legend: tuple[str, str] | None) -> str | None:
-    line = _canonical_arrow(line)
+    written, line = line, _canonical_arrow(line)
     m = _ARROW.match(line)
     if m is None or not (m["r1"] or m["r2"]):
         return None
     rel = (m["r1"] or m["r2"]).strip()
     a, b = _name(m["a"]), _name(m["b"])
     kin = _kin_of(rel)
+    if kin is not None and legend is not None and _kin_of(legend[0]) is not None:
+        return legend[1].format(a=a, b=b, rel=rel.lower())  # the text's own legend for 'R of' arrows
     if kin is not None:  # 'mother of' says its direction itself
         return f"{a} is the {kin} of {b}."
     if rel.lower() in ("married", "married to", "spouse", "spouses", "spouse of"):
@@ -115,7 +117,7 @@ def _arrow(line: str, legend: tuple[str, str] | None) -> str | None:
         return None
     if legend is None or legend[0].lower().endswith(" of"):
         raise ParseError(
-            f"{line.strip()!r} does not say which way it reads ({a} the {word} of {b}, or {b} the {word} of {a}); "
+            f"{written.strip()!r} does not say which way it reads ({a} the {word} of {b}, or {b} the {word} of {a}); "
             f"write '{a} --{word} of--> {b}', or add a legend such as \"read 'A --mother--> B' as 'A is B's mother'\""
         )
     return legend[1].format(a=a, b=b, rel=word)

@@ -593,6 +593,10 @@ SHEET = "Name\tSex\tMother\tFather\tSpouse\nAnn\tF\t\t\tBob\nBob\tM\t\t\tAnn\nCy
          "What is Ann to Flo?", "grandmother"),  # SQL: a relation table named for its relation
         ('Question: What is Di to Flo?\nAction: lookup_relatives("Flo")\nObservation: {"Di": "mother", "Ed": "father"}\n'
          'Action: lookup_relatives("Di")\nObservation: {"Ann": "mother"}\nFinal Answer:', "", "mother"),
+        ("Edges (read 'A --mother of--> B' as 'B is the mother of A'):\nDi --mother of--> Ann\nFlo --mother of--> Di",
+         "What is Ann to Flo?", "grandmother"),  # a legend that reverses the arrows is followed
+        ('@prefix schema: <http://schema.org/> .\n:Ann schema:children :Di .\n:Flo schema:parent :Di .\n'
+         ':Ann schema:gender "F" .', "What is Ann to Flo?", "grandmother"),  # schema.org's parent / children
         ("notes: ann's hubby: bob. di is ann's daughter. bob is cy's dad. cy is ann's son. flo = di's daughter.",
          "q: what is cy to flo?", "uncle"),
     ],
