@@ -538,6 +538,12 @@ def _cy_question(raw: RawGraph, query: re.Match[str], types: list[str | None]) -
     if kind == "two":
         raw.directed = False
         raw.edge_kinds = None
+    elif raw.edge_kinds is not None or raw.directed is False:
+        raise ParseError("the script creates relationships without a direction (Neo4j stores each one way, in an "
+                         "order the text does not fix) and the MATCH follows a direction; give every relationship "
+                         "an arrow, or MATCH without one")  # fmt: skip
+    if a == b:
+        raise ParseError(f"the MATCH pattern starts and ends at {a!r}; ask about two different nodes")
     raw.source, raw.target = (b, a) if kind == "rev" else (a, b)
     if typ:
         allowed = set(typ.replace("`", "").split("|"))
@@ -550,6 +556,15 @@ def _cy_question(raw: RawGraph, query: re.Match[str], types: list[str | None]) -
 # -- HTML navigation ---------------------------------------------------------------------------------------------
 _HTML_PAGE = re.compile(r"(?m)^[ \t]*<!--\s*(?:page:?\s*)?(?P<page>[^\s<>]+?)\s*:?\s*-->[ \t]*$")
 _HTML_HREF = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"'](?P<href>[^\"'#]*)(?:#[^\"']*)?[\"']", re.I)
+
+
+def _resolve_href(page: str, href: str) -> str:
+    """A link as the browser follows it: `about.html` on `/docs/index.html` is `/docs/about.html`."""
+    if page.startswith("/") or re.match(r"^[a-z][a-z0-9+.-]*://", page, re.I):
+        from urllib.parse import urljoin
+
+        return urljoin(page, href)
+    return href
 
 
 def _html(text: str) -> Found | None:
@@ -571,7 +586,8 @@ def _html(text: str) -> Found | None:
         for line in text[m.end() : end].splitlines(keepends=True):
             if line.strip() and not line.strip().startswith("<"):
                 break
-            raw.edges.extend((page, h.group("href")) for h in _HTML_HREF.finditer(line) if h.group("href"))
+            raw.edges.extend((page, _resolve_href(page, h.group("href"))) for h in _HTML_HREF.finditer(line)
+                             if h.group("href"))  # fmt: skip
             block_end += len(line)
         spans.append((m.start(), block_end))
     return raw, _cut(text, spans)

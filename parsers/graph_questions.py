@@ -411,7 +411,10 @@ def _end(raw: str, known: Container[str] | None, context: list[str]) -> str | No
         word = role.group("role").lower()
         return "@first" if word in lex.ROLE_FIRST else "@second" if word in lex.ROLE_SECOND else None
     kind = _KIND.match(raw.strip())
-    if kind:
+    whole = name(raw, loose=True) if kind and known is not None else None
+    if kind and not (
+        whole is not None and known is not None and key(whole) in known
+    ):  # "State Street" is a node
         inner = raw.strip()[kind.end() :]
         inner_name = name(inner, loose=True)
         quoted = inner.strip()[:1] in "'\"" and inner_name is not None

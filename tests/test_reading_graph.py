@@ -822,3 +822,27 @@ def test_a_lead_in_that_turns_the_arrows_is_refused() -> None:
     for lead in ("Following the arrows backwards", "Ignoring arrow direction"):
         with pytest.raises(ParseError):
             read_graph(chart + f"{lead}, can you get from C to A?")
+
+
+def test_relative_links_and_undirected_cypher_relationships() -> None:
+    nav = (
+        '<!-- /docs/index.html -->\n<nav><a href="about.html">about</a></nav>\n'
+        '<!-- /docs/about.html -->\n<nav><a href="../shop.html">shop</a></nav>\n'
+    )
+    assert (
+        _answer(
+            nav + "A visitor lands on /docs/index.html. Only clicking links, can they end up on /shop.html?"
+        )
+        is True
+    )
+    assert (
+        _answer(
+            nav + "A visitor lands on /shop.html. Only clicking links, can they end up on /docs/index.html?"
+        )
+        is False
+    )
+    script = "MERGE (a {name: 'p'}) MERGE (b {name: 'q'}) MERGE (a)-[:R]-(b);\n"
+    with pytest.raises(ParseError, match="without a direction"):
+        read_graph(script + "Does MATCH (x {name: 'q'})-[:R*]->(y {name: 'p'}) RETURN y return a row?")
+    assert _answer(script + "Does MATCH (x {name: 'q'})-[:R*]-(y {name: 'p'}) RETURN y return a row?") is True
+    assert _answer("State Street - Main. Street - Park.\nCan you get from State Street to Park?") is False
