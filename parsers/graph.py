@@ -861,13 +861,20 @@ _DEPENDENCY_SENSE = lazy(
     r"modifying|altering|touching)\b.*\b(?:affect|change|update|alter|influence|invalidate)",
     re.I,
 )
+# questions whose sense is a build or update order: answered only over edges that say "depends on"
+_BUILD_ORDER = lazy(
+    r"\b(?:create|build|make|compile|deploy|provision|install|compute|evaluate)\b.* (?:before|ahead of|prior to)\b|"
+    r"\b(?:get|be|being) (?:built|rebuilt|made|compiled|created|deployed|installed|provisioned)\b|\b(?:changing|"
+    r"editing|updating|modifying|altering|touching)\b.*\b(?:affect|change|update|alter|influence|invalidate)",
+    re.I,
+)
 _DEPENDENCY_CONFUSED = lazy(r"\b(?:up|down)stream\b|\bfeeds?\b|\bsuppl(?:y|ies)\b|\bafter\b|\bflows?\b", re.I)
 
 
 _PARENT_SENSE = lazy(r"\bparents?\b|\bancestor|\bdescendant|\breachable\b|\bhistory\b", re.I)
 _RELATION_WORDS = lazy(
     r"\bdepend|\brequire|\bimport|\bdependenc|\bpre-?requisite|\bprereq|\breports? to\b|\bmanages?\b|"
-    r"\b(?:up|down)stream\b|\bancestor|\bdescendant|\bparent|\bchild",
+    r"\b(?:up|down)stream\b|\bancestor|\bdescendant|\bparent|\bchild|\bbefore\b|\bafter\b",
     re.I,
 )
 
@@ -1232,6 +1239,12 @@ def _finish(st: _State, q_sep: Question | None, directed: bool | None, lim: Any,
         )
     if st.edge_sense is not None and q.text != st.raw_question:
         _check_edge_sense(q, *st.edge_sense)
+    if _BUILD_ORDER.search(q.text) and not any(f.startswith("dep") for f in facts.families.values()):
+        raise ParseError(
+            f"the question {clip(q.text)} asks about build or update order, but the graph's edges do not say "
+            f"'depends on' (an arrow may point either way in a build order); state the edges as 'X depends on Y' "
+            f"or ask 'Can you get from X to Y?'"
+        )
     loose = {i for i, (_, _, k) in enumerate(facts.edges) if k == "one~"}
     facts.edges = [(a, b, "one" if k == "one~" else k) for a, b, k in facts.edges]
     if facts.families:

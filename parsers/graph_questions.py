@@ -266,7 +266,7 @@ _QUESTIONS: list[tuple[str, bool]] = [
     (
         rf"(?:do|does|will|would) (?:the |these |those |our )?(?:[\w-]+ )?(?:rules?|config(?:uration)?|setup|"
         rf"system|server|network|aliases|routing) {_NOT}(?:route|forward|send|deliver|redirect|relay|pass) "
-        rf"(?:mail|messages?|e-?mails?|traffic|packets?|requests?|calls?)? ?(?:addressed to|sent to|for|from|"
+        rf"(?:mail|messages?|e-?mails?|traffic|packets?|requests?|calls?)? ?(?:addressed to|sent to|for|"
         rf"arriving at|destined for|that arrives at) {_A} (?:on |onward |onwards )?to {_B}",
         False,
     ),

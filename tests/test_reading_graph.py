@@ -679,8 +679,6 @@ def test_questions_of_the_blind2_styles() -> None:
         ("Using BFS from a, is c visited?", True),
         ("Using BFS from c, is a visited?", False),
         ("Is a (transitively) dependent on c?", True),
-        ("Will we have to create c before a?", True),
-        ("Will we have to create a before c?", False),
         ("Walking the arrows starting at a, do we ever hit c?", True),
         ("From c, by repeatedly following arrows, is a reachable?", False),
         ("Is state a able to reach state c through some sequence of events?", True),
@@ -691,6 +689,20 @@ def test_questions_of_the_blind2_styles() -> None:
         ("The message starts with c. Does it reach a?", False),
     ]:
         assert _answer(g + q) == expected, q
+
+
+def test_build_order_questions_need_dependency_edges() -> None:
+    # plain arrows do not say which way a build order runs: refused; "depends on" edges do
+    for q in (
+        "Will we have to create c before a?",
+        "If I build a, will c get built?",
+        "Would changing c affect a?",
+    ):
+        with pytest.raises(ParseError, match="build or update order"):
+            read_graph("a -> b\nb -> c\n" + q)
+    deps = "a depends on b. b depends on c. "
+    assert _answer(deps + "Will we have to create c before a?") is True
+    assert _answer(deps + "Will we have to create a before c?") is False
 
 
 def test_a_start_clause_that_changes_the_moves_is_refused() -> None:
