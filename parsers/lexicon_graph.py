@@ -436,9 +436,10 @@ NOTE_LABEL = lazy(
     r"correction|clarification|context|remember|addendum|erratum)(?: (?:from|by) [\w .'-]{1,30})?$",
     re.I,
 )
-# a label that names a document, not a node: "Park ranger's trail notes:", "Follow data from the network:"
+# a label that names a document, not a node: "Park ranger's trail notes:", "Follow data from the network:" (two
+# words at least: "data: api, cache" is the adjacency line of a node named data)
 DOC_LABEL = lazy(
-    r"^(?:[\w'-]+ ){0,5}(?:notes|data|details|info|information|facts|rules|summary|description|log|overview|"
+    r"^(?:[\w'-]+ ){1,5}(?:notes|data|details|info|information|facts|rules|summary|description|log|overview|"
     r"records|setup|layout|contents|listing|table|map|sketch|excerpt|dump|export|config(?:uration)?)"
     r"(?: (?:from|for|of|about) (?:the |our |a |this )?(?:[\w'-]+ ){0,4}[\w'-]+)?(?:\s*\([^()]*\))?$",
     re.I,
