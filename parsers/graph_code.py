@@ -686,6 +686,8 @@ def _networkx(text: str) -> Found | None:
     fences = _fences(text, ("python", "py", "python3", ""))
     span = next(((a, b, c, d) for a, b, c, d in fences if "nx." in text[b:c]), None)
     if span is None:
+        span = _unfenced_code(text)
+    if span is None:
         return None
     code = text[span[1] : span[2]]
     try:
@@ -836,6 +838,22 @@ def _networkx(text: str) -> Found | None:
             raise ParseError(f"nx.has_path raises an error: node {n!r} is not in the graph")
     rest = _cut(text, [(span[0], span[3])])
     return raw, _printed_question(rest, raw)
+
+
+_CODE_LINE = re.compile(r"^(?:\s*$|\s*#|(?:import|from)\s|[A-Za-z_][\w.]*\s*(?:=|\.|\()|print\s*\()")
+
+
+def _unfenced_code(text: str) -> tuple[int, int, int, int] | None:
+    """The run of code lines from `import networkx` on, when the script is not in a ``` block."""
+    m = re.search(r"(?m)^import networkx\b.*$|^from networkx\b.*$", text)
+    if m is None:
+        return None
+    end = m.start()
+    for line in text[m.start() :].splitlines(keepends=True):
+        if not _CODE_LINE.match(line):
+            break
+        end += len(line)
+    return m.start(), m.start(), end, end
 
 
 _PRINTS = re.compile(

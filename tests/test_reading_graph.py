@@ -858,3 +858,9 @@ def test_relative_links_and_undirected_cypher_relationships() -> None:
         read_graph(script + "Does MATCH (x {name: 'q'})-[:R*]->(y {name: 'p'}) RETURN y return a row?")
     assert _answer(script + "Does MATCH (x {name: 'q'})-[:R*]-(y {name: 'p'}) RETURN y return a row?") is True
     assert _answer("State Street - Main. Street - Park.\nCan you get from State Street to Park?") is False
+
+
+def test_networkx_script_outside_a_code_block() -> None:
+    script = "import networkx as nx\nG = nx.DiGraph()\nG.add_edge('a', 'b')\nG.add_edge('b', 'c')\nprint(nx.has_path(G, '%s', '%s'))\n\n"
+    assert _answer(script % ("a", "c") + "What does this print?") is True
+    assert _answer(script % ("c", "a") + "Does this print True?") is False
