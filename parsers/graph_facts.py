@@ -276,6 +276,13 @@ def _chain(parts: list[str], where_: str) -> list[tuple[str, str, str]] | None:
             raise ParseError(
                 f"{where_}: {clip(n)} reads as a phrase, not a node name; write edges like 'A - B'"
             )
+    for k in range(len(ops) - 1):
+        if ops[k] in ("--", "==", "-") and ops[k + 1] in ("-->", "->", "==>", "=>"):
+            raise ParseError(
+                f"{where_}: {clip(' '.join(parts))} could be an arrow labelled {nodes[k + 1]!r} (Mermaid's "
+                f"'A -- label --> B') or a chain through a node {nodes[k + 1]!r}; write 'A --label--> B' or "
+                f"'A - x, x -> B'"
+            )
     edges = []
     for a, op, b in zip(nodes, ops, nodes[1:], strict=False):
         kind = lex.OPERATORS[op]

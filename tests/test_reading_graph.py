@@ -864,3 +864,11 @@ def test_networkx_script_outside_a_code_block() -> None:
     script = "import networkx as nx\nG = nx.DiGraph()\nG.add_edge('a', 'b')\nG.add_edge('b', 'c')\nprint(nx.has_path(G, '%s', '%s'))\n\n"
     assert _answer(script % ("a", "c") + "What does this print?") is True
     assert _answer(script % ("c", "a") + "Does this print True?") is False
+
+
+def test_a_spaced_label_between_dashes_and_an_arrow_is_refused() -> None:
+    # "IDLE -- start --> RUNNING" is Mermaid's labelled arrow or a chain through a node 'start': not guessed
+    with pytest.raises(ParseError, match="labelled"):
+        read_graph(
+            "IDLE -- start --> RUNNING\nRUNNING -- stop --> IDLE\nCan the machine get from IDLE to RUNNING?"
+        )
