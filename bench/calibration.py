@@ -195,13 +195,14 @@ def fit_one(name: str, n: int, seed: int, quick: bool) -> dict[str, Any]:
     }
 
 
-def measure_one(name: str, n: int, seed: int) -> dict[str, Any]:
+def measure_one(name: str, n: int, seed: int, after_only: bool = False) -> dict[str, Any]:
     r = load(name)
     stored = r.calibration
     r.calibration = None
     t0 = time.time()
-    before = collect(r, name, n, seed)
-    after = collect(load(name), name, n, seed) if stored is not None else before
+    after = collect(load(name), name, n, seed) if stored is not None else None
+    before = after if after_only and after is not None else collect(r, name, n, seed)
+    after = after if after is not None else before
     return {
         "name": name,
         "calibrated": stored is not None,
@@ -269,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-fit", type=int, default=8000, help="problems per domain for the fit")
     ap.add_argument("--quick", action="store_true", help="few problems, nothing stored, JSON to runs/")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--after-only", action="store_true", help="measure the stored calibrator only (before = after)")
     ap.add_argument("--markdown", default=None, help="print the tables of a results JSON and stop")
     args = ap.parse_args(argv)
     if args.markdown:
@@ -283,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(out))
         if not args.quick:
             return 0
-    results = [measure_one(name, args.n, EVAL_SEED) for name in args.only]
+    results = [measure_one(name, args.n, EVAL_SEED, args.after_only) for name in args.only]
     for res in results:
         show(res)
     default = ROOT / ("runs/calibration_quick.json" if args.quick else "docs/results/calibration.json")
