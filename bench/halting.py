@@ -19,7 +19,8 @@ each halting rule is applied to the recorded steps: an example's dynamics do not
 Per complexity bucket: the steps the problem needs (Task.needed_steps: logic the parse-tree height, kinship 2 per
 fact of the chain + 2), per rule the median steps used, how many halted before the bound, accuracy at that step;
 accuracy at the shipped (capped) `auto` and at a fixed 3x the needed steps; compute (steps summed) against the
-fixed budget of 3x the needed steps. Accuracy is the network's own answer against the exact solver.
+fixed budget of 3x the needed steps. Accuracy is the network's own answer against the exact solver. Logic
+problems are half the paper's nested generator, half flat chains with stacked `not` (the training mix).
 Must-show (issue 15): median steps_used <= needed + 2 and accuracy at auto >= accuracy at 3x needed.
 """
 
@@ -38,6 +39,7 @@ import torch.nn.functional as F
 
 from drt_agent.core import DepthPolicy
 from drt_agent.core.halting import _relative_change
+from drt_agent.problems import LogicProblem
 from drt_agent.reasoner import Reasoner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,7 +107,17 @@ def halt_steps(
 
 def bucket_row(r: Reasoner, c: int, n: int, bound: int, policy: DepthPolicy) -> dict[str, Any]:
     rng = np.random.default_rng(SEED + c)
-    problems, _ = r.task.sample(n, c, rng, **r.task.bucket_knobs(c))
+    if r.task.name == "logic":  # half nested (the paper's generator), half flat chains with stacked `not`
+        problems = [
+            LogicProblem.model_construct(
+                domain="logic",
+                expression=r.task._one(rng, c, want=i % 2 == 0, min_len=0, flat=i % 4 >= 2),
+                variables={},
+            )
+            for i in range(n)
+        ]
+    else:
+        problems, _ = r.task.sample(n, c, rng, **r.task.bucket_knobs(c))
     needed = np.array([r.task.needed_steps(p) or 1 for p in problems])
     sig = record(r, problems, bound)
     right = sig["right"]
