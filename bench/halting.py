@@ -1,6 +1,7 @@
 """Does the model's own halting rule decide the depth, with the parser's cap taken away? Logic and kinship.
 
-    python bench/halting.py                  # 100 problems per bucket, JSON to docs/results/halting.json
+    python bench/halting.py --only logic --n 300 --out docs/results/halting_logic.json
+    python bench/halting.py --only relational --out docs/results/halting_relational.json
     python bench/halting.py --quick          # a small run for tests (seconds), JSON to runs/
 
 Shipped `auto` on logic and relational text stops at a bound the parser computes (parse-tree height + 4; two
@@ -177,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--only", nargs="*", default=list(BUCKETS))
     ap.add_argument("--n", type=int, default=100, help="problems per bucket")
+    ap.add_argument("--buckets", default=None, help="complexities, e.g. 6,8 (default: the domain's list)")
     ap.add_argument("--bound", type=int, default=128, help="the loose safety bound, steps")
     ap.add_argument("--state-tol", type=float, default=DepthPolicy.state_tol)
     ap.add_argument("--readout-tol", type=float, default=DepthPolicy.readout_tol)
@@ -196,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.only:
         r = Reasoner.load(name, device="cpu", threads=1)
         buckets = BUCKETS[name][:2] if args.quick else BUCKETS[name]
+        if args.buckets:
+            buckets = [int(c) for c in args.buckets.split(",")]
         rows = []
         for c in buckets:
             t0 = time.time()
@@ -212,7 +216,9 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
         results[name] = rows
-    default = ROOT / ("runs/halting_quick.json" if args.quick else "docs/results/halting.json")
+    default = ROOT / (
+        "runs/halting_quick.json" if args.quick else f"docs/results/halting_{'_'.join(args.only)}.json"
+    )
     out = Path(args.out) if args.out else default
     out.parent.mkdir(parents=True, exist_ok=True)
     command = " ".join(["python bench/halting.py", *(argv if argv is not None else sys.argv[1:])])
