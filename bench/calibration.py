@@ -81,12 +81,16 @@ def problems_for(
     return out
 
 
-def collect(reasoner: Reasoner, name: str, n_total: int, seed: int) -> list[dict[str, Any]]:
-    """Solve the domain's mix at `auto` depth with the check off; one row per problem."""
+def collect(
+    reasoner: Reasoner, name: str, n_total: int, seed: int, only: list[int] | None = None
+) -> list[dict[str, Any]]:
+    """Solve the domain's mix (or only the complexities `only`) at `auto` depth with the check off; one row per
+    problem."""
     ind, beyond = MIX[name]
     rows: list[dict[str, Any]] = []
-    for part, buckets in (("in", ind), ("beyond", beyond)):
-        n = max(1, n_total // 2 // len(buckets))
+    parts = (("in", ind), ("beyond", beyond)) if only is None else (("only", only),)
+    for part, buckets in parts:
+        n = max(1, n_total // len(parts) // len(buckets))
         items = problems_for(reasoner, name, buckets, n, seed + (0 if part == "in" else 1000))
         truth = oracle(name, reasoner)
         sols = reasoner.solve_batch([p for _, p in items], steps="auto", check=False)
@@ -195,13 +199,15 @@ def fit_one(name: str, n: int, seed: int, quick: bool) -> dict[str, Any]:
     }
 
 
-def measure_one(name: str, n: int, seed: int, after_only: bool = False) -> dict[str, Any]:
+def measure_one(
+    name: str, n: int, seed: int, after_only: bool = False, only: list[int] | None = None
+) -> dict[str, Any]:
     r = load(name)
     stored = r.calibration
     r.calibration = None
     t0 = time.time()
-    after = collect(load(name), name, n, seed) if stored is not None else None
-    before = after if after_only and after is not None else collect(r, name, n, seed)
+    after = collect(load(name), name, n, seed, only) if stored is not None else None
+    before = after if after_only and after is not None else collect(r, name, n, seed, only)
     after = after if after is not None else before
     return {
         "name": name,
@@ -270,7 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-fit", type=int, default=8000, help="problems per domain for the fit")
     ap.add_argument("--quick", action="store_true", help="few problems, nothing stored, JSON to runs/")
     ap.add_argument("--out", default=None)
-    ap.add_argument("--after-only", action="store_true", help="measure the stored calibrator only (before = after)")
+    ap.add_argument(
+        "--after-only", action="store_true", help="measure the stored calibrator only (before = after)"
+    )
+    ap.add_argument("--complexities", default=None, help="measure only these, e.g. 10 (not the mix)")
     ap.add_argument("--markdown", default=None, help="print the tables of a results JSON and stop")
     args = ap.parse_args(argv)
     if args.markdown:
@@ -285,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(out))
         if not args.quick:
             return 0
-    results = [measure_one(name, args.n, EVAL_SEED, args.after_only) for name in args.only]
+    only = [int(c) for c in args.complexities.split(",")] if args.complexities else None
+    results = [measure_one(name, args.n, EVAL_SEED, args.after_only, only) for name in args.only]
     for res in results:
         show(res)
     default = ROOT / ("runs/calibration_quick.json" if args.quick else "docs/results/calibration.json")
