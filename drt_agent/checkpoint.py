@@ -32,6 +32,7 @@ from safetensors.torch import load as safetensors_load
 from safetensors.torch import save_file
 from torch.overrides import TorchFunctionMode
 
+from .calibration import Calibration
 from .config import core_problems, knob_problems
 from .core import DepthPolicy
 from .errors import CheckpointError, DomainError, DrtError
@@ -320,6 +321,8 @@ class StoredConfig(BaseModel):
     n_params: int | None = Field(default=None, ge=0, le=1 << 40)
     weights_sha256: str = Field(pattern=r"^[0-9a-fA-F]{64}$")
     name: str | None = Field(default=None, max_length=200)
+    # the post-hoc calibrator of `confidence` (drt_agent.calibration); absent in older checkpoints
+    calibration: Calibration | None = None
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -49,10 +49,15 @@ class Solution(BaseModel):
     )
     steps_used: int = Field(description="Thinking steps the recurrent core ran for this problem.")
     confidence: float = Field(
-        description="The probability that `answer` is right: the model's for its own answer, 1.0 for an exact one."
+        description="The probability that `answer` is right. For the network's answer (answered_by 'model'): its "
+        "calibrated estimate that its own answer is right, from the network alone (the answer's probability, the "
+        "steps the problem needs past training, whether the step cap fired; never the exact check), so it means "
+        "the same with the check on or off. For an exact answer (answered_by 'exact'): 1.0, right by construction."
     )
     trace: list[float] = Field(
-        default_factory=list, description="Per-step probability of the final answer, one entry per step."
+        default_factory=list,
+        description="Per-step probability of the final answer's class as the readout gives it (not calibrated), "
+        "one entry per step.",
     )
     exact: Answer = Field(default=None, description="The exact solver's answer, when it is computable.")
     agrees_with_exact: bool | None = Field(

@@ -12,6 +12,8 @@ from typing import Any, Literal
 import torch
 
 from . import domains
+from .calibration import Calibration
+from .calibration import from_config as calibration_from_config
 from .checkpoint import Loaded, load_checkpoint
 from .core import DepthPolicy
 from .core.halting import STOP_REASONS
@@ -99,6 +101,8 @@ class Reasoner:
         if max_steps is not None:
             self.limits = self.limits.replace(max_steps=max_steps)
         self.max_steps = self.limits.max_steps
+        # the stored calibrator (None: confidence is the answer's probability); a bench may set it to None
+        self.calibration: Calibration | None = calibration_from_config(loaded.config)
         self._lock = threading.Lock()  # torch modules are not re-entrant across threads for our think loop
 
     @classmethod
@@ -226,7 +230,7 @@ class Reasoner:
         answers = self.task.decode(probs, problems)
         # one transfer for the whole chunk: each example's trace is the chosen class's probability per step
         cls = self.task.answer_class(probs)
-        confidence = probs.gather(1, cls[:, None])[:, 0].tolist()
+        confidence = self.confidences(probs, problems, result.stopped)
         history = result.history.cpu()
         traces = history.gather(2, cls[:, None, None].expand(-1, history.shape[1], 1))[..., 0].tolist()
         steps_used = result.steps_used.tolist()
@@ -255,6 +259,26 @@ class Reasoner:
                 )
             )
         return sols
+
+    def confidences(
+        self, probs: torch.Tensor, problems: list[Any], stopped: torch.Tensor | None
+    ) -> list[float]:
+        """Per example, the probability that the network's own answer is right: the answer's probability, through
+        the checkpoint's calibrator when it has one. Only what the network did counts (never the exact check), so
+        it means the same with the check on or off."""
+        raw = self.task.answer_prob(probs, problems)
+        if self.calibration is None:
+            return raw.tolist()
+        # the calibrator reads the answer's probability, or its most likely class's where lower
+        top = probs.gather(1, self.task.answer_class(probs)[:, None])[:, 0]
+        read = torch.minimum(raw, top).tolist()
+        capped = (
+            [False] * len(raw) if stopped is None else (stopped.cpu() == STOP_REASONS.index("cap")).tolist()
+        )
+        return [
+            self.calibration(p, c, self.task.needed_steps(q))
+            for p, c, q in zip(read, capped, problems, strict=True)
+        ]
 
     def _check(self, problem: Any, answer: object) -> dict[str, object]:
         """The exact solver's answer and whether the model agrees, plus the domain's witness (a path...)."""

@@ -56,7 +56,15 @@ def test_batched_answers_equal_unbatched(reasoner: Reasoner) -> None:
 def test_batched_answers_are_right(reasoner: Reasoner) -> None:
     sols = reasoner.solve_batch(mixed_problems(1), check=True)
     assert all(s.agrees_with_exact for s in sols)
-    assert all(s.trace[-1] == s.confidence for s in sols)
+    # confidence is the answer's probability (the trace's last entry) through the stored calibrator
+    cal = reasoner.calibration
+    assert all(
+        s.confidence
+        == pytest.approx(
+            s.trace[-1] if cal is None else cal(s.trace[-1], s.stopped_by == "cap", None), abs=1e-4
+        )
+        for s in sols
+    )
 
 
 def test_step_cap_is_per_example(reasoner: Reasoner) -> None:

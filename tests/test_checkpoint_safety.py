@@ -85,6 +85,9 @@ def _flip_byte(d: Path) -> None:
     (d / WEIGHTS).write_bytes(bytes(data))
 
 
+_CAL = {"logit": 1.0, "cap": 0.0, "excess": 0.0, "excess_logit": 0.0, "bias": 0.0, "knot": 4.0}
+
+
 def _set(path: tuple[str, ...], value: object) -> Callable[[Path], None]:
     def apply(d: Path) -> None:
         config = _config(d)
@@ -250,6 +253,12 @@ CASES: dict[str, Callable[[Path], None]] = {
     "weights a FIFO": lambda d: ((d / WEIGHTS).unlink(), os.mkfifo(d / WEIGHTS)),
     "weights truncated, resealed": _truncate,
     "weights header claims a huge tensor": _huge_shape,
+    # the stored calibrator of `confidence` (drt_agent.calibration): bounded, every key known
+    "calibration weight 1e9": _set(("calibration",), {**_CAL, "logit": 1e9}),
+    "calibration weight NaN": _set(("calibration",), {**_CAL, "bias": float("nan")}),
+    "calibration unknown key": _set(("calibration",), {**_CAL, "temperature": 2.0}),
+    "calibration weight missing": _set(("calibration",), {k: v for k, v in _CAL.items() if k != "excess"}),
+    "calibration as text": _set(("calibration",), "identity"),
 }
 
 

@@ -134,6 +134,16 @@ class Task(ABC):
         """(B,) the class each decoded answer stands for (its confidence and trace are read there)."""
         return probs.argmax(-1)
 
+    def answer_prob(self, probs: torch.Tensor, problems: list[Any]) -> torch.Tensor:
+        """(B,) the probability the readout gives the decoded answer itself: what a calibrator turns into the
+        chance that the answer is right. Default: the answer class's probability."""
+        return probs.gather(1, self.answer_class(probs)[:, None])[:, 0]
+
+    def needed_steps(self, problem: Any) -> int | None:
+        """Thinking steps this problem needs, from its structure alone (None where the task cannot tell without
+        solving it): how far past its training a problem is, for the calibrator and the halting bench."""
+        return None
+
     def is_final(self, probs: torch.Tensor) -> torch.Tensor | None:
         """Which answers can no longer change with more thinking (None: no such shortcut)."""
         return None

@@ -406,6 +406,13 @@ class LogicTask(Task):
     def length(self, problem: LogicProblem) -> int:
         return len(problem.expression) + 2  # an upper bound: at most one token per character, plus CLS
 
+    def needed_steps(self, problem: LogicProblem) -> int | None:
+        """The parse tree's height: the structure interface moves a value one node up per step."""
+        if self.interface != "structure":
+            return None
+        ids = [CLS, *canonical_ids(problem)]
+        return int(tree_arrays(parse_tree(ids), len(ids))[3])
+
     def is_final(self, probs: torch.Tensor) -> torch.Tensor:
         """With a pending class the model says when its answer is in: it is final once a value outweighs
         "not known yet". Without one no answer is monotone in steps: only the state-settling rule stops."""

@@ -25,6 +25,7 @@ Two perceptual interfaces over the same reasoning core:
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 import numpy as np
@@ -45,6 +46,7 @@ from ..domains.relational import (
     RESIDUES,
     SIBLING_WORDS,
     SPOUSE_WORDS,
+    _moves,
     gender_of,
     generation_offsets,
     kin_keys,
@@ -595,6 +597,43 @@ class RelationalTask(Task):
             else:
                 out.append(None)
         return out
+
+    def answer_prob(self, probs: torch.Tensor, problems: list[RelationalProblem]) -> torch.Tensor:
+        """The probability of the decoded answer: for a yes/no question read from the subject, the mass of every
+        class that gives that answer (all the asked relation's terms for "yes", all others but "pending" for
+        "no"), not only the most likely class's; for an open question, the named term's."""
+        out = super().answer_prob(probs, problems).clone()
+        answers = self.decode(probs, problems)
+        pending = self.class_id.get("pending") if self.pending else None
+        for b, (p, a) in enumerate(zip(problems, answers, strict=True)):
+            if p.relation is not None and self.readout == "subject":
+                match = torch.zeros(self.n_classes, dtype=torch.bool, device=probs.device)
+                match[self.matching(p.relation)] = True
+                if not a:
+                    match = ~match
+                    if pending is not None:
+                        match[pending] = False
+                out[b] = probs[b][match].sum()
+            elif p.relation is not None:
+                out[b] = probs[b, self.class_id["yes" if a else "no"]]
+            elif isinstance(a, str) and a in self.class_id:
+                out[b] = probs[b, self.class_id[a]]
+        return out.clamp(0.0, 1.0)
+
+    def needed_steps(self, problem: RelationalProblem) -> int | None:
+        """Two steps per fact on the shortest chain between the two people, plus two for the question (None
+        when no chain links them)."""
+        adj = _moves(problem.facts)
+        dist = {problem.object: 0}
+        queue = deque([problem.object])
+        while queue:
+            u = queue.popleft()
+            for v, _ in adj.get(u, []):
+                if v not in dist:
+                    dist[v] = dist[u] + 1
+                    queue.append(v)
+        hops = dist.get(problem.subject)
+        return None if hops is None else 2 * hops + 2
 
     def answer_class(self, probs: torch.Tensor) -> torch.Tensor:
         """The class the answer token holds; "pending" is never an answer."""
