@@ -282,13 +282,8 @@ class Reasoner:
 
     def _check(self, problem: Any, answer: object) -> dict[str, object]:
         """The exact solver's answer and whether the model agrees, plus the domain's witness (a path...)."""
-        dom = domains.of(problem)
-        exact = dom.exact(problem)
-        return {
-            "exact": exact,
-            "agrees_with_exact": None if exact is None else exact == answer,
-            **dom.witness_of(problem),
-        }
+        exact, witness = domains.of(problem).exact_and_witness(problem)
+        return {"exact": exact, "agrees_with_exact": None if exact is None else exact == answer, **witness}
 
 
 def _how_read(reading: Reading | None) -> dict[str, Any]:

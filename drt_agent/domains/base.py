@@ -82,6 +82,8 @@ class Domain:
     check_limits: Callable[[Limits, Any], None] | None = None
     # witness: problem -> extra Solution fields (e.g. a path and its hops), or {} when there is none
     witness: Callable[[Any], dict[str, Any]] | None = None
+    # both at once, where one search gives both (a graph's BFS): problem -> (exact answer, witness fields)
+    exact_witness: Callable[[Any], tuple[Answer, dict[str, Any]]] | None = None
     # people: lines describing a solved problem ("read as: ...", "path: ..."); tools: one sentence
     describe: Callable[[Any, Any], list[str]] | None = None
     summarize: Callable[[Any, Any], str] | None = None
@@ -137,6 +139,12 @@ class Domain:
 
     def witness_of(self, problem: Any) -> dict[str, Any]:
         return self.witness(problem) if self.witness is not None else {}
+
+    def exact_and_witness(self, problem: Any) -> tuple[Answer, dict[str, Any]]:
+        """The exact answer and the witness fields, from one search where the domain offers it."""
+        if self.exact_witness is not None:
+            return self.exact_witness(problem)
+        return self.exact(problem), self.witness_of(problem)
 
     def lines(self, problem: Any, solution: Any) -> list[str]:
         return self.describe(problem, solution) if self.describe is not None else []

@@ -88,7 +88,16 @@ def exact(problem: GraphProblem) -> Answer:
 
 def witness(problem: GraphProblem) -> dict[str, Any]:
     """A shortest path and its hops, for a reachable target."""
+    return _witness(shortest_path(problem))
+
+
+def exact_witness(problem: GraphProblem) -> tuple[Answer, dict[str, Any]]:
+    """The exact answer and the witness from one breadth-first search (every solve's check)."""
     path = shortest_path(problem)
+    return (path is not None) != problem.negated, _witness(path)
+
+
+def _witness(path: list[str] | None) -> dict[str, Any]:
     return {} if path is None else {"witness": [str(v) for v in path], "hops": len(path) - 1}
 
 
@@ -282,6 +291,7 @@ DOMAIN = Domain(
     example="A-B, B-C. Is A connected to C?",
     check_limits=check_limits,
     witness=witness,
+    exact_witness=exact_witness,
     describe=describe,
     summarize=summarize,
     tool_name="graph_reachability",
