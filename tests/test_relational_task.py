@@ -313,3 +313,40 @@ def test_flip_turns_every_chain_fact_around(flip):
         }
         assert roles == ({"object"} if flip else {"subject"})  # e0 starts the chain's first fact, or ends it
         assert solve_exact(p) is True
+
+
+def test_anchor_key_starts_training_anchors_at_random_keys_only_in_training_batches():
+    from drt_agent.tasks.relational import ROLE_ANCHOR, START_KEYS
+
+    plain = RelationalTask(horizon_targets=True, readout="subject")
+    assert plain.n_roles == 3 and "anchor_key" not in plain.knobs()  # off: today's task, today's config
+    task = RelationalTask(horizon_targets=True, readout="subject", anchor_key=1.0)
+    assert task.n_roles == ROLE_ANCHOR + len(START_KEYS) and task.knobs()["anchor_key"] == 1.0
+    problems, batch = task.sample(16, (1, 3), np.random.default_rng(3), steps=40)
+    shifted = 0
+    for b, p in enumerate(problems):
+        shift = int(batch.roles[b].max()) - ROLE_ANCHOR
+        shifted += shift > 0
+        # the anchor holds its start key, and every target is composed from it by the per-fact rule
+        assert shift >= 0
+        per, _, _ = task._targets(p, shift)
+        start = START_KEYS[shift]
+        expect = "self" if start == "self" else term_for(start, None)
+        anchor_cls = task.classes[per[p.object]]
+        assert anchor_cls == expect or KEY_OF_TERM.get(anchor_cls) == start
+    assert shifted == 16
+    _, evaluation = task.sample(16, (1, 3), np.random.default_rng(3))
+    assert int(evaluation.roles.max()) == ROLE_ANCHOR  # evaluation batches keep the anchor at "self"
+    with pytest.raises(ValueError, match="anchor_key"):
+        RelationalTask(readout="answer", anchor_key=0.5)
+
+
+def test_kin_keys_from_a_start_key_compose_the_per_fact_rule():
+    from drt_agent.domains.relational import kin_keys
+
+    facts = [
+        Fact(subject="A", relation="mother", object="B"),
+        Fact(subject="C", relation="sister", object="A"),
+    ]
+    assert kin_keys(facts, "B") == {"A": "b1.0", "B": "self", "C": "b2.1"}
+    assert kin_keys(facts, "B", "b2.0") == {"A": "b3.0", "B": "b2.0", "C": "b4.1"}

@@ -36,6 +36,7 @@ from ..domains.relational import (
     GENDER_OF_TERM,
     INVERSE,
     KEY_OF_TERM,
+    KIN_KEYS,
     KIN_TERMS,
     MAX_GEN,
     MOVE_OF_WORD,
@@ -242,6 +243,10 @@ PAPER_TEXT = ["is", "the", "of", ".", "query", ":"]
 N_SLOTS = 32
 PAD, UNK, ANS, Q_YESNO, Q_OPEN = range(5)
 ROLE_OTHER, ROLE_SUBJECT, ROLE_ANCHOR = 0, 1, 2
+START_KEYS = [
+    "self",
+    *KIN_KEYS,
+]  # anchor_key: the anchor role ROLE_ANCHOR + i says the anchor holds START_KEYS[i]
 MENTION, QUERY_WORD = 1, 2
 
 
@@ -292,6 +297,7 @@ class RelationalTask(Task):
         anchor_shift: bool = False,
         flip: float = 0.0,
         pending: bool = False,
+        anchor_key: float = 0.0,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -310,6 +316,17 @@ class RelationalTask(Task):
         # be the cyclic +-1 that holds at any distance (without it, offsets past +-5 were never represented)
         self.anchor_shift = anchor_shift and family == "paper"
         self.n_roles = 3 + (RESIDUES - 1 if self.anchor_shift else 0)
+        # kinship family, training batches: this share of stories start the anchor at a random kinship key (told by
+        # its own anchor role) instead of "self", and every target is composed from it with the same per-fact rule
+        # (kin_step): each key's step and each term is then trained next to the anchor, not only at the distances
+        # short stories reach (without it, keys such as b4.3 or b6.0 were never a target and never answered)
+        self.anchor_key = anchor_key if family == "kinship" else 0.0
+        if self.anchor_key:
+            if readout != "subject":
+                raise ValueError(
+                    "anchor_key needs readout='subject' (the answer token's target is not composed)"
+                )
+            self.n_roles = 3 + len(KIN_KEYS)
         self.flip = (
             flip  # paper family, training batches: state this share of chain facts from the other side
         )
@@ -353,6 +370,7 @@ class RelationalTask(Task):
             "anchor_shift": self.anchor_shift,
             "flip": self.flip,
             "pending": self.pending,
+            **({"anchor_key": self.anchor_key} if self.anchor_key else {}),
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -432,7 +450,8 @@ class RelationalTask(Task):
                 word_cls = cid[f"r{(OFFSET_OF_WORD[p.relation.lower()] + shift) % RESIDUES}"]
         else:
             # every mention holds its person's term relative to the anchor, gendered when a fact says how
-            for name, key in kin_keys(p.facts, p.object).items():
+            start = START_KEYS[shift]
+            for name, key in kin_keys(p.facts, p.object, start).items():
                 term = "self" if key == "self" else term_for(key, gender_of(p.facts, name))
                 per[name] = cid.get(term, cid["other"])
             if p.relation is not None:
@@ -698,6 +717,11 @@ class RelationalTask(Task):
             if self.anchor_shift and steps
             else None
         )
+        if self.anchor_key and steps:  # kinship: some anchors start at a random key (0 = "self")
+            shifts = [
+                int(rng.integers(1, len(START_KEYS))) if rng.random() < self.anchor_key else 0
+                for _ in problems
+            ]
         batch = self.encode(problems, with_labels=True, rng=rng, within=within, shifts=shifts)
         batch.complexity = torch.tensor(ks)
         return problems, batch
