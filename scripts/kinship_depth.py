@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 
 import numpy as np
 import torch
@@ -23,7 +23,20 @@ from drt_agent.core import DepthPolicy
 from drt_agent.domains.relational import kin_keys, solve_exact
 from drt_agent.tasks.relational import MENTION, kinship_problem
 
-from relational_diagnostics import fact_distance  # noqa: E402  (same folder)
+
+def fact_distance(p) -> dict[str, int]:
+    """Facts between the anchor and every person (as scripts/relational_diagnostics.py)."""
+    adj: dict[str, set[str]] = defaultdict(set)
+    for f in p.facts:
+        adj[f.subject].add(f.object)
+        adj[f.object].add(f.subject)
+    dist, queue = {p.object: 0}, deque([p.object])
+    while queue:
+        u = queue.popleft()
+        for v in adj[u] - dist.keys():
+            dist[v] = dist[u] + 1
+            queue.append(v)
+    return dist
 
 
 def stories(k: int, n: int, seed: int = 1234) -> list:
@@ -69,7 +82,6 @@ def diag(ld, k: int, steps: int, n: int) -> None:
         toks, _, ents, _, kind, people = task._layout(p, None)
         keys, dist = kin_keys(p.facts, p.object), fact_distance(p)
         names = {j: name for name, j in people.items()}
-        in_q = len(toks) - 3 if p.relation is None else None  # noqa: F841
         for j in range(len(toks)):
             name = names.get(ents[j])
             if kind[j] == MENTION and name in dist:
@@ -81,8 +93,8 @@ def diag(ld, k: int, steps: int, n: int) -> None:
     for it in range(200):
         rng = np.random.default_rng([0, it, 1])
         st = int(rng.integers(2, 41))
-        ps, b = task.sample(32, (1, 4), rng, steps=st)
-        for i, p in enumerate(ps):
+        ps, _ = task.sample(32, (1, 4), rng, steps=st)
+        for p in ps:
             toks, _, ents, _, kind, people = task._layout(p, None)
             keys = kin_keys(p.facts, p.object)
             names = {j: name for name, j in people.items()}
