@@ -350,3 +350,21 @@ def test_kin_keys_from_a_start_key_compose_the_per_fact_rule():
     ]
     assert kin_keys(facts, "B") == {"A": "b1.0", "B": "self", "C": "b2.1"}
     assert kin_keys(facts, "B", "b2.0") == {"A": "b3.0", "B": "b2.0", "C": "b4.1"}
+
+
+def test_distractor_lines_only_in_training_batches():
+    from drt_agent.tasks.relational import kinship_problem
+
+    plain = RelationalTask(horizon_targets=True, readout="subject")
+    assert "distractors" not in plain.knobs() and "line" not in plain.knobs()
+    # off: the generator draws exactly today's stories
+    a = kinship_problem(np.random.default_rng(4), 3)
+    b = kinship_problem(np.random.default_rng(4), 3, 0.5, (2, 6), 0.0)
+    assert a == b
+    task = RelationalTask(horizon_targets=True, readout="subject", distractors=12, line=1.0)
+    problems, _ = task.sample(8, 2, np.random.default_rng(0), steps=30)
+    assert max(len(p.facts) for p in problems) > 8  # more extra relatives in training
+    problems, _ = task.sample(8, 2, np.random.default_rng(0))
+    assert max(len(p.facts) for p in problems) <= 8  # evaluation keeps today's stories
+    for p in problems:
+        assert solve_exact(p) is not None

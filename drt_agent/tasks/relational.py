@@ -124,9 +124,16 @@ def paper_problem(
 
 
 def kinship_problem(
-    rng: np.random.Generator, k: int, open_fraction: float = 0.5, extra: tuple[int, int] = (2, 6)
+    rng: np.random.Generator,
+    k: int,
+    open_fraction: float = 0.5,
+    extra: tuple[int, int] = (2, 6),
+    line: float = 0.0,
 ) -> RelationalProblem:
-    """A story on a consistent family tree whose question's two people are k facts apart."""
+    """A story on a consistent family tree whose question's two people are k facts apart.
+
+    line (training only): the chance that an extra relative hangs off the one added just before (not a random
+    person), so extra relatives form lines that reach further from the anchor than the question's path."""
     while True:  # draw a path of k moves that names a relation
         moves = [str(m) for m in rng.choice(list("UDSP"), size=k, p=[0.3, 0.3, 0.25, 0.15])]
         key = "self"
@@ -159,7 +166,8 @@ def kinship_problem(
         link(people[i], people[i + 1], m)
     for p in people[k + 1 :]:  # distractors hang off the tree: the question's path never changes
         for _ in range(20):
-            q = str(rng.choice(people[: people.index(p)]))
+            j = people.index(p)
+            q = people[j - 1] if line and rng.random() < line else str(rng.choice(people[:j]))
             m = str(rng.choice(list("UDSP")))
             if m == "U" and (q in has_parent or q in in_sibling):
                 continue
@@ -298,6 +306,8 @@ class RelationalTask(Task):
         flip: float = 0.0,
         pending: bool = False,
         anchor_key: float = 0.0,
+        distractors: int = 6,
+        line: float = 0.0,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -327,6 +337,12 @@ class RelationalTask(Task):
                     "anchor_key needs readout='subject' (the answer token's target is not composed)"
                 )
             self.n_roles = 3 + len(KIN_KEYS)
+        # kinship family, training batches: up to this many extra relatives (2-6 by default), each hanging off the
+        # one added before it with chance `line`: the anchor's relations reach deeper keys within short questions
+        self.distractors = distractors if family == "kinship" else 6
+        self.line = line if family == "kinship" else 0.0
+        if self.distractors < 2 or self.distractors > N_SLOTS - 6:
+            raise ValueError(f"distractors must be in 2..{N_SLOTS - 6}, got {distractors}")
         self.flip = (
             flip  # paper family, training batches: state this share of chain facts from the other side
         )
@@ -371,6 +387,8 @@ class RelationalTask(Task):
             "flip": self.flip,
             "pending": self.pending,
             **({"anchor_key": self.anchor_key} if self.anchor_key else {}),
+            **({"distractors": self.distractors} if self.distractors != 6 else {}),
+            **({"line": self.line} if self.line else {}),
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -709,7 +727,9 @@ class RelationalTask(Task):
             flip = self.flip if steps else 0.0  # evaluation batches keep the paper's own orientation
             problems = [paper_problem(rng, k, i % 2 == 0, self.branch, flip) for i, k in enumerate(ks)]
         else:
-            problems = [kinship_problem(rng, k, self.open_fraction) for k in ks]
+            # training batches only: more extra relatives, in lines (defaults: today's stories)
+            extra, line = ((2, self.distractors), self.line) if steps else ((2, 6), 0.0)
+            problems = [kinship_problem(rng, k, self.open_fraction, extra, line) for k in ks]
         within = steps if self.horizon_targets else None
         # a step count marks a training batch; evaluation batches keep the anchor at residue 0
         shifts = (
