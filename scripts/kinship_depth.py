@@ -6,6 +6,10 @@ python scripts/kinship_depth.py eval MODEL [--facts 1,2,3,4,5,6,7,8,10] [--n 500
 python scripts/kinship_depth.py diag MODEL --facts 8 --steps 40
     per-mention accuracy of the dense targets by the person's kinship key and by fact distance from the anchor,
     and how often each key is a (reached) target in training batches of 1-4 facts
+python scripts/kinship_depth.py fit MODEL
+    how well the model fits its own training batches (1-4 facts, 40 steps, the stored task settings): per-mention
+    accuracy by the anchor's start key (anchor_key: "self", a shallow key, a key 3+ generations deep), and the
+    subject mention's
 """
 
 from __future__ import annotations
@@ -108,9 +112,34 @@ def diag(ld, k: int, steps: int, n: int) -> None:
         print(f"  {key}: n={len(by_key[key])} acc={np.mean(by_key[key]):.3f} train={seen[key]}")
 
 
+@torch.no_grad()
+def fit(ld, batches: int = 40) -> None:
+    from drt_agent.tasks.relational import IGNORE, ROLE_ANCHOR, START_KEYS
+
+    task = ld.task
+    acc: dict[str, list[float]] = defaultdict(list)
+    subj: dict[str, list[int]] = defaultdict(list)
+    for it in range(batches):
+        ps, b = task.sample(32, (1, 4), np.random.default_rng([5, it]), steps=40)
+        pred = ld.model(b, 40)[-1].argmax(-1)
+        for i in range(len(ps)):
+            s = int(b.roles[i].max()) - ROLE_ANCHOR
+            key = START_KEYS[s]
+            deep = key.startswith("b") and max(int(x) for x in key[1:].split(".")) >= 3
+            group = "self" if s == 0 else "deep" if deep else "shallow"
+            m = b.labels[i] != IGNORE
+            acc[group].append((pred[i][m] == b.labels[i][m]).float().mean().item())
+            j = int(b.answer_index[i])
+            subj[group].append(int(pred[i, j] == b.labels[i, j]))
+    for g, v in acc.items():
+        print(
+            f"start {g}: stories={len(v)} mentions right={np.mean(v):.3f} subject right={np.mean(subj[g]):.3f}"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["eval", "diag"])
+    ap.add_argument("what", choices=["eval", "diag", "fit"])
     ap.add_argument("model")
     ap.add_argument("--facts", default="1,2,3,4,5,6,7,8,10")
     ap.add_argument("--n", type=int, default=500)
@@ -126,6 +155,8 @@ def main() -> None:
         if args.out:
             with open(args.out, "w") as fh:
                 json.dump({"model": args.model, "n": args.n, "results": res}, fh, indent=1)
+    elif args.what == "fit":
+        fit(ld)
     else:
         for k in facts:
             diag(ld, k, args.steps, args.n)
