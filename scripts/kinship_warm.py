@@ -17,7 +17,7 @@ from drt_agent.checkpoint import load_checkpoint
 from drt_agent.config import TrainConfig, config_for
 from drt_agent.model import DRTModel, ModelConfig
 from drt_agent.tasks import make_task
-from drt_agent.train import train
+from drt_agent.train import grown, train
 
 
 def grown_roles(base: DRTModel, n_roles: int) -> DRTModel:
@@ -52,7 +52,10 @@ def main() -> None:
         name, value = pair.split("=", 1)
         knobs[name] = json.loads(value)
     task = make_task(stored.task, knobs)
-    model = grown_roles(ld.model, task.n_roles)
+    # new answer classes (key_targets): the project's fine-tuning growth; else only new anchor-role rows
+    model = (
+        grown(ld.model, task) if task.n_classes != stored.n_classes else grown_roles(ld.model, task.n_roles)
+    )
     cfg: TrainConfig = config_for(
         stored.task, iters=args.iters, lr=args.lr, threads=1, task_knobs=knobs, **vars(ld.model.cfg.core)
     )

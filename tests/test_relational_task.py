@@ -368,3 +368,26 @@ def test_distractor_lines_only_in_training_batches():
     assert max(len(p.facts) for p in problems) <= 8  # evaluation keeps today's stories
     for p in problems:
         assert solve_exact(p) is not None
+
+
+def test_key_targets_give_a_terms_second_key_its_own_class():
+    plain = RelationalTask(horizon_targets=True, readout="subject")
+    task = RelationalTask(horizon_targets=True, readout="subject", key_targets=True)
+    assert "key_targets" not in plain.knobs() and task.classes[: plain.n_classes] == plain.classes
+    # A's grandparent's sibling's child's child's child: b3.3 would be reached from b3.2, not b2.3
+    p = story(
+        ("G", "mother", "A"),
+        ("H", "mother", "G"),
+        ("I", "sister", "H"),
+        ("J", "daughter", "I"),
+        subject="J",
+        anchor="A",
+    )
+    per, _, _ = task._targets(p)
+    assert task.classes[per["J"]] == "first cousin once removed@b3.2"
+    assert plain.classes[plain._targets(p)[0]["J"]] == "first cousin once removed"
+    probs = torch.zeros(1, task.n_classes)
+    probs[0, per["J"]] = 1.0
+    assert task.decode(probs, [p]) == ["first cousin once removed"] == [solve_exact(p)]
+    asked = p.model_copy(update={"relation": "first cousin once removed"})
+    assert task.decode(probs, [asked]) == [True]

@@ -251,10 +251,14 @@ PAPER_TEXT = ["is", "the", "of", ".", "query", ":"]
 N_SLOTS = 32
 PAD, UNK, ANS, Q_YESNO, Q_OPEN = range(5)
 ROLE_OTHER, ROLE_SUBJECT, ROLE_ANCHOR = 0, 1, 2
-START_KEYS = [
-    "self",
-    *KIN_KEYS,
-]  # anchor_key: the anchor role ROLE_ANCHOR + i says the anchor holds START_KEYS[i]
+# anchor_key: the anchor role ROLE_ANCHOR + i says the anchor holds START_KEYS[i]
+START_KEYS = ["self", *KIN_KEYS]
+# key_targets: the second key of every term that names two keys, as its own class
+KEY_CLASSES = {
+    key: f"{term_for(key, None)}@{key}"
+    for key in KIN_KEYS
+    if key.startswith("b") and KEY_OF_TERM.get(term_for(key, None)) != key
+}
 MENTION, QUERY_WORD = 1, 2
 
 
@@ -308,6 +312,7 @@ class RelationalTask(Task):
         anchor_key: float = 0.0,
         distractors: int = 6,
         line: float = 0.0,
+        key_targets: bool = False,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -368,6 +373,12 @@ class RelationalTask(Task):
         # model decides when to stop (is_final); fine-tuning appends its classes after it
         self.pending = pending
         self.classes = base_classes(family) + (["pending"] if pending else []) + self.extra_classes
+        # kinship: a term such as "first cousin once removed" names two keys (b2.3, b3.2) whose children differ
+        # (b2.4 vs b3.3): with key_targets the second key of each such term is its own class ("term@b3.2"), so the
+        # dense targets say which it is and the per-fact rule on classes is well defined; answers drop the "@..."
+        self.key_targets = key_targets and family == "kinship"
+        self.key_classes = KEY_CLASSES if self.key_targets else {}
+        self.classes += list(self.key_classes.values())
         self.class_id = {c: i for i, c in enumerate(self.classes)}
         self.vocab_size = len(self.vocab)
         self.n_classes = len(self.classes)
@@ -389,6 +400,7 @@ class RelationalTask(Task):
             **({"anchor_key": self.anchor_key} if self.anchor_key else {}),
             **({"distractors": self.distractors} if self.distractors != 6 else {}),
             **({"line": self.line} if self.line else {}),
+            **({"key_targets": True} if self.key_targets else {}),
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -471,6 +483,7 @@ class RelationalTask(Task):
             start = START_KEYS[shift]
             for name, key in kin_keys(p.facts, p.object, start).items():
                 term = "self" if key == "self" else term_for(key, gender_of(p.facts, name))
+                term = self.key_classes.get(key, term)
                 per[name] = cid.get(term, cid["other"])
             if p.relation is not None:
                 word_cls = cid.get(p.relation.lower())
@@ -589,6 +602,13 @@ class RelationalTask(Task):
 
     def matching(self, asked: str) -> list[int]:
         """The classes a subject may hold for "Is X Y's <asked>?" to be yes (a neutral word accepts every gender)."""
+        ids = self._matching(asked)
+        if self.key_targets:  # a term's second key ("term@b3.2") answers to the term too
+            terms = {self.classes[i] for i in ids}
+            ids += [self.class_id[c] for c in self.key_classes.values() if c.split("@")[0] in terms]
+        return ids
+
+    def _matching(self, asked: str) -> list[int]:
         asked = asked.lower()
         if self.family == "paper":
             k = OFFSET_OF_WORD.get(asked)
@@ -608,17 +628,18 @@ class RelationalTask(Task):
                 if not exact:
                     accept[b] = ~accept[b]
             elif exact in self.class_id:
-                accept[b, self.class_id[exact]] = True
+                accept[b, self.matching(exact) if self.key_targets else self.class_id[exact]] = True
         return accept
 
     def decode(self, probs: torch.Tensor, problems: list[RelationalProblem]) -> list[Answer]:
         """Open questions name the most likely term; yes/no asks the answer token (readout "answer") or whether
         the subject holds the asked relation (readout "subject")."""
         yes, no = self.class_id["yes"], self.class_id["no"]
-        answers = (set(KIN_TERMS if self.family == "kinship" else []) | set(self.extra_classes)) - {
-            "yes",
-            "no",
-        }
+        answers = (
+            set(KIN_TERMS if self.family == "kinship" else [])
+            | set(self.extra_classes)
+            | set(self.key_classes.values())
+        ) - {"yes", "no"}
         open_ids = torch.tensor([self.class_id[c] for c in self.classes if c in answers], dtype=torch.long)
         out: list[Answer] = []
         held = self.answer_class(probs).tolist()
@@ -628,7 +649,7 @@ class RelationalTask(Task):
             elif p.relation is not None:
                 out.append(bool(pr[yes] > pr[no]))
             elif len(open_ids):
-                out.append(self.classes[int(open_ids[pr[open_ids].argmax()])])
+                out.append(self.classes[int(open_ids[pr[open_ids].argmax()])].split("@")[0])
             else:
                 out.append(None)
         return out
