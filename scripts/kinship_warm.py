@@ -52,10 +52,10 @@ def main() -> None:
         name, value = pair.split("=", 1)
         knobs[name] = json.loads(value)
     task = make_task(stored.task, knobs)
-    # new answer classes (key_targets): the project's fine-tuning growth; else only new anchor-role rows
-    model = (
-        grown(ld.model, task) if task.n_classes != stored.n_classes else grown_roles(ld.model, task.n_roles)
-    )
+    # new anchor-role rows (anchor_key), then new answer classes (key_targets) as fine-tuning grows them
+    model = grown_roles(ld.model, task.n_roles)
+    if task.n_classes != stored.n_classes:
+        model = grown(model, task)
     cfg: TrainConfig = config_for(
         stored.task, iters=args.iters, lr=args.lr, threads=1, task_knobs=knobs, **vars(ld.model.cfg.core)
     )
