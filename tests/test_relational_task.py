@@ -313,3 +313,81 @@ def test_flip_turns_every_chain_fact_around(flip):
         }
         assert roles == ({"object"} if flip else {"subject"})  # e0 starts the chain's first fact, or ends it
         assert solve_exact(p) is True
+
+
+def test_anchor_key_starts_training_anchors_at_random_keys_only_in_training_batches():
+    from drt_agent.tasks.relational import ROLE_ANCHOR, START_KEYS
+
+    plain = RelationalTask(horizon_targets=True, readout="subject")
+    assert plain.n_roles == 3 and "anchor_key" not in plain.knobs()  # off: today's task, today's config
+    task = RelationalTask(horizon_targets=True, readout="subject", anchor_key=1.0)
+    assert task.n_roles == ROLE_ANCHOR + len(START_KEYS) and task.knobs()["anchor_key"] == 1.0
+    problems, batch = task.sample(16, (1, 3), np.random.default_rng(3), steps=40)
+    shifted = 0
+    for b, p in enumerate(problems):
+        shift = int(batch.roles[b].max()) - ROLE_ANCHOR
+        shifted += shift > 0
+        # the anchor holds its start key, and every target is composed from it by the per-fact rule
+        assert shift >= 0
+        per, _, _ = task._targets(p, shift)
+        start = START_KEYS[shift]
+        expect = "self" if start == "self" else term_for(start, None)
+        anchor_cls = task.classes[per[p.object]]
+        assert anchor_cls == expect or KEY_OF_TERM.get(anchor_cls) == start
+    assert shifted == 16
+    _, evaluation = task.sample(16, (1, 3), np.random.default_rng(3))
+    assert int(evaluation.roles.max()) == ROLE_ANCHOR  # evaluation batches keep the anchor at "self"
+    with pytest.raises(ValueError, match="anchor_key"):
+        RelationalTask(readout="answer", anchor_key=0.5)
+
+
+def test_kin_keys_from_a_start_key_compose_the_per_fact_rule():
+    from drt_agent.domains.relational import kin_keys
+
+    facts = [
+        Fact(subject="A", relation="mother", object="B"),
+        Fact(subject="C", relation="sister", object="A"),
+    ]
+    assert kin_keys(facts, "B") == {"A": "b1.0", "B": "self", "C": "b2.1"}
+    assert kin_keys(facts, "B", "b2.0") == {"A": "b3.0", "B": "b2.0", "C": "b4.1"}
+
+
+def test_distractor_lines_only_in_training_batches():
+    from drt_agent.tasks.relational import kinship_problem
+
+    plain = RelationalTask(horizon_targets=True, readout="subject")
+    assert "distractors" not in plain.knobs() and "line" not in plain.knobs()
+    # off: the generator draws exactly today's stories
+    a = kinship_problem(np.random.default_rng(4), 3)
+    b = kinship_problem(np.random.default_rng(4), 3, 0.5, (2, 6), 0.0)
+    assert a == b
+    task = RelationalTask(horizon_targets=True, readout="subject", distractors=12, line=1.0)
+    problems, _ = task.sample(8, 2, np.random.default_rng(0), steps=30)
+    assert max(len(p.facts) for p in problems) > 8  # more extra relatives in training
+    problems, _ = task.sample(8, 2, np.random.default_rng(0))
+    assert max(len(p.facts) for p in problems) <= 8  # evaluation keeps today's stories
+    for p in problems:
+        assert solve_exact(p) is not None
+
+
+def test_key_targets_give_a_terms_second_key_its_own_class():
+    plain = RelationalTask(horizon_targets=True, readout="subject")
+    task = RelationalTask(horizon_targets=True, readout="subject", key_targets=True)
+    assert "key_targets" not in plain.knobs() and task.classes[: plain.n_classes] == plain.classes
+    # A's grandparent's sibling's child's child's child: b3.3 would be reached from b3.2, not b2.3
+    p = story(
+        ("G", "mother", "A"),
+        ("H", "mother", "G"),
+        ("I", "sister", "H"),
+        ("J", "daughter", "I"),
+        subject="J",
+        anchor="A",
+    )
+    per, _, _ = task._targets(p)
+    assert task.classes[per["J"]] == "first cousin once removed@b3.2"
+    assert plain.classes[plain._targets(p)[0]["J"]] == "first cousin once removed"
+    probs = torch.zeros(1, task.n_classes)
+    probs[0, per["J"]] = 1.0
+    assert task.decode(probs, [p]) == ["first cousin once removed"] == [solve_exact(p)]
+    asked = p.model_copy(update={"relation": "first cousin once removed"})
+    assert task.decode(probs, [asked]) == [True]

@@ -198,11 +198,14 @@ def _moves(facts: list[Fact]) -> dict[str, list[tuple[str, list[str]]]]:
     return adj
 
 
-def kin_keys(facts: list[Fact], anchor: str) -> dict[str, str]:
-    """Every person's kinship key relative to `anchor`, along shortest fact paths ('other' if unnamed/unlinked)."""
+def kin_keys(facts: list[Fact], anchor: str, start: str = "self") -> dict[str, str]:
+    """Every person's kinship key relative to `anchor`, along shortest fact paths ('other' if unnamed/unlinked).
+
+    start: the key the anchor itself holds ("self"); training may start from another key, so that every key's
+    per-fact step (kin_step) is composed near the anchor (the kinship counterpart of the paper's anchor shift)."""
     adj = _moves(facts)
     keys = dict.fromkeys(adj, "other")
-    keys[anchor] = "self"
+    keys[anchor] = start
     seen = {anchor}
     queue = deque([anchor])
     while queue:

@@ -37,6 +37,7 @@ from ..domains.relational import (
     GENDER_OF_TERM,
     INVERSE,
     KEY_OF_TERM,
+    KIN_KEYS,
     KIN_TERMS,
     MAX_GEN,
     MOVE_OF_WORD,
@@ -125,9 +126,16 @@ def paper_problem(
 
 
 def kinship_problem(
-    rng: np.random.Generator, k: int, open_fraction: float = 0.5, extra: tuple[int, int] = (2, 6)
+    rng: np.random.Generator,
+    k: int,
+    open_fraction: float = 0.5,
+    extra: tuple[int, int] = (2, 6),
+    line: float = 0.0,
 ) -> RelationalProblem:
-    """A story on a consistent family tree whose question's two people are k facts apart."""
+    """A story on a consistent family tree whose question's two people are k facts apart.
+
+    line (training only): the chance that an extra relative hangs off the one added just before (not a random
+    person), so extra relatives form lines that reach further from the anchor than the question's path."""
     while True:  # draw a path of k moves that names a relation
         moves = [str(m) for m in rng.choice(list("UDSP"), size=k, p=[0.3, 0.3, 0.25, 0.15])]
         key = "self"
@@ -160,7 +168,8 @@ def kinship_problem(
         link(people[i], people[i + 1], m)
     for p in people[k + 1 :]:  # distractors hang off the tree: the question's path never changes
         for _ in range(20):
-            q = str(rng.choice(people[: people.index(p)]))
+            j = people.index(p)
+            q = people[j - 1] if line and rng.random() < line else str(rng.choice(people[:j]))
             m = str(rng.choice(list("UDSP")))
             if m == "U" and (q in has_parent or q in in_sibling):
                 continue
@@ -244,6 +253,14 @@ PAPER_TEXT = ["is", "the", "of", ".", "query", ":"]
 N_SLOTS = 32
 PAD, UNK, ANS, Q_YESNO, Q_OPEN = range(5)
 ROLE_OTHER, ROLE_SUBJECT, ROLE_ANCHOR = 0, 1, 2
+# anchor_key: the anchor role ROLE_ANCHOR + i says the anchor holds START_KEYS[i]
+START_KEYS = ["self", *KIN_KEYS]
+# key_targets: the second key of every term that names two keys, as its own class
+KEY_CLASSES = {
+    key: f"{term_for(key, None)}@{key}"
+    for key in KIN_KEYS
+    if key.startswith("b") and KEY_OF_TERM.get(term_for(key, None)) != key
+}
 MENTION, QUERY_WORD = 1, 2
 
 
@@ -294,6 +311,10 @@ class RelationalTask(Task):
         anchor_shift: bool = False,
         flip: float = 0.0,
         pending: bool = False,
+        anchor_key: float = 0.0,
+        distractors: int = 6,
+        line: float = 0.0,
+        key_targets: bool = False,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -312,6 +333,23 @@ class RelationalTask(Task):
         # be the cyclic +-1 that holds at any distance (without it, offsets past +-5 were never represented)
         self.anchor_shift = anchor_shift and family == "paper"
         self.n_roles = 3 + (RESIDUES - 1 if self.anchor_shift else 0)
+        # kinship family, training batches: this share of stories start the anchor at a random kinship key (told by
+        # its own anchor role) instead of "self", and every target is composed from it with the same per-fact rule
+        # (kin_step): each key's step and each term is then trained next to the anchor, not only at the distances
+        # short stories reach (without it, keys such as b4.3 or b6.0 were never a target and never answered)
+        self.anchor_key = anchor_key if family == "kinship" else 0.0
+        if self.anchor_key:
+            if readout != "subject":
+                raise ValueError(
+                    "anchor_key needs readout='subject' (the answer token's target is not composed)"
+                )
+            self.n_roles = 3 + len(KIN_KEYS)
+        # kinship family, training batches: up to this many extra relatives (2-6 by default), each hanging off the
+        # one added before it with chance `line`: the anchor's relations reach deeper keys within short questions
+        self.distractors = distractors if family == "kinship" else 6
+        self.line = line if family == "kinship" else 0.0
+        if self.distractors < 2 or self.distractors > N_SLOTS - 6:
+            raise ValueError(f"distractors must be in 2..{N_SLOTS - 6}, got {distractors}")
         self.flip = (
             flip  # paper family, training batches: state this share of chain facts from the other side
         )
@@ -337,6 +375,12 @@ class RelationalTask(Task):
         # model decides when to stop (is_final); fine-tuning appends its classes after it
         self.pending = pending
         self.classes = base_classes(family) + (["pending"] if pending else []) + self.extra_classes
+        # kinship: a term such as "first cousin once removed" names two keys (b2.3, b3.2) whose children differ
+        # (b2.4 vs b3.3): with key_targets the second key of each such term is its own class ("term@b3.2"), so the
+        # dense targets say which it is and the per-fact rule on classes is well defined; answers drop the "@..."
+        self.key_targets = key_targets and family == "kinship"
+        self.key_classes = KEY_CLASSES if self.key_targets else {}
+        self.classes += list(self.key_classes.values())
         self.class_id = {c: i for i, c in enumerate(self.classes)}
         self.vocab_size = len(self.vocab)
         self.n_classes = len(self.classes)
@@ -355,6 +399,10 @@ class RelationalTask(Task):
             "anchor_shift": self.anchor_shift,
             "flip": self.flip,
             "pending": self.pending,
+            **({"anchor_key": self.anchor_key} if self.anchor_key else {}),
+            **({"distractors": self.distractors} if self.distractors != 6 else {}),
+            **({"line": self.line} if self.line else {}),
+            **({"key_targets": True} if self.key_targets else {}),
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -434,8 +482,10 @@ class RelationalTask(Task):
                 word_cls = cid[f"r{(OFFSET_OF_WORD[p.relation.lower()] + shift) % RESIDUES}"]
         else:
             # every mention holds its person's term relative to the anchor, gendered when a fact says how
-            for name, key in kin_keys(p.facts, p.object).items():
+            start = START_KEYS[shift]
+            for name, key in kin_keys(p.facts, p.object, start).items():
                 term = "self" if key == "self" else term_for(key, gender_of(p.facts, name))
+                term = self.key_classes.get(key, term)
                 per[name] = cid.get(term, cid["other"])
             if p.relation is not None:
                 word_cls = cid.get(p.relation.lower())
@@ -554,6 +604,13 @@ class RelationalTask(Task):
 
     def matching(self, asked: str) -> list[int]:
         """The classes a subject may hold for "Is X Y's <asked>?" to be yes (a neutral word accepts every gender)."""
+        ids = self._matching(asked)
+        if self.key_targets:  # a term's second key ("term@b3.2") answers to the term too
+            terms = {self.classes[i] for i in ids}
+            ids += [self.class_id[c] for c in self.key_classes.values() if c.split("@")[0] in terms]
+        return ids
+
+    def _matching(self, asked: str) -> list[int]:
         asked = asked.lower()
         if self.family == "paper":
             k = OFFSET_OF_WORD.get(asked)
@@ -573,17 +630,18 @@ class RelationalTask(Task):
                 if not exact:
                     accept[b] = ~accept[b]
             elif exact in self.class_id:
-                accept[b, self.class_id[exact]] = True
+                accept[b, self.matching(exact) if self.key_targets else self.class_id[exact]] = True
         return accept
 
     def decode(self, probs: torch.Tensor, problems: list[RelationalProblem]) -> list[Answer]:
         """Open questions name the most likely term; yes/no asks the answer token (readout "answer") or whether
         the subject holds the asked relation (readout "subject")."""
         yes, no = self.class_id["yes"], self.class_id["no"]
-        answers = (set(KIN_TERMS if self.family == "kinship" else []) | set(self.extra_classes)) - {
-            "yes",
-            "no",
-        }
+        answers = (
+            set(KIN_TERMS if self.family == "kinship" else [])
+            | set(self.extra_classes)
+            | set(self.key_classes.values())
+        ) - {"yes", "no"}
         open_ids = torch.tensor([self.class_id[c] for c in self.classes if c in answers], dtype=torch.long)
         out: list[Answer] = []
         held = self.answer_class(probs).tolist()
@@ -593,7 +651,7 @@ class RelationalTask(Task):
             elif p.relation is not None:
                 out.append(bool(pr[yes] > pr[no]))
             elif len(open_ids):
-                out.append(self.classes[int(open_ids[pr[open_ids].argmax()])])
+                out.append(self.classes[int(open_ids[pr[open_ids].argmax()])].split("@")[0])
             else:
                 out.append(None)
         return out
@@ -729,7 +787,9 @@ class RelationalTask(Task):
             flip = self.flip if steps else 0.0  # evaluation batches keep the paper's own orientation
             problems = [paper_problem(rng, k, i % 2 == 0, self.branch, flip) for i, k in enumerate(ks)]
         else:
-            problems = [kinship_problem(rng, k, self.open_fraction) for k in ks]
+            # training batches only: more extra relatives, in lines (defaults: today's stories)
+            extra, line = ((2, self.distractors), self.line) if steps else ((2, 6), 0.0)
+            problems = [kinship_problem(rng, k, self.open_fraction, extra, line) for k in ks]
         within = steps if self.horizon_targets else None
         # a step count marks a training batch; evaluation batches keep the anchor at residue 0
         shifts = (
@@ -737,6 +797,11 @@ class RelationalTask(Task):
             if self.anchor_shift and steps
             else None
         )
+        if self.anchor_key and steps:  # kinship: some anchors start at a random key (0 = "self")
+            shifts = [
+                int(rng.integers(1, len(START_KEYS))) if rng.random() < self.anchor_key else 0
+                for _ in problems
+            ]
         batch = self.encode(problems, with_labels=True, rng=rng, within=within, shifts=shifts)
         batch.complexity = torch.tensor(ks)
         return problems, batch
