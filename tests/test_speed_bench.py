@@ -47,5 +47,5 @@ def test_quick_speed_bench(tmp_path: Path) -> None:
     assert not any(r["cli_startup"]["imported_by_help"].values())
     reading = r["reading"]  # issue 14's figures: the reader alone, the text and typed paths side by side
     assert reading["read_ms_per_problem"] > 0 and reading["cpu"]["text_problems_per_s"] > 0
-    assert 0 < reading["text_over_typed"] and reading["typed_problems_per_s"] > 0
+    assert reading["text_over_typed"] > 0 and reading["typed_problems_per_s"] > 0
     assert "drt-agent" in res.stdout and "networkx" in res.stdout
