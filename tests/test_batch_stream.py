@@ -89,10 +89,23 @@ def test_one_output_line_per_input_line(tmp_path: Path) -> None:
     assert tail[6]["answer"] is False
 
 
+def default_signals() -> None:
+    """In the child: SIGINT and SIGTERM at their default action, as in a terminal (a test run started in the
+    background inherits SIGINT ignored, and the CLI rightly leaves an ignored signal ignored)."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 def _start(args: list[str], **kw) -> subprocess.Popen:
     # unbuffered: the first line is read byte by byte, so nothing after it sits in a buffer communicate() skips
     return subprocess.Popen(
-        [*CMD, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, bufsize=0, **kw
+        [*CMD, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ENV,
+        bufsize=0,
+        preexec_fn=default_signals,
+        **kw,
     )
 
 

@@ -106,6 +106,13 @@ def test_corrupt_state_is_a_checkpoint_error(tmp_path: Path) -> None:
         train(tiny(), tmp_path, progress=False, resume=True)
 
 
+def _default_signals() -> None:
+    """In the child: SIGINT and SIGTERM at their default action, as in a terminal (a test run started in the
+    background inherits SIGINT ignored, and training rightly leaves an ignored signal ignored)."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_signal_stops_training_with_a_resumable_state(tmp_path: Path, sig: signal.Signals, code: int) -> None:
     """`drt-agent train` stopped by a signal finishes its iteration, saves the state (no half-updated
@@ -116,7 +123,12 @@ def test_signal_stops_training_with_a_resumable_state(tmp_path: Path, sig: signa
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore"}
     cmd = [sys.executable, "-m", "drt_agent.cli", *args]
     proc = subprocess.Popen(
-        [*cmd, "--iters", "100000"], stderr=subprocess.PIPE, env=env, text=True, bufsize=1
+        [*cmd, "--iters", "100000"],
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+        bufsize=1,
+        preexec_fn=_default_signals,
     )
     assert proc.stderr is not None
     seen = ""
@@ -125,8 +137,12 @@ def test_signal_stops_training_with_a_resumable_state(tmp_path: Path, sig: signa
         assert ch, seen
         seen += ch
     proc.send_signal(sig)
-    err = proc.stderr.read()
-    assert proc.wait(timeout=120) == code, err[-2000:]
+    try:
+        _, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise AssertionError(f"{sig.name} did not stop training within 120 s") from None
+    assert proc.returncode == code, err[-2000:]
     last = err.strip().splitlines()[-1]
     assert last.startswith(f"error: stopped by {sig.name} after iteration ") and "--resume" in last, last
     done = int(last.split("after iteration ")[1].split(";")[0])
