@@ -454,6 +454,7 @@ _LOWER = re.compile(r"[a-z]")  # questions, instructions and framing are written
 _ASIDE_SENTENCE = lazy(
     r"^\((?P<inner>[^()]+)\)[.!]?$"
 )  # "(correction from ops: there is no link between M and B)"
+_WORDS_IN = re.compile(r"[A-Za-z]{2,}")
 _SHOUTED_NOT = lazy(
     r"\b(is|are|was|were|do|does|did)\s+NOT\b(?=\s+(?:directly\s+|actually\s+)?(?:connected|linked|joined|adjacent|"
     r"reachable|neighbou?rs|friends)\b)"
@@ -463,7 +464,7 @@ _SHOUTED_NOT = lazy(
 def _sentence(s: str, where_: str, st: _State, under: str | None) -> None:
     """Classify one sentence as question / instruction / framing / facts, and apply it."""
     aside = _ASIDE_SENTENCE.match(s)
-    if aside:
+    if aside and len(_WORDS_IN.findall(aside.group("inner"))) >= 2:  # prose in brackets, not a pair "(0, 1)"
         s = aside.group("inner").strip()
     if "NOT" in s:
         s = _SHOUTED_NOT.sub(r"\1 not", s)

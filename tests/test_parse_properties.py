@@ -12,10 +12,14 @@ import json
 import random
 from pathlib import Path
 
+import networkx as nx
+import pytest
 from drt_agent.parsers import parse
 from drt_agent.parsers.graph import _NAME_STOP, parse_graph, problem_from_graph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from drt_agent.errors import ParseError
 
 _spec = importlib.util.spec_from_file_location(
     "make_graph_corpus", Path(__file__).parent / "data" / "make_graph_corpus.py"
@@ -88,6 +92,15 @@ def canon(edge_list, directed: bool):
     return sorted(edge_list) if directed else sorted(tuple(sorted(e)) for e in edge_list)
 
 
+def _direction_decides(edges: list[tuple[str, str]], s: str, t: str) -> bool:
+    """Whether reading the edges one-way, as listed, changes reachability (networkx, independent of the parser)."""
+    reach = []
+    for g in (nx.DiGraph(edges), nx.Graph(edges)):
+        g.add_nodes_from((s, t))
+        reach.append(nx.has_path(g, s, t))
+    return reach[0] != reach[1]
+
+
 def check_form(form: str, data) -> None:
     render, directed, _ = corpus.FORMS[form]
     names = number if form in NUMERIC_ONLY else multi_word if form in MULTI_WORD_FORMS else one_token
@@ -95,6 +108,11 @@ def check_form(form: str, data) -> None:
     template, negated = data.draw(st.sampled_from(corpus.QUESTIONS))
     wording = random.Random(data.draw(st.integers(0, 2**16), label="wording seed"))  # verb choice etc.
     text = render(edges, wording) + "\n" + template.format(s=s, t=t)
+    if "adjacency" in form and not directed and _direction_decides(edges, s, t):
+        # a one-sided adjacency list with no word on direction: refused exactly where one-way changes the answer
+        with pytest.raises(ParseError, match="whether its edges are one-way"):
+            parse(text)
+        return
     p = parse(text)
     got = [(e.src, e.dst) for e in p.edges]
     assert p.directed == directed, text
