@@ -155,30 +155,20 @@ def _entries(text: str, pos: int, end: int) -> list[re.Match[str]] | None:
         m = _OPERATOR_ENTRY.match(text, pos, end) or _negated(text, pos, end) or _ENTRY.match(text, pos, end)
         if m is None:
             return None
-        if m.re is _NEG_ENTRY:
-            if m.group("name").lower() in _STOPWORDS:
-                return None
-            out.append(m)
-            pos = m.end()
-            if _END.match(text, pos, end):
-                return out
-            sep = _SEP.match(text, pos, end)
-            if sep is None:
-                return None
-            if m.group("case") and re.search(r"\band\b", sep.group(), re.I):
-                return None  # "it is not the case that a is true and b is false": the scope is unclear
-            pos = sep.end()
-            continue
-        value = m.group("value").lower()
-        name = m.group("name")
-        output = value not in DIGITS or name in ("T", "F")  # "F = C + A", "F = 0'": F names an output
-        if m.re is _ENTRY and name.lower() in LITERAL_WORDS and value not in TRUTH and output:
-            return None  # Boolean algebra's output name is given no value here
-        if m.re is _ENTRY and m.group("verb").strip() not in ("=", ":="):
-            if m.group("name").lower() in _STOPWORDS:
-                return None  # "it is true" is a sentence about the question, not a variable named "it"
-            if m.group("value").lower() not in TRUTH and m.group("value") not in DIGITS:
-                return None  # "B: D", "Ann is Bob": a word other than a truth value is not a value
+        negated = m.re is _NEG_ENTRY
+        if negated and m.group("name").lower() in _STOPWORDS:
+            return None
+        if not negated:
+            value = m.group("value").lower()
+            name = m.group("name")
+            output = value not in DIGITS or name in ("T", "F")  # "F = C + A", "F = 0'": F names an output
+            if m.re is _ENTRY and name.lower() in LITERAL_WORDS and value not in TRUTH and output:
+                return None  # Boolean algebra's output name is given no value here
+            if m.re is _ENTRY and m.group("verb").strip() not in ("=", ":="):
+                if m.group("name").lower() in _STOPWORDS:
+                    return None  # "it is true" is a sentence about the question, not a variable named "it"
+                if m.group("value").lower() not in TRUTH and m.group("value") not in DIGITS:
+                    return None  # "B: D", "Ann is Bob": a word other than a truth value is not a value
         out.append(m)
         pos = m.end()
         if _END.match(text, pos, end):
@@ -186,6 +176,8 @@ def _entries(text: str, pos: int, end: int) -> list[re.Match[str]] | None:
         sep = _SEP.match(text, pos, end)
         if sep is None:
             return None
+        if negated and m.group("case") and re.search(r"\band\b", sep.group(), re.I):
+            return None  # "it is not the case that a is true and b is false": the scope is unclear
         pos = sep.end()
 
 
