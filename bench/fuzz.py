@@ -632,35 +632,7 @@ def kin_oracle(facts: list[tuple[str, str, str]], x: str, y: str, gender: dict[s
     ("sibling", a, b), ("spouse", a, b); None where the facts do not name one in KIN_WORDS (e.g. in-laws, a
     spouse's child). Siblings share every parent either has; children of one parent are siblings."""
     people = {p for f in facts for p in f[1:]}
-    root = {p: p for p in people}
-
-    def find(p: str) -> str:
-        while root[p] != p:
-            root[p] = root[root[p]]
-            p = root[p]
-        return p
-
-    for kind, a, b in facts:
-        if kind == "sibling":
-            root[find(a)] = find(b)
-    stated: dict[str, set[str]] = {p: set() for p in people}
-    for kind, p, c in facts:
-        if kind == "parent":
-            stated[c].add(p)
-    changed = True
-    while changed:  # children of one parent are one sibling class
-        changed = False
-        by_parent: dict[str, str] = {}
-        for c in people:
-            for p in stated[c]:
-                cls = find(c)
-                if p in by_parent and find(by_parent[p]) != cls:
-                    root[cls] = find(by_parent[p])
-                    changed = True
-                by_parent.setdefault(p, c)
-    class_parents: dict[str, set[str]] = {}
-    for c in people:
-        class_parents.setdefault(find(c), set()).update(stated[c])
+    find, class_parents = _sibling_classes(facts)
 
     def ups(p: str) -> dict[str, int]:
         dist, frontier = {p: 0}, [p]
@@ -703,9 +675,9 @@ def _render_fact(rng: random.Random, fact: tuple[str, str, str], gender: dict[st
     return f"{a} is {b}'s {'wife' if gender[a] == 'f' else 'husband'}.", a
 
 
-def _parent_classes(facts: list[tuple[str, str, str]]) -> list[set[str]]:
-    """The parents of each sibling class (siblings share every parent either has; children of one parent are
-    siblings), as kin_oracle reads them."""
+def _sibling_classes(facts: list[tuple[str, str, str]]) -> tuple[Callable[[str], str], dict[str, set[str]]]:
+    """(class of a person, parents of each class): siblings share every parent either has, and children of one
+    parent are one sibling class (union-find over the rendered facts, to a fixpoint)."""
     people = {p for f in facts for p in f[1:]}
     root = {p: p for p in people}
 
@@ -718,18 +690,30 @@ def _parent_classes(facts: list[tuple[str, str, str]]) -> list[set[str]]:
     for kind, a, b in facts:
         if kind == "sibling":
             root[find(a)] = find(b)
-    for _ in range(len(people)):
-        by_parent: dict[str, str] = {}
-        for kind, p, c in facts:
-            if kind == "parent":
-                if p in by_parent:
-                    root[find(c)] = find(by_parent[p])
-                by_parent.setdefault(p, c)
-    out: dict[str, set[str]] = {}
+    stated: dict[str, set[str]] = {p: set() for p in people}
     for kind, p, c in facts:
         if kind == "parent":
-            out.setdefault(find(c), set()).add(p)
-    return list(out.values())
+            stated[c].add(p)
+    changed = True
+    while changed:
+        changed = False
+        by_parent: dict[str, str] = {}
+        for c in people:
+            for p in stated[c]:
+                cls = find(c)
+                if p in by_parent and find(by_parent[p]) != cls:
+                    root[cls] = find(by_parent[p])
+                    changed = True
+                by_parent.setdefault(p, c)
+    class_parents: dict[str, set[str]] = {}
+    for c in people:
+        class_parents.setdefault(find(c), set()).update(stated[c])
+    return find, class_parents
+
+
+def _parent_classes(facts: list[tuple[str, str, str]]) -> list[set[str]]:
+    """The parents of each sibling class, as kin_oracle reads them."""
+    return [parents for parents in _sibling_classes(facts)[1].values() if parents]
 
 
 def gender_readings(
