@@ -8,6 +8,12 @@ questions ("Is Omar Dana's skip-level manager?") with yes or no. The number of r
 people (1-3) is the complexity.
 
     python examples/finetune_org_corpus.py runs/org.jsonl --n 4000 --seed 0
+
+`--people LO:HI` writes whole org charts instead (issue 15's family): a tree of LO..HI people, every reporting
+line stated once ("X manages Y" or "Y works under X"), and questions answered with boss, grandboss, report,
+grandreport or peer. The chart's size is the complexity: fine-tune on charts of <= 7 people, test on 14.
+
+    python examples/finetune_org_corpus.py runs/org7.jsonl --n 3000 --people 4:7
 """
 
 from __future__ import annotations
@@ -131,19 +137,70 @@ def example(rng: np.random.Generator, hops: int) -> dict[str, str]:
     }
 
 
+CHART_TERMS = {"b1.0": "boss", "b2.0": "grandboss", "b0.1": "report", "b0.2": "grandreport", "b1.1": "peer"}
+
+
+def tree_key(boss: dict[str, str], subject: str, anchor: str) -> str | None:
+    """'b{up}.{down}': from `anchor`, up to the first common boss and down to `subject` (None: no common boss).
+    The tree is given as each person's boss (or advisor, or parent folder)."""
+    up = {anchor: 0}
+    p, n = anchor, 0
+    while p in boss:
+        p, n = boss[p], n + 1
+        up[p] = n
+    q, m = subject, 0
+    while q not in up:  # climb from the subject to the first common boss
+        if q not in boss:
+            return None
+        q, m = boss[q], m + 1
+    return f"b{up[q]}.{m}"
+
+
+def chart_relation(boss: dict[str, str], subject: str, anchor: str) -> str | None:
+    """What `subject` is to `anchor` in a chart (None: no term for it)."""
+    return CHART_TERMS.get(tree_key(boss, subject, anchor) or "")
+
+
+def chart_example(rng: np.random.Generator, n_people: int) -> dict[str, str]:
+    """A chart of n_people (each but the head reports to an earlier one), stated shuffled, and one question
+    about two people with a term: open (half) or yes/no, the asked term right half of the time."""
+    people = [str(v) for v in rng.permutation(NAMES)][:n_people]
+    boss = {people[i]: people[int(rng.integers(0, i))] for i in range(1, n_people)}
+    sentences = [
+        f"{b} manages {a}." if rng.random() < 0.5 else f"{a} works under {b}." for a, b in boss.items()
+    ]
+    text = " ".join(sentences[i] for i in rng.permutation(len(sentences)))
+    pairs = [(s, a) for s in people for a in people if s != a and chart_relation(boss, s, a)]
+    by_term: dict[str, list[tuple[str, str]]] = {}
+    for s, a in pairs:
+        by_term.setdefault(str(chart_relation(boss, s, a)), []).append((s, a))
+    term = str(rng.choice(sorted(by_term)))  # every term about equally often
+    subject, anchor = by_term[term][int(rng.integers(len(by_term[term])))]
+    if rng.random() < 0.5:
+        return {"text": text, "question": f"What is {subject} to {anchor}?", "answer": term}
+    asked = term if rng.random() < 0.5 else str(rng.choice([t for t in CHART_TERMS.values() if t != term]))
+    return {
+        "text": text,
+        "question": f"Is {subject} {anchor}'s {asked}?",
+        "answer": "yes" if asked == term else "no",
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path)
     ap.add_argument("--n", type=int, default=4000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--hops", default="1:3", help="reporting lines between the two people, LO:HI")
+    ap.add_argument("--people", default=None, help="write whole charts of LO:HI people instead (see above)")
     args = ap.parse_args()
-    lo, hi = (int(v) for v in args.hops.split(":"))
+    lo, hi = (int(v) for v in (args.people or args.hops).split(":"))
+    make = chart_example if args.people else example
     rng = np.random.default_rng(args.seed)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as fh:
         for _ in range(args.n):
-            fh.write(json.dumps(example(rng, int(rng.integers(lo, hi + 1)))) + "\n")
+            fh.write(json.dumps(make(rng, int(rng.integers(lo, hi + 1)))) + "\n")
     print(f"wrote {args.n} examples to {args.out}")
 
 

@@ -16,6 +16,7 @@ from drt_agent.checkpoint import load_checkpoint
 from drt_agent.cli import app
 from drt_agent.corpus import read_corpus
 from drt_agent.errors import ParseError
+from drt_agent.evaluate import answer_accuracy
 from drt_agent.reasoner import Reasoner
 from drt_agent.train import config_for, finetune, train
 
@@ -318,3 +319,30 @@ def test_resume_refuses_other_settings(base, corpus, tmp_path, monkeypatch):
               "--lr", "0.01", "--no-progress"],
     )  # fmt: skip
     assert result.exit_code == 2 and "other settings (lr)" in result.stderr, result.output
+
+
+# -- a fine-tuned model goes deeper: small org charts in, charts twice as large out (issue 15) ---------------------
+def test_finetuned_org_chart_model_answers_charts_twice_as_large(tmp_path):
+    """The shipped kinship checkpoint fine-tuned briefly on org charts of 4-7 people answers charts of 14 it
+    never saw: the answers come from the generator's own tree (`tree_key`), not from the library. Measured:
+    1.000 at 14 people here (720 charts, 20 epochs, ~60 s); the full run (bench/finetune_depth.py: 2,400 charts,
+    12 epochs, 152 s) scores 1.000 at 7, 10 and 14 people, and 1.000 on a blind corpus written by another hand."""
+    org = _org_module()
+    rng = np.random.default_rng(0)
+    corpus = tmp_path / "org7.jsonl"
+    corpus.write_text(
+        "".join(json.dumps(org.chart_example(rng, int(rng.integers(4, 8)))) + "\n" for _ in range(600))
+    )
+    res = finetune(
+        corpus, tmp_path / "ft", base="relational", epochs=20, batch_size=32, holdout=0.1, seed=0, threads=1,
+        progress=False,
+    )  # fmt: skip
+    assert {"boss", "grandboss", "report", "grandreport", "peer"} <= set(res.new_answers)
+    big = tmp_path / "org14.jsonl"
+    rng = np.random.default_rng(14)
+    big.write_text("".join(json.dumps(org.chart_example(rng, 14)) + "\n" for _ in range(150)))
+    problems, answers = read(big)
+    assert len(problems) == 150 and max(len(p.facts) for p in problems) == 13
+    loaded = load_checkpoint(tmp_path / "ft")
+    acc = answer_accuracy(loaded.model, loaded.task, problems, answers)
+    assert acc >= 0.97, acc
