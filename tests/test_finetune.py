@@ -346,3 +346,24 @@ def test_finetuned_org_chart_model_answers_charts_twice_as_large(tmp_path):
     loaded = load_checkpoint(tmp_path / "ft")
     acc = answer_accuracy(loaded.model, loaded.task, problems, answers)
     assert acc >= 0.97, acc
+
+
+def test_lineage_corpus_is_read_whole_terms_with_kinship_words_included(tmp_path):
+    """The second family (examples/finetune_lineage_corpus.py): every line reads, as a custom story, even
+    questions whose term holds a kinship word ('Is Dov Ann's academic uncle?'), and every term is asked."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "examples"))
+    spec = importlib.util.spec_from_file_location("lineage", ROOT / "examples" / "finetune_lineage_corpus.py")
+    lineage = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lineage)  # type: ignore[union-attr]
+    rng = np.random.default_rng(3)
+    lines = [lineage.tree_example(rng, int(rng.integers(4, 15))) for _ in range(300)]
+    with_kin_word = [x for x in lines if any(w in x["question"] for w in ("uncle", "nephew", "sibling"))]
+    assert with_kin_word
+    path = tmp_path / "lineage.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    problems, answers = read(path)  # strict: no line may be skipped
+    assert all(p.family == "custom" for p in problems)
+    asked = {p.relation for p in problems if p.relation} | {a for a in answers if isinstance(a, str)}
+    assert asked == set(lineage.TERMS.values())

@@ -389,5 +389,7 @@ def test_key_targets_give_a_terms_second_key_its_own_class():
     probs = torch.zeros(1, task.n_classes)
     probs[0, per["J"]] = 1.0
     assert task.decode(probs, [p]) == ["first cousin once removed"] == [solve_exact(p)]
+    # the named term's probability counts both of its classes (it was the first key's alone: near 0 here)
+    assert task.answer_prob(probs, [p]).item() == pytest.approx(1.0)
     asked = p.model_copy(update={"relation": "first cousin once removed"})
     assert task.decode(probs, [asked]) == [True]

@@ -674,8 +674,11 @@ class RelationalTask(Task):
                 out[b] = probs[b][match].sum()
             elif p.relation is not None:
                 out[b] = probs[b, self.class_id["yes" if a else "no"]]
-            elif isinstance(a, str) and a in self.class_id:
-                out[b] = probs[b, self.class_id[a]]
+            elif isinstance(a, str) and a in self.class_id:  # the term's own class and its second key's
+                same = [self.class_id[a]] + [
+                    self.class_id[c] for c in self.key_classes.values() if c.split("@")[0] == a
+                ]
+                out[b] = probs[b, same].sum()
         return out.clamp(0.0, 1.0)
 
     def needed_steps(self, problem: RelationalProblem) -> int | None:
@@ -815,7 +818,15 @@ class RelationalTask(Task):
             "steps": (2, 40),
             "complexity": (1, 4),
             "core": {"d_model": 64, "n_heads": 4, "d_ff": 128, "rope": True},
-            "task_knobs": {"horizon_targets": True, "readout": "subject"},
+            # lines of extra relatives carry the anchor's relations past the question's 1-4 facts, and the second
+            # key of a two-key term is its own class (docs/results/relational_depth.md: 5-10 facts .97-.34 -> .99-.71)
+            "task_knobs": {
+                "horizon_targets": True,
+                "readout": "subject",
+                "distractors": 14,
+                "line": 0.6,
+                "key_targets": True,
+            },
         }
 
 
