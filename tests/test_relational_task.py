@@ -370,6 +370,27 @@ def test_distractor_lines_only_in_training_batches():
         assert solve_exact(p) is not None
 
 
+def test_straight_lines_reach_deeper_keys_in_training_batches_only():
+    from drt_agent.domains.relational import kin_keys
+
+    def deep(task: RelationalTask, steps: int | None) -> int:
+        """People five or more generations from the anchor's line in 20 batches of 2-fact questions."""
+        rng = np.random.default_rng(5)
+        n = 0
+        for _ in range(20):
+            problems, _ = task.sample(16, 2, rng, steps=steps)
+            for p in problems:
+                keys = kin_keys(p.facts, p.object).values()
+                n += sum(k.startswith("b") and max(int(v) for v in k[1:].split(".")) >= 5 for k in keys)
+        return n
+
+    lines = RelationalTask(horizon_targets=True, readout="subject", distractors=14, line=0.6)
+    straight = RelationalTask(horizon_targets=True, readout="subject", distractors=14, line=0.6, straight=0.8)
+    assert "straight" not in lines.knobs() and straight.knobs()["straight"] == 0.8
+    assert deep(straight, 30) > 2 * deep(lines, 30)
+    assert deep(straight, None) == deep(lines, None)  # evaluation batches: today's stories
+
+
 def test_key_targets_give_a_terms_second_key_its_own_class():
     plain = RelationalTask(horizon_targets=True, readout="subject")
     task = RelationalTask(horizon_targets=True, readout="subject", key_targets=True)

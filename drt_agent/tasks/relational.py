@@ -131,11 +131,14 @@ def kinship_problem(
     open_fraction: float = 0.5,
     extra: tuple[int, int] = (2, 6),
     line: float = 0.0,
+    straight: float = 0.0,
 ) -> RelationalProblem:
     """A story on a consistent family tree whose question's two people are k facts apart.
 
     line (training only): the chance that an extra relative hangs off the one added just before (not a random
-    person), so extra relatives form lines that reach further from the anchor than the question's path."""
+    person), so extra relatives form lines that reach further from the anchor than the question's path.
+    straight (training only): the chance that such a line keeps going up (or down) when its last fact did, so
+    lines of ancestors and descendants reach the deep keys (b5.0, b4.3, b0.6) that short stories seldom hold."""
     while True:  # draw a path of k moves that names a relation
         moves = [str(m) for m in rng.choice(list("UDSP"), size=k, p=[0.3, 0.3, 0.25, 0.15])]
         key = "self"
@@ -166,19 +169,25 @@ def kinship_problem(
 
     for i, m in enumerate(moves):
         link(people[i], people[i + 1], m)
+    last = ""  # the move of the extra relative added just before
     for p in people[k + 1 :]:  # distractors hang off the tree: the question's path never changes
         for _ in range(20):
             j = people.index(p)
-            q = people[j - 1] if line and rng.random() < line else str(rng.choice(people[:j]))
+            in_line = bool(line) and rng.random() < line
+            q = people[j - 1] if in_line else str(rng.choice(people[:j]))
             m = str(rng.choice(list("UDSP")))
+            if in_line and last in ("U", "D") and straight and rng.random() < straight:
+                m = last
             if m == "U" and (q in has_parent or q in in_sibling):
                 continue
             if m == "P" and q in has_spouse:
                 continue
             link(q, p, m)
+            last = m
             break
         else:
             link(q, p, "D")
+            last = "D"
     facts = []
     for a, b, m in edges:
         # state it from either side: "a is b's <word>" (the move from a to b) or "b is a's <word>"
@@ -315,6 +324,7 @@ class RelationalTask(Task):
         distractors: int = 6,
         line: float = 0.0,
         key_targets: bool = False,
+        straight: float = 0.0,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -348,6 +358,7 @@ class RelationalTask(Task):
         # one added before it with chance `line`: the anchor's relations reach deeper keys within short questions
         self.distractors = distractors if family == "kinship" else 6
         self.line = line if family == "kinship" else 0.0
+        self.straight = straight if family == "kinship" else 0.0  # lines that keep going up or down
         if self.distractors < 2 or self.distractors > N_SLOTS - 6:
             raise ValueError(f"distractors must be in 2..{N_SLOTS - 6}, got {distractors}")
         self.flip = (
@@ -403,6 +414,7 @@ class RelationalTask(Task):
             **({"distractors": self.distractors} if self.distractors != 6 else {}),
             **({"line": self.line} if self.line else {}),
             **({"key_targets": True} if self.key_targets else {}),
+            **({"straight": self.straight} if self.straight else {}),
         }
 
     # -- encoding ------------------------------------------------------------------------------------------
@@ -791,8 +803,10 @@ class RelationalTask(Task):
             problems = [paper_problem(rng, k, i % 2 == 0, self.branch, flip) for i, k in enumerate(ks)]
         else:
             # training batches only: more extra relatives, in lines (defaults: today's stories)
-            extra, line = ((2, self.distractors), self.line) if steps else ((2, 6), 0.0)
-            problems = [kinship_problem(rng, k, self.open_fraction, extra, line) for k in ks]
+            extra, line, straight = (
+                ((2, self.distractors), self.line, self.straight) if steps else ((2, 6), 0.0, 0.0)
+            )
+            problems = [kinship_problem(rng, k, self.open_fraction, extra, line, straight) for k in ks]
         within = steps if self.horizon_targets else None
         # a step count marks a training batch; evaluation batches keep the anchor at residue 0
         shifts = (
