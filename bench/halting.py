@@ -10,14 +10,17 @@ steps per fact + 8), and in practice that bound, not the convergence rule, ends 
 each halting rule is applied to the recorded steps: an example's dynamics do not depend on the rest of its batch
 (tests/test_batching.py), so stopping it at step t gives the answer its step-t state holds. Rules:
 
-- `shipped`: the shipped DepthPolicy (largest per-token relative state change < state_tol and the answer
+- `state`: DepthPolicy's settle="state" (largest per-token relative state change < state_tol and the answer
   token's distribution change < readout_tol, for `patience` consecutive steps, or the task's own "final" signal);
 - `task-final`: the task's final signal alone (a kinship model trained with `pending` says when the subject's
   relation has arrived; graph reachability's "reached" is monotone); never fires for a task without one;
 - `readout-answer`: the answer token's distribution alone settles (< readout_tol for `patience` steps);
 - `readout-all`: every token's readout settles (largest change over the problem's tokens < readout_tol for
   `patience` steps): with dense targets every token holds its own node's value, so this asks whether anything
-  in the problem is still being worked out. A candidate, not the shipped rule.
+  in the problem is still being worked out. DepthPolicy's settle="readouts", logic's rule since this session.
+
+"shipped `auto`" is the task's own rule (`Task.settle`, plus its final signal) under its own cap
+(`Task.step_limit`: a bound from the story for kinship, a token-count safety bound for logic and graphs).
 
 Per complexity bucket: the steps the problem needs (Task.needed_steps: logic the parse-tree height, kinship 2 per
 fact of the chain + 2), per rule the median steps used, how many halted before the bound, accuracy at that step;
@@ -48,7 +51,7 @@ from drt_agent.reasoner import Reasoner
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 3
 BUCKETS = {"logic": [1, 2, 4, 6, 8, 10, 12], "relational": [1, 2, 3, 4, 5, 6, 8]}
-RULES = ("shipped", "task-final", "readout-answer", "readout-all")
+RULES = ("state", "task-final", "readout-answer", "readout-all")
 
 
 @torch.no_grad()
@@ -93,8 +96,8 @@ def halt_steps(
 ) -> np.ndarray:
     """Per example, the step (1-based) at which `rule` stops it (the bound, or its cap, if it never settles)."""
     B, T = sig["right"].shape
-    final = sig["final"] if rule in ("shipped", "task-final") else np.zeros_like(sig["final"])
-    if rule == "shipped":
+    final = sig["final"] if rule in ("state", "task-final") else np.zeros_like(sig["final"])
+    if rule == "state":
         settled = (sig["state"] < policy.state_tol) & (sig["answer"] < policy.readout_tol)
     elif rule == "task-final":
         settled = np.zeros_like(final)
@@ -132,7 +135,7 @@ def bucket_row(r: Reasoner, c: int, n: int, bound: int, policy: DepthPolicy) -> 
     at = lambda steps: float(right[np.arange(len(steps)), np.minimum(steps, bound) - 1].mean())  # noqa: E731
     caps = r.task.step_limit(r.task.encode(problems), bound)
     caps = np.asarray(caps.tolist() if isinstance(caps, torch.Tensor) else [caps] * len(problems))
-    shipped = halt_steps(sig, "shipped", policy, caps)
+    shipped = halt_steps(sig, "state" if r.task.settle == "state" else "readout-all", policy, caps)
     row: dict[str, Any] = {
         "complexity": c,
         "n": n,
@@ -140,6 +143,7 @@ def bucket_row(r: Reasoner, c: int, n: int, bound: int, policy: DepthPolicy) -> 
         "acc_shipped_auto": at(shipped),
         "shipped_steps_median": float(np.median(shipped)),
         "shipped_capped": int((shipped == caps).sum()),
+        "shipped_steps_sum": int(shipped.sum()),
         "acc_3x_needed": at(3 * needed),
         "steps_sum_3x": int((3 * needed).sum()),
         "acc_bound": float(right[:, -1].mean()),
@@ -164,9 +168,9 @@ def markdown(data: dict[str, Any]) -> str:
             "",
             f"#### `{name}` (loose bound {data['bound']} steps; {rows[0]['n']} problems per bucket)",
             "",
-            "| complexity | needed (median) | shipped rule: median steps, halted, accuracy | task-final | "
-            "readout-answer | readout-all | shipped `auto` (parser cap): accuracy, median steps | fixed 3x needed: "
-            "accuracy | compute / 3x budget: shipped rule, readout-all |",
+            "| complexity | needed (median) | state rule: median steps, halted, accuracy | task-final | "
+            "readout-answer | readout-all | shipped `auto` (its rule, its cap): accuracy, median steps | fixed 3x needed: "
+            "accuracy | compute / 3x budget: shipped `auto`, readout-all |",
             "|---|---|---|---|---|---|---|---|---|",
         ]
         for r in rows:
@@ -176,7 +180,7 @@ def markdown(data: dict[str, Any]) -> str:
             out.append(
                 f"| {r['complexity']} | {r['needed_median']:g} | " + " | ".join(cells) + f" | "
                 f"{r['acc_shipped_auto']:.3f}, {r['shipped_steps_median']:g} | {r['acc_3x_needed']:.3f} | "
-                f"{r['shipped']['steps_sum'] / r['steps_sum_3x']:.2f}, "
+                f"{r['shipped_steps_sum'] / r['steps_sum_3x']:.2f}, "
                 f"{r['readout-all']['steps_sum'] / r['steps_sum_3x']:.2f} |"
             )
     return "\n".join(out) + "\n"

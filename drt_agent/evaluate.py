@@ -71,7 +71,8 @@ def evaluate_auto(
         idx = torch.arange(start, min(start + chunk, len(batch)))
         sub = batch.select(idx)
         limit = task.step_limit(sub, max_steps)
-        res = model.solve(sub, DepthPolicy(steps=None, max_steps=limit), is_final=task.is_final)
+        policy = DepthPolicy(steps=None, max_steps=limit, settle=task.settle)
+        res = model.solve(sub, policy, is_final=task.is_final)
         preds.append(res.probs.argmax(-1))
         used.append(res.steps_used)
     pred, steps_used = torch.cat(preds), torch.cat(used)
@@ -106,7 +107,7 @@ def answer_accuracy(
     for start in range(0, len(problems), chunk):
         part = problems[start : start + chunk]
         batch = task.encode(part).to(next(model.parameters()).device)
-        policy = DepthPolicy(steps=None, max_steps=task.step_limit(batch, max_steps))
+        policy = DepthPolicy(steps=None, max_steps=task.step_limit(batch, max_steps), settle=task.settle)
         res = model.solve(batch, policy, is_final=task.is_final)
         preds = task.decode(res.probs.cpu(), part)
         right += sum(p == a for p, a in zip(preds, answers[start : start + chunk], strict=True))

@@ -103,8 +103,17 @@ class DRTModel(nn.Module):
             idx = batch.answer_index[ids]
             return F.softmax(self.readout(h[torch.arange(len(ids), device=h.device), idx]), dim=-1)
 
+        def token_probs(h: torch.Tensor) -> torch.Tensor:
+            return F.softmax(self.readout(h), dim=-1)
+
         return think(
-            self.unroll(batch), batch.valid, answer_probs, policy, is_final=is_final, progress=progress
+            self.unroll(batch),
+            batch.valid,
+            answer_probs,
+            policy,
+            is_final=is_final,
+            progress=progress,
+            token_readout=token_probs,
         )
 
     def n_params(self) -> int:

@@ -224,6 +224,7 @@ class Reasoner:
         batch = self.task.encode(problems).to(self.device)
         if policy.auto:
             policy.max_steps = self.task.step_limit(batch, policy.max_steps)
+            policy.settle = self.task.settle
         with self._lock, cpu_threads(self.threads_for(batch)):
             result = self.model.solve(batch, policy, is_final=self.task.is_final, progress=progress)
         probs = result.probs.cpu()

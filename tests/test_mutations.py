@@ -229,3 +229,27 @@ def test_negated_graph_questions(text: str, expected: tuple[str, str, bool]) -> 
 
     p = parse(text)
     assert (p.source, p.target, p.negated) == expected
+
+
+def _token_readout(h: torch.Tensor) -> torch.Tensor:
+    return h[:, :, :2]  # (b, L=1, C=2): the one token's readout
+
+
+def test_readouts_rule_ignores_the_state_and_waits_for_every_readout() -> None:
+    """settle="readouts" (logic): a state that keeps moving does not block halting; a readout that moves at
+    step 3 resets the count (calm at 2, moved at 3, calm at 4 and 5 -> halts at 5)."""
+    policy = DepthPolicy(max_steps=50, settle="readouts")
+    res = think(*scripted([SETTLED], [[50.0]]), policy, token_readout=_token_readout)
+    assert res.steps_used.tolist() == [3] and STOP_REASONS[int(res.stopped[0])] == "halted"
+    answers = [[(0.2, 0.8), (0.2, 0.8), (0.2, 0.8), (0.6, 0.4), (0.6, 0.4)]]
+    res = think(*scripted(answers, [STILL]), policy, token_readout=_token_readout)
+    assert res.steps_used.tolist() == [5]
+    # the state rule on the same moving state never settles: the cap fires
+    assert run([SETTLED], [[50.0]], DepthPolicy(max_steps=9)) == ([9], ["cap"])
+
+
+def test_readouts_rule_needs_the_token_readout_and_a_known_rule() -> None:
+    with pytest.raises(ValueError, match="token_readout"):
+        think(*scripted([SETTLED], [STILL]), DepthPolicy(max_steps=5, settle="readouts"))
+    with pytest.raises(ValueError, match="settle"):
+        DepthPolicy(settle="answer")

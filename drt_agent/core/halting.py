@@ -1,9 +1,12 @@
 """Depth policy: think for a fixed number of steps, or let each example halt when its thinking has settled.
 
-`auto` halts an example when, for `patience` consecutive steps, its latent state barely moves (largest relative
-change of any token's state below `state_tol`) and its answer distribution barely moves (below `readout_tol`),
-or as soon as the task says the current answer can no longer change (e.g. "reachable" in graph search is
-monotone). Nothing runs past `max_steps`. Halted examples leave the batch, so they stop costing compute.
+`auto` halts an example when, for `patience` consecutive steps, its thinking has settled, or as soon as the
+task says the current answer can no longer change (e.g. "reachable" in graph search is monotone). Settled means
+(`settle`): "state", its latent state barely moves (largest relative change of any token's state below
+`state_tol`) and its answer distribution barely moves (below `readout_tol`); or "readouts", no token's readout
+moves by `readout_tol` or more (with dense targets every token holds its own sub-answer, so nothing in the
+problem is still being worked out; logic). Nothing runs past `max_steps`, a safety bound reported when it fires.
+Halted examples leave the batch, so they stop costing compute.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from .recurrent import Thought
 Readout = Callable[
     [torch.Tensor, torch.Tensor], torch.Tensor
 ]  # (h (b, L, D), example ids (b,)) -> probs (b, C)
+TokenReadout = Callable[[torch.Tensor], torch.Tensor]  # h (b, L, D) -> every token's probs (b, L, C)
+SETTLE_RULES = ("state", "readouts")
 FinalTest = Callable[[torch.Tensor], torch.Tensor]  # probs (b, C) -> (b,) bool
 
 
@@ -32,6 +37,11 @@ class DepthPolicy:
     state_tol: float = 0.02
     readout_tol: float = 0.01
     patience: int = 2
+    settle: str = "state"  # or "readouts": see the module docstring
+
+    def __post_init__(self) -> None:
+        if self.settle not in SETTLE_RULES:
+            raise ValueError(f"settle must be one of {SETTLE_RULES}, got {self.settle!r}")
 
     @property
     def auto(self) -> bool:
@@ -71,9 +81,13 @@ def think(
     policy: DepthPolicy,
     is_final: FinalTest | None = None,
     progress: Callable[[int, int], None] | None = None,
+    token_readout: TokenReadout | None = None,
 ) -> ThinkResult:
     """Follow the step loop (`unroll`) under `policy`, halting each example on its own; valid: (B, L) bool.
-    `progress(step, limit)` is called after every step (a listener's failure never stops thinking)."""
+    `progress(step, limit)` is called after every step (a listener's failure never stops thinking);
+    `token_readout` is needed by the "readouts" settling rule."""
+    if policy.auto and policy.settle == "readouts" and token_readout is None:
+        raise ValueError("the 'readouts' settling rule needs token_readout")
     B = valid.shape[0]
     caps = policy.max_steps if isinstance(policy.max_steps, torch.Tensor) and policy.auto else None
     limit = policy.steps if policy.steps is not None else int(torch.as_tensor(policy.max_steps).max())
@@ -86,6 +100,7 @@ def think(
     ids = torch.arange(B, device=device)  # examples still thinking
     calm = torch.zeros(B, dtype=torch.long, device=device)
     prev_p: torch.Tensor | None = None
+    prev_all: torch.Tensor | None = None  # (b, L, C): every token's readout, for settle="readouts"
     out_probs: torch.Tensor | None = None
     steps_used = torch.zeros(B, dtype=torch.long, device=device)
     stopped = torch.zeros(B, dtype=torch.long, device=device)
@@ -99,6 +114,7 @@ def think(
             with contextlib.suppress(Exception):  # a progress listener must never break a solve
                 progress(t, limit)
         p = readout(th.h, ids)  # (b, C)
+        all_p = token_readout(th.h) if policy.auto and policy.settle == "readouts" else None  # type: ignore[misc]
         if out_probs is None:
             out_probs = torch.zeros(B, p.shape[-1], device=device, dtype=p.dtype)
         history.append((ids, p))
@@ -110,6 +126,9 @@ def think(
         elif policy.auto:
             if prev_p is None:  # nothing to compare with yet: nobody is calm
                 calm = torch.zeros_like(calm)
+            elif all_p is not None and prev_all is not None:  # no token's readout moves
+                moved = (all_p - prev_all).abs().amax(dim=-1).masked_fill(padding, 0.0).amax(dim=-1)
+                calm = (calm + 1) * (moved < policy.readout_tol)
             else:
                 settled = (_relative_change(th.h, th.h_prev, padding) < policy.state_tol) & (
                     (p - prev_p).abs().amax(dim=-1) < policy.readout_tol
@@ -141,9 +160,11 @@ def think(
             keep = ~done
             th.keep(keep)
             ids, padding, calm, p = ids[keep], padding[keep], calm[keep], p[keep]
+            all_p = all_p[keep] if all_p is not None else None
             if caps is not None:
                 caps = caps[keep]
         prev_p = p
+        prev_all = all_p
 
     assert out_probs is not None
     # one scatter per step, not per example: bookkeeping stays small next to the thinking itself

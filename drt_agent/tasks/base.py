@@ -79,6 +79,7 @@ class Task(ABC):
     n_classes: int
     complexity_unit: str = "complexity"  # what a complexity bucket counts, for tables and plots
     steps_per_unit: int | None = None  # thinking steps one unit needs, where that is exact
+    settle: str = "state"  # what `auto` waits to settle: the state and the answer, or every token's readout
 
     @abstractmethod
     def encode(self, problems: list[Any]) -> Batch:

@@ -310,6 +310,10 @@ class LogicTask(Task):
         # model, not a bound from the parser, decides when to stop (is_final)
         self.pending = pending
         self.n_classes = 3 if pending else 2  # false, true (, pending)
+        # the structure interface's dense targets give every token its own subtree's value, so `auto` stops when
+        # no token's readout moves any more (the model's own signal; docs/results/halting.md), not at a bound
+        # computed from the parse tree
+        self.settle = "readouts" if interface == "structure" and not pending else "state"
         if not 0.0 <= flat_fraction <= 1.0:
             raise ValueError(f"flat_fraction must be in [0, 1], got {flat_fraction}")
         self.flat_fraction = flat_fraction  # share of training expressions from generate_flat
@@ -425,8 +429,10 @@ class LogicTask(Task):
         heard from all it depends on: `auto` may think for twice that plus 4 (the state relaxes slowly after the
         answer is in). Other interfaces: never more steps than the expression has tokens, plus 4. Per example,
         so batching never changes an answer."""
-        if self.interface != "structure" or self.pending:  # a safety bound: no tree is taller than its tokens
-            return (batch.valid.sum(-1) + 4).clamp(max=max_steps)
+        if self.interface != "structure" or self.pending or self.settle == "readouts":
+            return (batch.valid.sum(-1) + 4).clamp(
+                max=max_steps
+            )  # a safety bound: no tree is taller than its tokens
         heights = [
             tree_arrays(parse_tree(row[: int(n)].tolist()), int(n))[3]
             for row, n in zip(batch.tokens, batch.valid.sum(-1), strict=True)
