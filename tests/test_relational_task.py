@@ -341,6 +341,19 @@ def test_anchor_key_starts_training_anchors_at_random_keys_only_in_training_batc
         RelationalTask(readout="answer", anchor_key=0.5)
 
 
+def test_anchor_from_ancestors_starts_only_at_ancestor_keys():
+    from drt_agent.tasks.relational import ROLE_ANCHOR, START_KEYS
+
+    task = RelationalTask(horizon_targets=True, readout="subject", anchor_key=1.0, anchor_from="ancestors")
+    assert task.knobs()["anchor_from"] == "ancestors"
+    assert "anchor_from" not in RelationalTask(horizon_targets=True, readout="subject", anchor_key=1.0).knobs()
+    _, batch = task.sample(64, (1, 3), np.random.default_rng(3), steps=40)
+    starts = {START_KEYS[int(r.max()) - ROLE_ANCHOR] for r in batch.roles}
+    assert starts <= {f"b{a}.0" for a in range(1, 7)} and len(starts) >= 4
+    with pytest.raises(ValueError, match="anchor_from"):
+        RelationalTask(readout="subject", anchor_key=0.5, anchor_from="cousins")
+
+
 def test_kin_keys_from_a_start_key_compose_the_per_fact_rule():
     from drt_agent.domains.relational import kin_keys
 

@@ -325,6 +325,7 @@ class RelationalTask(Task):
         line: float = 0.0,
         key_targets: bool = False,
         straight: float = 0.0,
+        anchor_from: str = "all",
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -348,6 +349,15 @@ class RelationalTask(Task):
         # (kin_step): each key's step and each term is then trained next to the anchor, not only at the distances
         # short stories reach (without it, keys such as b4.3 or b6.0 were never a target and never answered)
         self.anchor_key = anchor_key if family == "kinship" else 0.0
+        # which keys a shifted anchor may start from: "all" 52, or "ancestors" (b1.0-b6.0) only: the anchor is
+        # taken as someone's a-th ancestor, so every key a generations further up (b5.1, b6.2, ...) is a target at
+        # short distances while the start state stays a small choice
+        if anchor_from not in ("all", "ancestors"):
+            raise ValueError(f"anchor_from must be 'all' or 'ancestors', got {anchor_from!r}")
+        self.anchor_from = anchor_from
+        self.start_ids = [
+            i for i, k in enumerate(START_KEYS) if i and (anchor_from == "all" or k.endswith(".0"))
+        ]
         if self.anchor_key:
             if readout != "subject":
                 raise ValueError(
@@ -411,6 +421,7 @@ class RelationalTask(Task):
             "flip": self.flip,
             "pending": self.pending,
             **({"anchor_key": self.anchor_key} if self.anchor_key else {}),
+            **({"anchor_from": self.anchor_from} if self.anchor_from != "all" else {}),
             **({"distractors": self.distractors} if self.distractors != 6 else {}),
             **({"line": self.line} if self.line else {}),
             **({"key_targets": True} if self.key_targets else {}),
@@ -816,8 +827,7 @@ class RelationalTask(Task):
         )
         if self.anchor_key and steps:  # kinship: some anchors start at a random key (0 = "self")
             shifts = [
-                int(rng.integers(1, len(START_KEYS))) if rng.random() < self.anchor_key else 0
-                for _ in problems
+                int(rng.choice(self.start_ids)) if rng.random() < self.anchor_key else 0 for _ in problems
             ]
         batch = self.encode(problems, with_labels=True, rng=rng, within=within, shifts=shifts)
         batch.complexity = torch.tensor(ks)
