@@ -18,13 +18,13 @@ import json
 import random
 import statistics
 import sys
-from functools import cache
 from pathlib import Path
 
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from external_suites.logic import bbh_expression  # noqa: E402
 from external_suites.published import _read  # noqa: E402
 
 from drt_agent.checkpoint import load_checkpoint  # noqa: E402
@@ -32,34 +32,7 @@ from drt_agent.evaluate import evaluate_auto, sample_bucket  # noqa: E402
 from drt_agent.problems import LogicProblem  # noqa: E402
 from drt_agent.reasoner import Reasoner  # noqa: E402
 
-# the grammar as a state machine: "want" an operand, or "have" one; brackets move the depth
-_MOVES = {
-    "want": [("True", "have", 0), ("False", "have", 0), ("not", "want", 0), ("(", "want", 1)],
-    "have": [("and", "want", 0), ("or", "want", 0), (")", "have", -1)],
-}
 CANON = {"True": "T", "False": "F", "not": "!", "and": "&", "or": "|", "(": "(", ")": ")"}
-
-
-@cache
-def _count(left: int, depth: int, state: str) -> int:
-    """How many token sequences of `left` more tokens end in a complete expression."""
-    if left == 0:
-        return int(depth == 0 and state == "have")
-    if depth > left:
-        return 0
-    return sum(_count(left - 1, depth + dd, nxt) for _, nxt, dd in _MOVES[state] if depth + dd >= 0)
-
-
-def bbh_expression(length: int, rng: random.Random) -> str:
-    """An expression of exactly `length` tokens, uniform over all such expressions."""
-    out, depth, state = [], 0, "want"
-    for left in range(length, 0, -1):
-        moves = [(t, n, dd) for t, n, dd in _MOVES[state] if depth + dd >= 0]
-        weights = [_count(left - 1, depth + dd, n) for _, n, dd in moves]
-        tok, state, dd = rng.choices(moves, weights=weights)[0]
-        out.append(tok)
-        depth += dd
-    return " ".join(out)
 
 
 def nesting(expr: str) -> int:

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from finetune_org_corpus import NAMES, tree_key
+from finetune_org_corpus import NAMES, ask_about_tree
 
 TERMS = {
     "b1.0": "advisor",
@@ -48,22 +48,7 @@ def tree_example(rng: np.random.Generator, n_people: int) -> dict[str, str]:
             ][form]
         )
     text = " ".join(sentences[i] for i in rng.permutation(len(sentences)))
-    by_term: dict[str, list[tuple[str, str]]] = {}
-    for s in people:
-        for a in people:
-            term = TERMS.get(tree_key(advisor, s, a) or "") if s != a else None
-            if term:
-                by_term.setdefault(term, []).append((s, a))
-    term = str(rng.choice(sorted(by_term)))  # every term about equally often
-    subject, anchor = by_term[term][int(rng.integers(len(by_term[term])))]
-    if rng.random() < 0.5:
-        return {"text": text, "question": f"What is {subject} to {anchor}?", "answer": term}
-    asked = term if rng.random() < 0.5 else str(rng.choice([t for t in TERMS.values() if t != term]))
-    return {
-        "text": text,
-        "question": f"Is {subject} {anchor}'s {asked}?",
-        "answer": "yes" if asked == term else "no",
-    }
+    return ask_about_tree(rng, text, advisor, people, TERMS)
 
 
 def main() -> None:

@@ -125,16 +125,36 @@ def example(rng: np.random.Generator, hops: int) -> dict[str, str]:
             has_manager.add(p)
     sentences = [edge_sentence(rng, *e) for e in edges]
     text = " ".join(sentences[i] for i in rng.permutation(len(sentences)))
-    subject, anchor = people[hops], people[0]
-    term = TERMS[key]
+    return ask(rng, text, people[hops], people[0], TERMS[key], list(TERMS.values()))
+
+
+def ask(
+    rng: np.random.Generator, text: str, subject: str, anchor: str, term: str, terms: list[str]
+) -> dict[str, str]:
+    """One corpus line: an open question (half), or a yes/no one whose asked term is right half of the time."""
     if rng.random() < 0.5:
         return {"text": text, "question": f"What is {subject} to {anchor}?", "answer": term}
-    asked = term if rng.random() < 0.5 else str(rng.choice([t for t in TERMS.values() if t != term]))
+    asked = term if rng.random() < 0.5 else str(rng.choice([t for t in terms if t != term]))
     return {
         "text": text,
         "question": f"Is {subject} {anchor}'s {asked}?",
         "answer": "yes" if asked == term else "no",
     }
+
+
+def ask_about_tree(
+    rng: np.random.Generator, text: str, boss: dict[str, str], people: list[str], terms: dict[str, str]
+) -> dict[str, str]:
+    """A line about two people of a tree whose relation has a term, every term about equally often."""
+    by_term: dict[str, list[tuple[str, str]]] = {}
+    for s in people:
+        for a in people:
+            term = terms.get(tree_key(boss, s, a) or "") if s != a else None
+            if term:
+                by_term.setdefault(term, []).append((s, a))
+    term = str(rng.choice(sorted(by_term)))
+    subject, anchor = by_term[term][int(rng.integers(len(by_term[term])))]
+    return ask(rng, text, subject, anchor, term, list(terms.values()))
 
 
 CHART_TERMS = {"b1.0": "boss", "b2.0": "grandboss", "b0.1": "report", "b0.2": "grandreport", "b1.1": "peer"}
@@ -170,20 +190,7 @@ def chart_example(rng: np.random.Generator, n_people: int) -> dict[str, str]:
         f"{b} manages {a}." if rng.random() < 0.5 else f"{a} works under {b}." for a, b in boss.items()
     ]
     text = " ".join(sentences[i] for i in rng.permutation(len(sentences)))
-    pairs = [(s, a) for s in people for a in people if s != a and chart_relation(boss, s, a)]
-    by_term: dict[str, list[tuple[str, str]]] = {}
-    for s, a in pairs:
-        by_term.setdefault(str(chart_relation(boss, s, a)), []).append((s, a))
-    term = str(rng.choice(sorted(by_term)))  # every term about equally often
-    subject, anchor = by_term[term][int(rng.integers(len(by_term[term])))]
-    if rng.random() < 0.5:
-        return {"text": text, "question": f"What is {subject} to {anchor}?", "answer": term}
-    asked = term if rng.random() < 0.5 else str(rng.choice([t for t in CHART_TERMS.values() if t != term]))
-    return {
-        "text": text,
-        "question": f"Is {subject} {anchor}'s {asked}?",
-        "answer": "yes" if asked == term else "no",
-    }
+    return ask_about_tree(rng, text, boss, people, CHART_TERMS)
 
 
 def main() -> None:
