@@ -395,13 +395,14 @@ class RelationalTask(Task):
         # within the steps is labelled pending (not "other"), so the subject says when its answer is in and the
         # model decides when to stop (is_final); fine-tuning appends its classes after it
         self.pending = pending
-        self.classes = base_classes(family) + (["pending"] if pending else []) + self.extra_classes
+        self.classes = base_classes(family) + (["pending"] if pending else [])
         # kinship: a term such as "first cousin once removed" names two keys (b2.3, b3.2) whose children differ
         # (b2.4 vs b3.3): with key_targets the second key of each such term is its own class ("term@b3.2"), so the
         # dense targets say which it is and the per-fact rule on classes is well defined; answers drop the "@..."
         self.key_targets = key_targets and family == "kinship"
         self.key_classes = KEY_CLASSES if self.key_targets else {}
-        self.classes += list(self.key_classes.values())
+        # the key classes come before fine-tuning's: a fine-tuned copy keeps every class of its base in place
+        self.classes += list(self.key_classes.values()) + self.extra_classes
         self.class_id = {c: i for i, c in enumerate(self.classes)}
         self.vocab_size = len(self.vocab)
         self.n_classes = len(self.classes)
