@@ -325,7 +325,7 @@ def test_resume_refuses_other_settings(base, corpus, tmp_path, monkeypatch):
 def test_finetuned_org_chart_model_answers_charts_twice_as_large(tmp_path):
     """The shipped kinship checkpoint fine-tuned briefly on org charts of 4-7 people answers charts of 14 it
     never saw: the answers come from the generator's own tree (`tree_key`), not from the library. Measured:
-    1.000 at 14 people here (720 charts, 20 epochs, ~60 s); the full run (bench/finetune_depth.py: 2,400 charts,
+    1.000 at 14 people here (540 training charts, 20 epochs, ~55 s); the full run (bench/finetune_depth.py: 2,400 charts,
     12 epochs, 152 s) scores 1.000 at 7, 10 and 14 people, and 1.000 on a blind corpus written by another hand."""
     org = _org_module()
     rng = np.random.default_rng(0)
