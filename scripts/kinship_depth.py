@@ -10,6 +10,8 @@ python scripts/kinship_depth.py fit MODEL
     how well the model fits its own training batches (1-4 facts, 40 steps, the stored task settings): per-mention
     accuracy by the anchor's start key (anchor_key: "self", a shallow key, a key 3+ generations deep), and the
     subject mention's
+python scripts/kinship_depth.py errors MODEL --facts 8,10
+    the wrong answers at auto depth on the eval stories, by the true kinship key of the question's pair
 python scripts/kinship_depth.py ceiling - --n 500
     no model: the share of eval stories whose term a per-fact rule over term classes gets right (a term such as
     'first cousin once removed' names two keys, b2.3 and b3.2, whose children differ)
@@ -142,7 +144,7 @@ def fit(ld, batches: int = 40) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["eval", "diag", "fit", "ceiling"])
+    ap.add_argument("what", choices=["eval", "diag", "fit", "errors", "ceiling"])
     ap.add_argument("model")
     ap.add_argument("--facts", default="1,2,3,4,5,6,7,8,10")
     ap.add_argument("--n", type=int, default=500)
@@ -163,9 +165,32 @@ def main() -> None:
                 json.dump({"model": args.model, "n": args.n, "results": res}, fh, indent=1)
     elif args.what == "fit":
         fit(ld)
+    elif args.what == "errors":
+        for k in facts:
+            errors_by_key(ld, k, args.n)
     else:
         for k in facts:
             diag(ld, k, args.steps, args.n)
+
+
+@torch.no_grad()
+def errors_by_key(ld, k: int, n: int) -> None:
+    """Which answers are wrong at auto depth: per true key of (subject, anchor), wrong / asked."""
+    task, problems = ld.task, stories(k, n)
+    batch = task.encode(problems)
+    res = ld.model.solve(
+        batch, DepthPolicy(steps=None, max_steps=task.step_limit(batch, 512)), is_final=task.is_final
+    )
+    asked: dict[str, int] = {}
+    wrong: dict[str, int] = {}
+    for p, a in zip(problems, task.decode(res.probs, problems), strict=True):
+        key = kin_keys(p.facts, p.object).get(p.subject, "other")
+        asked[key] = asked.get(key, 0) + 1
+        wrong[key] = wrong.get(key, 0) + (a != solve_exact(p))
+    print(f"{k} facts: {sum(wrong.values())} wrong of {n}")
+    for key in sorted(asked, key=lambda x: -wrong[x]):
+        if wrong[key]:
+            print(f"  {key}: {wrong[key]} / {asked[key]}")
 
 
 def term_state_ceiling(facts_list=(1, 2, 3, 4, 5, 6, 7, 8, 10), n: int = 500) -> None:
