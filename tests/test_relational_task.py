@@ -346,7 +346,9 @@ def test_anchor_from_ancestors_starts_only_at_ancestor_keys():
 
     task = RelationalTask(horizon_targets=True, readout="subject", anchor_key=1.0, anchor_from="ancestors")
     assert task.knobs()["anchor_from"] == "ancestors"
-    assert "anchor_from" not in RelationalTask(horizon_targets=True, readout="subject", anchor_key=1.0).knobs()
+    assert (
+        "anchor_from" not in RelationalTask(horizon_targets=True, readout="subject", anchor_key=1.0).knobs()
+    )
     _, batch = task.sample(64, (1, 3), np.random.default_rng(3), steps=40)
     starts = {START_KEYS[int(r.max()) - ROLE_ANCHOR] for r in batch.roles}
     assert starts <= {f"b{a}.0" for a in range(1, 7)} and len(starts) >= 4
