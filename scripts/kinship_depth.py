@@ -26,26 +26,12 @@ from collections import Counter, defaultdict, deque
 
 import numpy as np
 import torch
+from relational_diagnostics import fact_distance  # noqa: E402 (a sibling script: facts from the anchor)
 
 from drt_agent.checkpoint import load_checkpoint
 from drt_agent.core import DepthPolicy
 from drt_agent.domains.relational import kin_keys, solve_exact
 from drt_agent.tasks.relational import MENTION, kinship_problem
-
-
-def fact_distance(p) -> dict[str, int]:
-    """Facts between the anchor and every person (as scripts/relational_diagnostics.py)."""
-    adj: dict[str, set[str]] = defaultdict(set)
-    for f in p.facts:
-        adj[f.subject].add(f.object)
-        adj[f.object].add(f.subject)
-    dist, queue = {p.object: 0}, deque([p.object])
-    while queue:
-        u = queue.popleft()
-        for v in adj[u] - dist.keys():
-            dist[v] = dist[u] + 1
-            queue.append(v)
-    return dist
 
 
 def stories(k: int, n: int, seed: int = 1234) -> list:
