@@ -26,7 +26,7 @@ from collections import Counter, defaultdict, deque
 
 import numpy as np
 import torch
-from relational_diagnostics import fact_distance  # noqa: E402 (a sibling script: facts from the anchor)
+from relational_diagnostics import fact_distance  # a sibling script: facts from the anchor
 
 from drt_agent.checkpoint import load_checkpoint
 from drt_agent.core import DepthPolicy
