@@ -352,6 +352,7 @@ def _describe(config: dict[str, Any], directory: Path) -> tuple[ModelConfig, Tas
     try:
         model_cfg = ModelConfig.from_dict(stored.model.model_dump())
         task = cls(**stored.task_knobs)
+        model_cfg.class_factors = task.class_factors()  # a factored readout follows from the task's classes
     except (KeyError, TypeError, ValueError, DrtError) as exc:
         raise CheckpointError(f"{where}: cannot build the model it describes: {exc}") from None
     return model_cfg, task

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .core import CoreConfig, DepthPolicy, DepthRecurrentCore, ThinkResult, Thought, think, unroll
-from .tasks.base import Batch
+from .tasks.base import Batch, Task
 
 
 @dataclass
@@ -29,6 +29,22 @@ class ModelConfig:
     n_roles: int
     n_classes: int
     core: CoreConfig = field(default_factory=CoreConfig)
+    # a factored readout (a task's `class_factors`): class c's logit is the sum of its factors' scores, so
+    # classes that share a factor (every "three generations up" kinship term) share what they learn. Derived
+    # from the task's classes by whoever builds the model from a task, never stored in the config
+    class_factors: list[list[int]] | None = None
+
+    @classmethod
+    def for_task(cls, task: Task, core: CoreConfig) -> ModelConfig:
+        """The network a task needs: its vocabulary, roles and classes (and their factors) over this core."""
+        return cls(
+            task=task.name,
+            vocab_size=task.vocab_size,
+            n_roles=task.n_roles,
+            n_classes=task.n_classes,
+            core=core,
+            class_factors=task.class_factors(),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -47,16 +63,29 @@ class ModelConfig:
 
 
 class Readout(nn.Module):
-    """Per-token classifier on the final state."""
+    """Per-token classifier on the final state; with class factors, a score per factor summed into classes."""
 
-    def __init__(self, d_model: int, n_classes: int) -> None:
+    def __init__(self, d_model: int, n_classes: int, factors: list[list[int]] | None = None) -> None:
         super().__init__()
+        n_out = n_classes
+        self.factors: torch.Tensor | None
+        if factors is None:
+            self.register_buffer("factors", None, persistent=False)
+        else:
+            if len(factors) != n_classes:
+                raise ValueError(f"class_factors lists {len(factors)} classes, the readout has {n_classes}")
+            n_out = 1 + max(i for fs in factors for i in fs)
+            m = torch.zeros(n_classes, n_out)
+            for c, fs in enumerate(factors):
+                m[c, fs] = 1.0
+            self.register_buffer("factors", m, persistent=False)  # (C, F) 0/1, rebuilt from the task
         self.net = nn.Sequential(
-            nn.LayerNorm(d_model), nn.Linear(d_model, d_model), nn.GELU(), nn.Linear(d_model, n_classes)
+            nn.LayerNorm(d_model), nn.Linear(d_model, d_model), nn.GELU(), nn.Linear(d_model, n_out)
         )
 
     def forward(self, h: torch.Tensor) -> torch.Tensor:
-        return self.net(h)  # (..., D) -> (..., C)
+        out = self.net(h)  # (..., D) -> (..., C), or (..., F) factor scores
+        return out if self.factors is None else out @ self.factors.T  # (..., F) -> (..., C)
 
 
 class DRTModel(nn.Module):
@@ -69,7 +98,7 @@ class DRTModel(nn.Module):
         nn.init.normal_(self.token_emb.weight, std=0.02)
         nn.init.normal_(self.role_emb.weight, std=0.02)
         self.core = DepthRecurrentCore(cfg.core)
-        self.readout = Readout(d, cfg.n_classes)
+        self.readout = Readout(d, cfg.n_classes, cfg.class_factors)
         # readout feedback (CoreConfig.feedback): class distribution (C) -> input (D), zero at first (a no-op)
         self.feedback = nn.Linear(cfg.n_classes, d, bias=False) if cfg.core.feedback else None
         if self.feedback is not None:

@@ -288,13 +288,7 @@ def train(
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
     task = task or make_task(cfg.task, cfg.task_knobs)
-    model_cfg = ModelConfig(
-        task=task.name,
-        vocab_size=task.vocab_size,
-        n_roles=task.n_roles,
-        n_classes=task.n_classes,
-        core=cfg.core,
-    )
+    model_cfg = ModelConfig.for_task(task, cfg.core)
     model = init_from if init_from is not None else DRTModel(model_cfg)
     device = _device(cfg, rank)
     model.to(device)
@@ -409,21 +403,15 @@ class FinetuneResult:
 def grown(base: DRTModel, task: Task) -> DRTModel:
     """A copy of `base` sized for `task`: embedding rows for new words (freshly initialised) and readout rows
     for new answers (zero, so the base's answers keep their probabilities until training moves them)."""
-    cfg = ModelConfig(
-        task=task.name,
-        vocab_size=task.vocab_size,
-        n_roles=task.n_roles,
-        n_classes=task.n_classes,
-        core=base.cfg.core,
-    )
-    model = DRTModel(cfg)
+    model = DRTModel(ModelConfig.for_task(task, base.cfg.core))
     state = {k: v.detach().clone() for k, v in base.state_dict().items()}
     emb = model.token_emb.weight.detach().clone()
     emb[: base.cfg.vocab_size] = state["token_emb.weight"]
     state["token_emb.weight"] = emb
-    last = model.readout.net[-1]
+    last = model.readout.net[-1]  # a row per class, or per factor (new answers add factors after the base's)
     w, b = torch.zeros_like(last.weight), torch.zeros_like(last.bias)
-    w[: base.cfg.n_classes], b[: base.cfg.n_classes] = (
+    n_old = base.readout.net[-1].out_features
+    w[:n_old], b[:n_old] = (
         state["readout.net.3.weight"],
         state["readout.net.3.bias"],
     )

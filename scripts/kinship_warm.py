@@ -27,6 +27,7 @@ def grown_roles(base: DRTModel, n_roles: int) -> DRTModel:
         n_roles=n_roles,
         n_classes=base.cfg.n_classes,
         core=base.cfg.core,
+        class_factors=base.cfg.class_factors,
     )
     model = DRTModel(cfg)
     state = {k: v.detach().clone() for k, v in base.state_dict().items()}

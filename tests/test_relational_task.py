@@ -429,3 +429,45 @@ def test_key_targets_give_a_terms_second_key_its_own_class():
     assert task.answer_prob(probs, [p]).item() == pytest.approx(1.0)
     asked = p.model_copy(update={"relation": "first cousin once removed"})
     assert task.decode(probs, [asked]) == [True]
+
+
+def test_factored_readout_builds_every_kinship_term_from_shared_factors():
+    task = RelationalTask(horizon_targets=True, readout="subject", key_targets=True, factored=True)
+    plain = RelationalTask(horizon_targets=True, readout="subject", key_targets=True)
+    assert task.classes == plain.classes and plain.class_factors() is None
+    factors = dict(zip(task.classes, task.class_factors(), strict=True))
+    # a deep term shares its "generations up" with the ancestor and its "down" with the near cousin
+    deep = set(factors["first cousin 3 times removed@b5.2"])
+    assert deep == set(factors["great-great-great-grandmother"][:2]) | {factors["first cousin"][2]}
+    assert factors["mother"][:3] == factors["father"][:3] != factors["aunt"][:3]
+    assert factors["mother"][3] == factors["wife"][1]  # "female" is one factor, whatever the relation
+    assert len(factors["first cousin"]) == 3  # a word that names no gender has no gender factor
+    assert len({tuple(f) for f in factors.values()}) == task.n_classes  # no two classes are the same sum
+    assert {len(factors[c]) for c in ("other", "yes", "no")} == {1}
+
+
+def test_factored_readout_sums_factor_scores_and_survives_growing(tmp_path):
+    from drt_agent.checkpoint import load_checkpoint, save_checkpoint
+    from drt_agent.train import grown
+
+    task = RelationalTask(horizon_targets=True, readout="subject", key_targets=True, factored=True)
+    torch.manual_seed(0)
+    model = DRTModel(ModelConfig.for_task(task, CoreConfig(d_model=16, n_heads=2, d_ff=32))).eval()
+    n_factors = 1 + max(i for fs in task.class_factors() for i in fs)
+    assert model.readout.net[-1].out_features == n_factors < task.n_classes
+    h = torch.randn(3, 16)
+    scores = model.readout.net(h)
+    logits = model.readout(h)
+    for c, fs in enumerate(task.class_factors()):
+        assert torch.allclose(logits[:, c], scores[:, fs].sum(-1), atol=1e-6)
+    # save and load: the factors follow from the task's knobs, the weights are the factor scores
+    loaded = load_checkpoint(save_checkpoint(tmp_path / "ckpt", model, task))
+    assert loaded.task.knobs()["factored"] is True
+    assert torch.allclose(loaded.model.readout(h), logits, atol=1e-6)
+    # fine-tuning grows it by new answers: each adds a factor after the base's, and old classes keep their logits
+    bigger = task.extended([story(("A", "manages", "B"), subject="A", anchor="B")], ["boss"])
+    big = grown(model, bigger).eval()
+    assert big.readout.net[-1].out_features == n_factors + 1
+    out = big.readout(h)
+    assert torch.allclose(out[:, : task.n_classes], logits, atol=1e-6)
+    assert torch.allclose(out[:, bigger.class_id["boss"]], torch.zeros(3), atol=1e-6)

@@ -131,6 +131,11 @@ class Task(ABC):
         default encodes the problem; a task overrides it with a cheaper count."""
         return int(self.encode([problem]).tokens.shape[1])
 
+    def class_factors(self) -> list[list[int]] | None:
+        """Each class as a list of shared factor ids (a factored readout sums their scores), or None: one
+        independent readout row per class."""
+        return None
+
     def answer_class(self, probs: torch.Tensor) -> torch.Tensor:
         """(B,) the class each decoded answer stands for (its confidence and trace are read there)."""
         return probs.argmax(-1)

@@ -273,6 +273,37 @@ KEY_CLASSES = {
 MENTION, QUERY_WORD = 1, 2
 
 
+def kinship_factors(classes: list[str]) -> list[list[int]]:
+    """Each class as shared factors: a blood term is (blood, generations up, generations down) and the gender its
+    word names, an in-law term its kind and gender; every other class ("other", yes/no, a fine-tuned answer) a
+    factor of its own. Factor ids follow first use, so classes appended later (fine-tuning) add factors after
+    the base's and a grown model keeps every old row."""
+    ids: dict[tuple[str, str], int] = {}
+
+    def f(kind: str, value: str) -> int:
+        return ids.setdefault((kind, value), len(ids))
+
+    out: list[list[int]] = []
+    for c in classes:
+        term, _, key = c.partition("@")
+        key = key or ("b0.0" if c == "self" else KEY_OF_TERM.get(c, ""))
+        if not key or key not in KIN_KEYS + ["b0.0"]:
+            out.append([f("class", c)])
+            continue
+        if key.startswith("b"):
+            up, down = key[1:].split(".")
+            fs = [f("kind", "blood"), f("up", up), f("down", down)]
+        else:
+            fs = [f("kind", key)]
+        female, male = term_for(key, "f"), term_for(key, "m")
+        if (
+            female != male and c != "self"
+        ):  # a word that names a gender (or the neutral one, "parent", "sibling")
+            fs.append(f("gender", "f" if term == female else "m" if term == male else "n"))
+        out.append(fs)
+    return out
+
+
 def base_vocab() -> list[str]:
     words = SPECIAL + PAPER_TEXT + [f"[E{i}]" for i in range(N_SLOTS)]
     words += list(FACT_WORDS) + list(OFFSET_OF_WORD) + KIN_TERMS
@@ -326,6 +357,7 @@ class RelationalTask(Task):
         key_targets: bool = False,
         straight: float = 0.0,
         anchor_from: str = "all",
+        factored: bool = False,
     ) -> None:
         if family not in ("paper", "kinship"):
             raise ValueError(f"family must be 'paper' or 'kinship', got {family!r}")
@@ -404,6 +436,9 @@ class RelationalTask(Task):
         # the key classes come before fine-tuning's: a fine-tuned copy keeps every class of its base in place
         self.classes += list(self.key_classes.values()) + self.extra_classes
         self.class_id = {c: i for i, c in enumerate(self.classes)}
+        # kinship: the readout scores factors (generations up, down, in-law kind, gender) and sums them into terms,
+        # so a term no short story names (b5.2) is built from factors other terms train (b5.0, b1.2, ...)
+        self.factored = factored and family == "kinship"
         self.vocab_size = len(self.vocab)
         self.n_classes = len(self.classes)
 
@@ -427,7 +462,11 @@ class RelationalTask(Task):
             **({"line": self.line} if self.line else {}),
             **({"key_targets": True} if self.key_targets else {}),
             **({"straight": self.straight} if self.straight else {}),
+            **({"factored": True} if self.factored else {}),
         }
+
+    def class_factors(self) -> list[list[int]] | None:
+        return kinship_factors(self.classes) if self.factored else None
 
     # -- encoding ------------------------------------------------------------------------------------------
     def unknown_words(self, problem: RelationalProblem) -> set[str]:
