@@ -15,9 +15,10 @@ each halting rule is applied to the recorded steps: an example's dynamics do not
 - `task-final`: the task's final signal alone (a kinship model trained with `pending` says when the subject's
   relation has arrived; graph reachability's "reached" is monotone); never fires for a task without one;
 - `readout-answer`: the answer token's distribution alone settles (< readout_tol for `patience` steps);
-- `readout-all`: every token's readout settles (largest change over the problem's tokens < readout_tol for
-  `patience` steps): with dense targets every token holds its own node's value, so this asks whether anything
-  in the problem is still being worked out. DepthPolicy's settle="readouts", logic's rule since this session.
+- `readout-all`: every watched token's readout settles (largest change over the tokens that carry targets,
+  `Batch.watch`, < readout_tol for `patience` steps): with dense targets every such token holds its own answer
+  (a node's value, a person's relation), so this asks whether anything in the problem is still being worked out.
+  DepthPolicy's settle="readouts", logic's rule (and kinship's, if it passes here).
 
 "shipped `auto`" is the task's own rule (`Task.settle`, plus its final signal) under its own cap
 (`Task.step_limit`: a bound from the story for kinship, a token-count safety bound for logic and graphs).
@@ -62,6 +63,7 @@ def record(r: Reasoner, problems: list[Any], bound: int) -> dict[str, np.ndarray
     truth = [task.exact(p) for p in problems]
     rows = torch.arange(len(problems))
     valid = batch.valid
+    watched = valid if batch.watch is None else batch.watch & valid  # what the readouts rule watches
     right, d_state, d_answer, d_all, final = [], [], [], [], []
     prev_all = None
     for th in model.unroll(batch):
@@ -71,8 +73,8 @@ def record(r: Reasoner, problems: list[Any], bound: int) -> dict[str, np.ndarray
         final.append(task.is_final(ans_p).tolist())
         if prev_all is not None:
             d_state.append(_relative_change(th.h, th.h_prev, ~valid).tolist())
-            change = (all_p - prev_all).abs().amax(-1).masked_fill(~valid, 0.0)
-            d_all.append(change.amax(-1).tolist())
+            change = (all_p - prev_all).abs().amax(-1)
+            d_all.append(change.masked_fill(~watched, 0.0).amax(-1).tolist())
             d_answer.append(change[rows, batch.answer_index].tolist())
         else:  # step 1: nothing to compare with
             inf = [float("inf")] * len(problems)

@@ -143,6 +143,7 @@ class DRTModel(nn.Module):
             is_final=is_final,
             progress=progress,
             token_readout=token_probs,
+            watch=batch.watch,
         )
 
     def n_params(self) -> int:

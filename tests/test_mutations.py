@@ -248,6 +248,25 @@ def test_readouts_rule_ignores_the_state_and_waits_for_every_readout() -> None:
     assert run([SETTLED], [[50.0]], DepthPolicy(max_steps=9)) == ([9], ["cap"])
 
 
+def test_readouts_rule_watches_only_the_tokens_that_carry_targets() -> None:
+    """A second token whose readout keeps moving (a relation word, trained on nothing) blocks halting unless
+    the batch's `watch` leaves it out; then the settled first token decides (halts at 3)."""
+
+    def two_tokens(h: torch.Tensor) -> torch.Tensor:  # token 0: the answer; token 1 drifts with the state
+        drift = (h[:, :, 3:4] / 100.0) % 1.0
+        return torch.cat([h[:, :, :2], torch.cat([drift, 1 - drift], -1)], dim=1)  # (b, 2, 2)
+
+    policy = DepthPolicy(max_steps=9, settle="readouts")
+    thoughts, _valid, readout = scripted([SETTLED], [[7.0]])
+    both = torch.ones(1, 2, dtype=torch.bool)
+    res = think(thoughts, both, readout, policy, token_readout=two_tokens)
+    assert res.steps_used.tolist() == [9] and STOP_REASONS[int(res.stopped[0])] == "cap"
+    thoughts, _valid, readout = scripted([SETTLED], [[7.0]])
+    watch = torch.tensor([[True, False]])
+    res = think(thoughts, both, readout, policy, token_readout=two_tokens, watch=watch)
+    assert res.steps_used.tolist() == [3] and STOP_REASONS[int(res.stopped[0])] == "halted"
+
+
 def test_readouts_rule_needs_the_token_readout_and_a_known_rule() -> None:
     with pytest.raises(ValueError, match="token_readout"):
         think(*scripted([SETTLED], [STILL]), DepthPolicy(max_steps=5, settle="readouts"))

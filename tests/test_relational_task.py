@@ -471,3 +471,13 @@ def test_factored_readout_sums_factor_scores_and_survives_growing(tmp_path):
     out = big.readout(h)
     assert torch.allclose(out[:, : task.n_classes], logits, atol=1e-6)
     assert torch.allclose(out[:, bigger.class_id["boss"]], torch.zeros(3), atol=1e-6)
+
+
+def test_the_readouts_rule_watches_mentions_not_relation_words():
+    task = RelationalTask(horizon_targets=True, readout="subject")
+    p = story(("A", "mother", "B"), ("C", "brother", "B"), subject="C", anchor="A")
+    batch = task.encode([p])
+    words = [task.vocab[int(t)] for t in batch.tokens[0]]
+    watched = [w for w, on in zip(words, batch.watch[0].tolist(), strict=True) if on]
+    assert watched and all(w.startswith("[E") for w in watched)
+    assert len(watched) == 6  # two people per fact, and the question's two

@@ -82,10 +82,12 @@ def think(
     is_final: FinalTest | None = None,
     progress: Callable[[int, int], None] | None = None,
     token_readout: TokenReadout | None = None,
+    watch: torch.Tensor | None = None,
 ) -> ThinkResult:
     """Follow the step loop (`unroll`) under `policy`, halting each example on its own; valid: (B, L) bool.
     `progress(step, limit)` is called after every step (a listener's failure never stops thinking);
-    `token_readout` is needed by the "readouts" settling rule."""
+    `token_readout` is needed by the "readouts" settling rule, which watches the tokens in `watch` ((B, L)
+    bool; default: every valid token)."""
     if policy.auto and policy.settle == "readouts" and token_readout is None:
         raise ValueError("the 'readouts' settling rule needs token_readout")
     B = valid.shape[0]
@@ -97,6 +99,7 @@ def think(
     if caps is not None:
         caps = caps.to(device)  # then narrowed with the batch, like every per-example tensor below
     padding = ~valid
+    unwatched = ~(watch.to(device) & valid) if watch is not None else padding  # (B, L): ignored by "readouts"
     ids = torch.arange(B, device=device)  # examples still thinking
     calm = torch.zeros(B, dtype=torch.long, device=device)
     prev_p: torch.Tensor | None = None
@@ -127,7 +130,7 @@ def think(
             if prev_p is None:  # nothing to compare with yet: nobody is calm
                 calm = torch.zeros_like(calm)
             elif all_p is not None and prev_all is not None:  # no token's readout moves
-                moved = (all_p - prev_all).abs().amax(dim=-1).masked_fill(padding, 0.0).amax(dim=-1)
+                moved = (all_p - prev_all).abs().amax(dim=-1).masked_fill(unwatched, 0.0).amax(dim=-1)
                 calm = (calm + 1) * (moved < policy.readout_tol)
             else:
                 settled = (_relative_change(th.h, th.h_prev, padding) < policy.state_tol) & (
@@ -160,6 +163,7 @@ def think(
             keep = ~done
             th.keep(keep)
             ids, padding, calm, p = ids[keep], padding[keep], calm[keep], p[keep]
+            unwatched = unwatched[keep]
             all_p = all_p[keep] if all_p is not None else None
             if caps is not None:
                 caps = caps[keep]

@@ -33,6 +33,10 @@ class Batch:
     accept: torch.Tensor | None = None
     # (B, C) bool: classes the answer token must NOT hold (a corpus's "no" to "Is X Y's R?" rules R out)
     avoid: torch.Tensor | None = None
+    # (B, L) bool: the tokens whose readouts the "readouts" settling rule watches, those trained to hold an answer
+    # of their own (a story's mentions; not the relation words, whose readouts carry no target and drift); None:
+    # every real token
+    watch: torch.Tensor | None = None
 
     def is_correct(self, pred: torch.Tensor, idx: torch.Tensor | None = None) -> torch.Tensor:
         """(b,) bool: whether the predicted answer classes of examples `idx` (all if None) are right."""

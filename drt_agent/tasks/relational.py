@@ -619,6 +619,7 @@ class RelationalTask(Task):
             positions=positions,
             labels=labels,
             accept=accept,
+            watch=ent >= 0,  # mentions hold their person's relation; relation words hold no target
         )
 
     def _hops(self, mask: torch.Tensor, roles: torch.Tensor, sent: torch.Tensor) -> torch.Tensor:
