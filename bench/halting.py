@@ -18,7 +18,10 @@ each halting rule is applied to the recorded steps: an example's dynamics do not
 - `readout-all`: every watched token's readout settles (largest change over the tokens that carry targets,
   `Batch.watch`, < readout_tol for `patience` steps): with dense targets every such token holds its own answer
   (a node's value, a person's relation), so this asks whether anything in the problem is still being worked out.
-  DepthPolicy's settle="readouts", logic's rule (and kinship's, if it passes here).
+  DepthPolicy's settle="readouts", logic's rule.
+- `answer-in`: the answer token's readout names an answer (`Task.answered`: kinship's subject holds a relation,
+  not the "other" it holds until the anchor's relations reach it) and moves < readout_tol, for `patience` steps.
+  DepthPolicy's settle="answer", the relational tasks' rule since this session.
 
 "shipped `auto`" is the task's own rule (`Task.settle`, plus its final signal) under its own cap
 (`Task.step_limit`: a bound from the story for kinship, a token-count safety bound for logic and graphs).
@@ -51,26 +54,34 @@ from drt_agent.reasoner import Reasoner
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 3
-BUCKETS = {"logic": [1, 2, 4, 6, 8, 10, 12], "relational": [1, 2, 3, 4, 5, 6, 8]}
-RULES = ("state", "task-final", "readout-answer", "readout-all")
+BUCKETS = {
+    "logic": [1, 2, 4, 6, 8, 10, 12],
+    "relational": [1, 2, 3, 4, 5, 6, 8],
+    "relational-paper": [2, 3, 4, 5, 6, 8, 10],
+}
+RULES = ("state", "task-final", "readout-answer", "readout-all", "answer-in")
+# the rule each task setting ships (`Task.settle`)
+SHIPPED_RULE = {"state": "state", "readouts": "readout-all", "answer": "answer-in"}
 
 
 @torch.no_grad()
 def record(r: Reasoner, problems: list[Any], bound: int) -> dict[str, np.ndarray]:
-    """Think `bound` steps; per step and example: the answer's correctness and the three settling signals."""
+    """Think `bound` steps; per step and example: the answer's correctness and the settling signals."""
     task, model = r.task, r.model
     batch = task.encode(problems)
     truth = [task.exact(p) for p in problems]
     rows = torch.arange(len(problems))
     valid = batch.valid
     watched = valid if batch.watch is None else batch.watch & valid  # what the readouts rule watches
-    right, d_state, d_answer, d_all, final = [], [], [], [], []
+    right, d_state, d_answer, d_all, final, answered = [], [], [], [], [], []
     prev_all = None
     for th in model.unroll(batch):
         all_p = F.softmax(model.readout(th.h), dim=-1)  # (B, L, C): every token's readout
         ans_p = all_p[rows, batch.answer_index]
         right.append([a == t for a, t in zip(task.decode(ans_p, problems), truth, strict=True)])
         final.append(task.is_final(ans_p).tolist())
+        named = task.answered(ans_p)
+        answered.append([True] * len(problems) if named is None else named.tolist())
         if prev_all is not None:
             d_state.append(_relative_change(th.h, th.h_prev, ~valid).tolist())
             change = (all_p - prev_all).abs().amax(-1)
@@ -90,6 +101,7 @@ def record(r: Reasoner, problems: list[Any], bound: int) -> dict[str, np.ndarray
         "answer": np.array(d_answer).T,
         "all": np.array(d_all).T,
         "final": np.array(final, dtype=bool).T,
+        "answered": np.array(answered, dtype=bool).T,
     }
 
 
@@ -105,6 +117,8 @@ def halt_steps(
         settled = np.zeros_like(final)
     elif rule == "readout-answer":
         settled = sig["answer"] < policy.readout_tol
+    elif rule == "answer-in":
+        settled = (sig["answer"] < policy.readout_tol) & sig["answered"]
     else:
         settled = sig["all"] < policy.readout_tol
     out = np.full(B, T)
@@ -137,7 +151,7 @@ def bucket_row(r: Reasoner, c: int, n: int, bound: int, policy: DepthPolicy) -> 
     at = lambda steps: float(right[np.arange(len(steps)), np.minimum(steps, bound) - 1].mean())  # noqa: E731
     caps = r.task.step_limit(r.task.encode(problems), bound)
     caps = np.asarray(caps.tolist() if isinstance(caps, torch.Tensor) else [caps] * len(problems))
-    shipped = halt_steps(sig, "state" if r.task.settle == "state" else "readout-all", policy, caps)
+    shipped = halt_steps(sig, SHIPPED_RULE[r.task.settle], policy, caps)
     row: dict[str, Any] = {
         "complexity": c,
         "n": n,
@@ -171,13 +185,16 @@ def markdown(data: dict[str, Any]) -> str:
             f"#### `{name}` (loose bound {data['bound']} steps; {rows[0]['n']} problems per bucket)",
             "",
             "| complexity | needed (median) | state rule: median steps, halted, accuracy | task-final | "
-            "readout-answer | readout-all | shipped `auto` (its rule, its cap): accuracy, median steps | fixed 3x needed: "
-            "accuracy | compute / 3x budget: shipped `auto`, readout-all |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "readout-answer | readout-all | answer-in | shipped `auto` (its rule, its cap): accuracy, median steps | "
+            "fixed 3x needed: accuracy | compute / 3x budget: shipped `auto`, readout-all |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in rows:
             cells = [
-                f"{r[k]['steps_median']:g}, {r[k]['halted']}/{r['n']}, {r[k]['accuracy']:.3f}" for k in RULES
+                f"{r[k]['steps_median']:g}, {r[k]['halted']}/{r['n']}, {r[k]['accuracy']:.3f}"
+                if k in r
+                else "-"
+                for k in RULES
             ]
             out.append(
                 f"| {r['complexity']} | {r['needed_median']:g} | " + " | ".join(cells) + f" | "

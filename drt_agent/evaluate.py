@@ -72,7 +72,7 @@ def evaluate_auto(
         sub = batch.select(idx)
         limit = task.step_limit(sub, max_steps)
         policy = DepthPolicy(steps=None, max_steps=limit, settle=task.settle)
-        res = model.solve(sub, policy, is_final=task.is_final)
+        res = model.solve(sub, policy, is_final=task.is_final, answered=task.answered)
         preds.append(res.probs.argmax(-1))
         used.append(res.steps_used)
     pred, steps_used = torch.cat(preds), torch.cat(used)
@@ -108,7 +108,7 @@ def answer_accuracy(
         part = problems[start : start + chunk]
         batch = task.encode(part).to(next(model.parameters()).device)
         policy = DepthPolicy(steps=None, max_steps=task.step_limit(batch, max_steps), settle=task.settle)
-        res = model.solve(batch, policy, is_final=task.is_final)
+        res = model.solve(batch, policy, is_final=task.is_final, answered=task.answered)
         preds = task.decode(res.probs.cpu(), part)
         right += sum(p == a for p, a in zip(preds, answers[start : start + chunk], strict=True))
     return right / len(problems)

@@ -124,7 +124,12 @@ class DRTModel(nn.Module):
 
     @torch.no_grad()
     def solve(
-        self, batch: Batch, policy: DepthPolicy, is_final: Any = None, progress: Any = None
+        self,
+        batch: Batch,
+        policy: DepthPolicy,
+        is_final: Any = None,
+        progress: Any = None,
+        answered: Any = None,
     ) -> ThinkResult:
         """Think under `policy`; the answer distribution is read at each example's answer token."""
 
@@ -144,6 +149,7 @@ class DRTModel(nn.Module):
             progress=progress,
             token_readout=token_probs,
             watch=batch.watch,
+            answered=answered,
         )
 
     def n_params(self) -> int:

@@ -226,7 +226,9 @@ class Reasoner:
             policy.max_steps = self.task.step_limit(batch, policy.max_steps)
             policy.settle = self.task.settle
         with self._lock, cpu_threads(self.threads_for(batch)):
-            result = self.model.solve(batch, policy, is_final=self.task.is_final, progress=progress)
+            result = self.model.solve(
+                batch, policy, is_final=self.task.is_final, progress=progress, answered=self.task.answered
+            )
         probs = result.probs.cpu()
         answers = self.task.decode(probs, problems)
         # one transfer for the whole chunk: each example's trace is the chosen class's probability per step

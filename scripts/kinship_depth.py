@@ -39,17 +39,21 @@ def stories(k: int, n: int, seed: int = 1234) -> list:
     return [kinship_problem(rng, k) for _ in range(n)]
 
 
+def solve(ld, batch, steps: int | None = None):
+    """`steps` thinking steps, or the shipped `auto`: the task's own settling rule under its own cap."""
+    task = ld.task
+    if steps is not None:
+        return ld.model.solve(batch, DepthPolicy(steps=steps))
+    policy = DepthPolicy(steps=None, max_steps=task.step_limit(batch, 512), settle=task.settle)
+    return ld.model.solve(batch, policy, is_final=task.is_final, answered=task.answered)
+
+
 @torch.no_grad()
 def accuracy(ld, problems: list, steps: int | None, chunk: int = 250) -> float:
     task, right = ld.task, 0
     for s in range(0, len(problems), chunk):
         part = problems[s : s + chunk]
-        batch = task.encode(part)
-        if steps is None:
-            policy = DepthPolicy(steps=None, max_steps=task.step_limit(batch, 512))
-        else:
-            policy = DepthPolicy(steps=steps)
-        res = ld.model.solve(batch, policy, is_final=task.is_final)
+        res = solve(ld, task.encode(part), steps)
         answers = task.decode(res.probs, part)
         right += sum(a == solve_exact(p) for a, p in zip(answers, part, strict=True))
     return right / len(problems)
@@ -164,9 +168,7 @@ def errors_by_key(ld, k: int, n: int) -> None:
     """Which answers are wrong at auto depth: per true key of (subject, anchor), wrong / asked."""
     task, problems = ld.task, stories(k, n)
     batch = task.encode(problems)
-    res = ld.model.solve(
-        batch, DepthPolicy(steps=None, max_steps=task.step_limit(batch, 512)), is_final=task.is_final
-    )
+    res = solve(ld, batch)
     asked: dict[str, int] = {}
     wrong: dict[str, int] = {}
     for p, a in zip(problems, task.decode(res.probs, problems), strict=True):

@@ -271,4 +271,19 @@ def test_readouts_rule_needs_the_token_readout_and_a_known_rule() -> None:
     with pytest.raises(ValueError, match="token_readout"):
         think(*scripted([SETTLED], [STILL]), DepthPolicy(max_steps=5, settle="readouts"))
     with pytest.raises(ValueError, match="settle"):
-        DepthPolicy(settle="answer")
+        DepthPolicy(settle="final")
+
+
+def test_answer_rule_waits_for_an_answer_then_for_it_to_sit_still() -> None:
+    """settle="answer" (relational): a readout that sits still while it names no answer yet (kinship's "other"
+    before the anchor's relations arrive) does not halt; from step 5 it names one (class 1 above 0.5), calm at 6
+    and 7 -> halts at 7, whatever the state does."""
+    answers = [[(0.9, 0.1)] * 5 + [(0.2, 0.8)]]
+    policy = DepthPolicy(max_steps=30, settle="answer")
+    named = lambda p: p[:, 1] > 0.5  # noqa: E731
+    res = think(*scripted(answers, [[50.0]]), policy, answered=named)
+    assert res.steps_used.tolist() == [7] and STOP_REASONS[int(res.stopped[0])] == "halted"
+    res = think(*scripted([[(0.9, 0.1)]], [STILL]), policy, answered=named)  # never answered: the cap
+    assert res.steps_used.tolist() == [30] and STOP_REASONS[int(res.stopped[0])] == "cap"
+    res = think(*scripted(answers, [[50.0]]), policy)  # no `answered`: any calm readout halts (at 3)
+    assert res.steps_used.tolist() == [3]

@@ -5,7 +5,9 @@ task says the current answer can no longer change (e.g. "reachable" in graph sea
 (`settle`): "state", its latent state barely moves (largest relative change of any token's state below
 `state_tol`) and its answer distribution barely moves (below `readout_tol`); or "readouts", no token's readout
 moves by `readout_tol` or more (with dense targets every token holds its own sub-answer, so nothing in the
-problem is still being worked out; logic). Nothing runs past `max_steps`, a safety bound reported when it fires.
+problem is still being worked out; logic); or "answer", the answer token's readout names an answer (`answered`:
+kinship's subject holds a relation, not "other", which it holds until the anchor's relations reach it) and moves
+by less than `readout_tol`. Nothing runs past `max_steps`, a safety bound reported when it fires.
 Halted examples leave the batch, so they stop costing compute.
 """
 
@@ -23,7 +25,7 @@ Readout = Callable[
     [torch.Tensor, torch.Tensor], torch.Tensor
 ]  # (h (b, L, D), example ids (b,)) -> probs (b, C)
 TokenReadout = Callable[[torch.Tensor], torch.Tensor]  # h (b, L, D) -> every token's probs (b, L, C)
-SETTLE_RULES = ("state", "readouts")
+SETTLE_RULES = ("state", "readouts", "answer")
 FinalTest = Callable[[torch.Tensor], torch.Tensor]  # probs (b, C) -> (b,) bool
 
 
@@ -83,11 +85,13 @@ def think(
     progress: Callable[[int, int], None] | None = None,
     token_readout: TokenReadout | None = None,
     watch: torch.Tensor | None = None,
+    answered: FinalTest | None = None,
 ) -> ThinkResult:
     """Follow the step loop (`unroll`) under `policy`, halting each example on its own; valid: (B, L) bool.
     `progress(step, limit)` is called after every step (a listener's failure never stops thinking);
     `token_readout` is needed by the "readouts" settling rule, which watches the tokens in `watch` ((B, L)
-    bool; default: every valid token)."""
+    bool; default: every valid token); the "answer" rule asks `answered` whether a readout names an answer yet
+    (default: every readout does)."""
     if policy.auto and policy.settle == "readouts" and token_readout is None:
         raise ValueError("the 'readouts' settling rule needs token_readout")
     B = valid.shape[0]
@@ -132,6 +136,11 @@ def think(
             elif all_p is not None and prev_all is not None:  # no token's readout moves
                 moved = (all_p - prev_all).abs().amax(dim=-1).masked_fill(unwatched, 0.0).amax(dim=-1)
                 calm = (calm + 1) * (moved < policy.readout_tol)
+            elif policy.settle == "answer":  # the answer has arrived and sits still
+                settled = (p - prev_p).abs().amax(dim=-1) < policy.readout_tol
+                if answered is not None:
+                    settled &= answered(p)
+                calm = (calm + 1) * settled
             else:
                 settled = (_relative_change(th.h, th.h_prev, padding) < policy.state_tol) & (
                     (p - prev_p).abs().amax(dim=-1) < policy.readout_tol

@@ -83,7 +83,8 @@ class Task(ABC):
     n_classes: int
     complexity_unit: str = "complexity"  # what a complexity bucket counts, for tables and plots
     steps_per_unit: int | None = None  # thinking steps one unit needs, where that is exact
-    settle: str = "state"  # what `auto` waits to settle: the state and the answer, or every token's readout
+    # what `auto` waits to settle: the state and the answer, every token's readout, or the answer once it is in
+    settle: str = "state"
 
     @abstractmethod
     def encode(self, problems: list[Any]) -> Batch:
@@ -152,6 +153,10 @@ class Task(ABC):
     def needed_steps(self, problem: Any) -> int | None:
         """Thinking steps this problem needs, from its structure alone (None where the task cannot tell without
         solving it): how far past its training a problem is, for the calibrator and the halting bench."""
+        return None
+
+    def answered(self, probs: torch.Tensor) -> torch.Tensor | None:
+        """Which answer distributions name an answer yet, for the "answer" settling rule (None: all do)."""
         return None
 
     def is_final(self, probs: torch.Tensor) -> torch.Tensor | None:

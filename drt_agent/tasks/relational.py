@@ -439,6 +439,10 @@ class RelationalTask(Task):
         # kinship: the readout scores factors (generations up, down, in-law kind, gender) and sums them into terms,
         # so a term no short story names (b5.2) is built from factors other terms train (b5.0, b1.2, ...)
         self.factored = factored and family == "kinship"
+        # halting: a subject read out of its own mention holds "other" until the anchor's relations reach it (horizon
+        # targets), then its relation: `auto` stops once that has arrived and sits still ("answer"), bounded only
+        # by a safety cap from the token count
+        self.settle = "answer" if readout == "subject" and not pending else "state"
         self.vocab_size = len(self.vocab)
         self.n_classes = len(self.classes)
 
@@ -825,6 +829,10 @@ class RelationalTask(Task):
     def length(self, problem: RelationalProblem) -> int:
         return len(self._layout(problem, None)[0])  # every word and mention of every fact, and the question
 
+    def answered(self, probs: torch.Tensor) -> torch.Tensor | None:
+        """The subject names a relation: the anchor's relations have reached it ("other" until then)."""
+        return self.answer_class(probs) != self.class_id["other"] if self.settle == "answer" else None
+
     def is_final(self, probs: torch.Tensor) -> torch.Tensor:
         """With a pending class the subject says when its relation is in; without one no answer is monotone
         in thinking steps and only the state-settling rule stops."""
@@ -834,7 +842,7 @@ class RelationalTask(Task):
 
     def step_limit(self, batch: Batch, max_steps: int) -> torch.Tensor:
         # one fact is one hop, two steps; the question adds two; per example, so batching never changes an answer
-        if self.pending:  # a safety bound only: the model says when it is done
+        if self.pending or self.settle == "answer":  # a safety bound only: the model says when it is done
             return (batch.valid.sum(-1) + 8).clamp(max=max_steps)
         n_facts = batch.valid.sum(-1) // 3 + 1
         return (2 * n_facts + 8).clamp(max=max_steps)
